@@ -1,0 +1,147 @@
+"""The event and relations tables, declared once.
+
+Every column has a dtype and a one-line description here; validation, CSV column
+order, the Parquet schema and the README's column table are all derived from it.
+Other modules refer to columns through these declarations, never by retyping a list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: str  # a pandas extension dtype name
+    description: str
+    required: bool = False
+
+
+EVENT_TYPES: tuple[str, ...] = (
+    "bombing", "armed_assault", "assassination", "kidnapping", "arson", "airstrike",
+    "shelling", "battle", "riot", "attack", "protest", "warning", "threat", "claim",
+    "accusation", "arrest", "statement", "other",
+)
+VIOLENT_TYPES: frozenset[str] = frozenset(EVENT_TYPES[:10])
+DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year", "unknown")
+GEO_PRECISIONS: tuple[str, ...] = ("point", "city", "admin1", "country", "unknown")
+QUALIFIERS: tuple[str, ...] = ("exact", "at_least", "about", "at_most")
+ACTOR_TYPES: tuple[str, ...] = (
+    "state", "armed_group", "government_body", "international_org", "media", "person",
+    "security_forces", "civilians", "unidentified",
+)
+
+EVENT_COLUMNS: tuple[Column, ...] = (
+    Column("event_id", "string", "Stable id: hash of article id, event type and evidence offsets.", True),
+    Column("article_id", "string", "Id of the article the event was read from.", True),
+    Column("source", "string", "Outlet or file the article came from."),
+    Column("published", "string", "Publication date of the article (YYYY-MM-DD), when known."),
+    Column("event_type", "string", "One of the event taxonomy: bombing, armed_assault, ..., statement, other.", True),
+    Column("date", "string", "Date of the event at its precision: YYYY-MM-DD, YYYY-MM or YYYY."),
+    Column("date_precision", "string", "day, month, year or unknown.", True),
+    Column("actor1", "string", "Initiator: attacker, warner, claimant, accuser (canonical name)."),
+    Column("actor1_type", "string", "Type of actor1 in the actor registry."),
+    Column("actor2", "string", "Target, victim or recipient (canonical name or description)."),
+    Column("actor2_type", "string", "Type of actor2."),
+    Column("location", "string", "Most specific place name of the event."),
+    Column("admin1", "string", "First-level administrative division (province, state)."),
+    Column("country", "string", "Country of the event."),
+    Column("lat", "Float64", "Latitude in decimal degrees (WGS84)."),
+    Column("lon", "Float64", "Longitude in decimal degrees (WGS84)."),
+    Column("geo_precision", "string", "point, city, admin1, country or unknown.", True),
+    Column("killed", "Int64", "People killed, as reported."),
+    Column("killed_qualifier", "string", "exact, at_least, about or at_most."),
+    Column("injured", "Int64", "People injured, as reported."),
+    Column("injured_qualifier", "string", "exact, at_least, about or at_most."),
+    Column("claimed_by", "string", "Actor that claimed responsibility, through a linked claim."),
+    Column("linked_event_id", "string", "Event this one refers to (a claim's attack, an attack's claim)."),
+    Column("evidence", "string", "The sentence the event was read from.", True),
+    Column("evidence_start", "Int64", "Character offset where the evidence starts in the article text.", True),
+    Column("evidence_end", "Int64", "Character offset where the evidence ends in the article text.", True),
+    Column("confidence", "Float64", "Extractor's confidence in the event, 0 to 1.", True),
+)
+
+RELATION_COLUMNS: tuple[Column, ...] = (
+    Column("actor1", "string", "Initiator.", True),
+    Column("actor2", "string", "Target or recipient.", True),
+    Column("event_type", "string", "Type of the events between the two.", True),
+    Column("n_events", "Int64", "Number of events.", True),
+    Column("first_date", "string", "Earliest event date."),
+    Column("last_date", "string", "Latest event date."),
+    Column("killed", "Int64", "People killed in those events."),
+    Column("injured", "Int64", "People injured in those events."),
+)
+
+EVENT_FIELDS: tuple[str, ...] = tuple(c.name for c in EVENT_COLUMNS)
+RELATION_FIELDS: tuple[str, ...] = tuple(c.name for c in RELATION_COLUMNS)
+
+_ALLOWED: dict[str, tuple[str, ...]] = {
+    "event_type": EVENT_TYPES,
+    "date_precision": DATE_PRECISIONS,
+    "geo_precision": GEO_PRECISIONS,
+    "killed_qualifier": QUALIFIERS,
+    "injured_qualifier": QUALIFIERS,
+}
+
+
+class SchemaError(ValueError):
+    """A table does not match its declaration."""
+
+
+def empty_frame(columns: tuple[Column, ...] = EVENT_COLUMNS) -> pd.DataFrame:
+    """An empty table with the declared columns and dtypes."""
+    return pd.DataFrame({c.name: pd.Series(dtype=c.dtype) for c in columns})
+
+
+def conform(frame: pd.DataFrame, columns: tuple[Column, ...] = EVENT_COLUMNS) -> pd.DataFrame:
+    """Return `frame` with exactly the declared columns, in order, cast to their dtypes.
+
+    Missing optional columns are added as nulls; extra columns are dropped.
+    """
+    out = pd.DataFrame(index=frame.index)
+    for col in columns:
+        values = frame[col.name] if col.name in frame.columns else pd.Series(pd.NA, index=frame.index)
+        if col.dtype == "Int64":
+            values = pd.to_numeric(values, errors="coerce").round().astype("Int64")
+        elif col.dtype == "Float64":
+            values = pd.to_numeric(values, errors="coerce").astype("Float64")
+        else:
+            values = values.astype("string")
+        out[col.name] = values
+    return out.reset_index(drop=True)
+
+
+def validate(frame: pd.DataFrame, columns: tuple[Column, ...] = EVENT_COLUMNS) -> pd.DataFrame:
+    """Conform `frame` and check required values and vocabularies; raise SchemaError on failure."""
+    missing = [c.name for c in columns if c.required and c.name not in frame.columns]
+    if missing:
+        raise SchemaError(f"missing required columns: {', '.join(missing)}")
+    out = conform(frame, columns)
+    for col in columns:
+        if col.required and out[col.name].isna().any():
+            raise SchemaError(f"column {col.name!r} has empty values in {int(out[col.name].isna().sum())} rows")
+        allowed = _ALLOWED.get(col.name)
+        if allowed is not None and col.name in out.columns:
+            bad = out[col.name].dropna()
+            bad = bad[~bad.isin(allowed)]
+            if len(bad):
+                raise SchemaError(f"column {col.name!r} has unknown values: {sorted(set(bad))[:5]}")
+    return out
+
+
+def arrow_schema(columns: tuple[Column, ...] = EVENT_COLUMNS):
+    """The Parquet (Arrow) schema of a table."""
+    import pyarrow as pa
+
+    kinds = {"string": pa.string(), "Int64": pa.int64(), "Float64": pa.float64()}
+    return pa.schema([pa.field(c.name, kinds[c.dtype], nullable=not c.required) for c in columns])
+
+
+def markdown_table(columns: tuple[Column, ...] = EVENT_COLUMNS) -> str:
+    """The README's column table."""
+    rows = ["| column | type | description |", "|---|---|---|"]
+    rows += [f"| `{c.name}` | {c.dtype} | {c.description} |" for c in columns]
+    return "\n".join(rows)
