@@ -78,6 +78,29 @@ RELATION_COLUMNS: tuple[Column, ...] = (
 EVENT_FIELDS: tuple[str, ...] = tuple(c.name for c in EVENT_COLUMNS)
 RELATION_FIELDS: tuple[str, ...] = tuple(c.name for c in RELATION_COLUMNS)
 
+# Column names for code that refers to one column (`frame[schema.KILLED]`), checked against
+# the declarations above at import so that a renamed column fails loudly.
+EVENT_ID, ARTICLE_ID, SOURCE, PUBLISHED = "event_id", "article_id", "source", "published"
+EVENT_TYPE, DATE, DATE_PRECISION = "event_type", "date", "date_precision"
+ACTOR1, ACTOR1_TYPE, ACTOR2, ACTOR2_TYPE = "actor1", "actor1_type", "actor2", "actor2_type"
+LOCATION, ADMIN1, COUNTRY, LAT, LON, GEO_PRECISION = "location", "admin1", "country", "lat", "lon", "geo_precision"
+KILLED, KILLED_QUALIFIER, INJURED, INJURED_QUALIFIER = "killed", "killed_qualifier", "injured", "injured_qualifier"
+CLAIMED_BY, LINKED_EVENT_ID = "claimed_by", "linked_event_id"
+EVIDENCE, EVIDENCE_START, EVIDENCE_END, CONFIDENCE = "evidence", "evidence_start", "evidence_end", "confidence"
+N_EVENTS, FIRST_DATE, LAST_DATE = "n_events", "first_date", "last_date"
+_NAMED = {
+    EVENT_ID, ARTICLE_ID, SOURCE, PUBLISHED, EVENT_TYPE, DATE, DATE_PRECISION, ACTOR1, ACTOR1_TYPE, ACTOR2,
+    ACTOR2_TYPE, LOCATION, ADMIN1, COUNTRY, LAT, LON, GEO_PRECISION, KILLED, KILLED_QUALIFIER, INJURED,
+    INJURED_QUALIFIER, CLAIMED_BY, LINKED_EVENT_ID, EVIDENCE, EVIDENCE_START, EVIDENCE_END, CONFIDENCE,
+    N_EVENTS, FIRST_DATE, LAST_DATE,
+}
+if _NAMED != set(EVENT_FIELDS) | set(RELATION_FIELDS):
+    raise RuntimeError(f"schema name constants out of step: {sorted(_NAMED ^ (set(EVENT_FIELDS) | set(RELATION_FIELDS)))}")
+
+# Event types that report on another event (a claim restates its attack's toll): casualty
+# totals leave them out so one attack is not counted twice.
+REPORT_TYPES: frozenset[str] = frozenset({"claim", "warning", "threat", "accusation", "statement"})
+
 _ALLOWED: dict[str, tuple[str, ...]] = {
     "event_type": EVENT_TYPES,
     "date_precision": DATE_PRECISIONS,

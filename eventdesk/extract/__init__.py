@@ -1,0 +1,1 @@
+"""Extractors: one module per kind of value, each a pure function of text."""

@@ -1,0 +1,100 @@
+"""Event triggers: the words that say what happened, mapped to the event taxonomy.
+
+`find_triggers` returns every trigger in a sentence with its type; `incident_type` picks the
+type of an incident from the triggers of its sentences (the specific method beats the
+generic "attack"; assassination and kidnapping beat the method, as the coding rules of the
+conflict datasets do). Hypothetical mentions ("a potential attack", "plans to strike") are
+marked so that they do not become events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from eventdesk.schema import VIOLENT_TYPES
+
+# (event type, pattern). Order inside a type does not matter; words are matched case-insensitively.
+_LEXICON: dict[str, str] = {
+    "assassination": r"assassinat\w*|targeted killing",
+    "kidnapping": r"kidnap\w*|abduct\w*|taken hostage|took \w+ hostage|hostages? were|held hostage|"
+                  r"hostage-taking|seized \w+ (?:hostages|passengers|workers)|hijack\w*",
+    "airstrike": r"air ?strikes?|air-strikes?|air raids?|drone strikes?|drone attacks?|airstrikes|"
+                 r"warplanes?|fighter jets?|jets? (?:struck|bombed|pounded)|helicopter gunships?|"
+                 r"aerial (?:bombardment|attack|strike)s?|bombed from the air|armed drones?|drones? (?:struck|hit|attacked)|"
+                 r"kamikaze drones?|(?:military |war)?planes? (?:struck|bombed)",
+    "shelling": r"shell(?:ing|ed|s)|artillery|mortars?(?: rounds?| shells?| fire| attack)?|rockets? (?:fire|attacks?|struck|hit|landed)|"
+                r"fired rockets?|rocket-propelled|missiles? (?:strike|attack|struck|hit|landed)s?|ballistic missiles?|"
+                r"cruise missiles?|katyusha|grad rockets?|barrage|bombardment",
+    "bombing": r"bomb(?:s|ing|ings|ed|er|ers)?|explosions?|explod\w*|blasts?|detonat\w*|IEDs?|"
+               r"improvised explosive|explosive devices?|car bomb|suicide (?:bomb\w*|attack\w*|vest)|"
+               r"grenades?|landmines?|land mines?|roadside bomb|blew (?:himself|herself|themselves) up|"
+               r"booby-trap\w*|motorcycle bomb|VBIED|self-detonat\w*",
+    "arson": r"set (?:fire|ablaze)|set \w+ (?:on fire|ablaze)|torch(?:ed|ing)|burn(?:ed|t|ing) down|arson\w*|"
+             r"set alight|firebomb\w*|petrol bombs?|molotov",
+    "battle": r"clash(?:es|ed)?|fighting|gunfights?|gun battles?|firefights?|exchange of fire|exchanged fire|"
+              r"battles?|battled|fought|offensive|skirmish\w*|counter-?attack\w*|repelled|repulsed",
+    "armed_assault": r"gunmen|gunman|shot|shoot\w*|opened fire|open fire|gunfire|ambush\w*|stormed|storming|"
+                     r"raid(?:s|ed|ing)?|massacre\w*|stabb\w*|knife attack|machete|hacked to death|"
+                     r"rammed|ramming|mass shooting|gunned down|fired on|fired at|sprayed bullets|killing spree|"
+                     r"beheaded|executed|slaughter\w*|overran",
+    "riot": r"riot\w*|mobs?|lynch\w*|violent (?:protest|demonstration)s?|vigilantes?|looting|looted|"
+            r"rampag\w*|stone-pelting|pelted",
+    "attack": r"attack(?:s|ed|ing|ers?)?|assault(?:s|ed)?|struck|strike|killed|killing|murder\w*|"
+              r"violence|insurgent attack|terror(?:ist)? attack|incident",
+    "claim": r"claimed (?:the )?responsibility|claims? of responsibility|claimed (?:the )?(?:attack|bombing|killing|"
+             r"assault|blast|strike)|claiming responsibility|said it (?:carried out|was behind)|"
+             r"took responsibility|accepted responsibility",
+    "warning": r"warn(?:ed|s|ing)?|alert(?:ed|s)|cautioned|tipped off",
+    "threat": r"threaten\w*|vowed (?:to|revenge)",
+    "accusation": r"accus\w*|blam(?:ed|es|ing)|alleg(?:ed|es|ing)|charged that",
+    "arrest": r"arrest\w*|detain\w*|apprehend\w*|taken into custody|captured",
+    "protest": r"protest\w*|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|march(?:ed|es)|sit-in|strike action",
+}
+_REGEX = {kind: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for kind, pattern in _LEXICON.items()}
+
+# Most specific first: an incident takes the first of these its triggers carry.
+TYPE_PRIORITY: tuple[str, ...] = (
+    "assassination", "kidnapping", "airstrike", "shelling", "bombing", "arson", "armed_assault",
+    "battle", "riot", "attack",
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:potential|possible|planned|plann(?:ing|ed)|plots?|plotting|would|could|might|may|threat of|risk of|"
+    r"prevent\w*|thwart\w*|foil\w*|avert\w*|future|imminent|impending|fear(?:s|ed)? of|against|counter|"
+    r"anti-|efforts? to|aimed at|intended|hoax|fake|drills?|exercises?|simulat\w*)\W+(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:no|not|never|without|denied|deny|denies)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    kind: str
+    start: int
+    end: int
+    text: str
+    hypothetical: bool = False
+
+    @property
+    def violent(self) -> bool:
+        return self.kind in VIOLENT_TYPES
+
+
+def find_triggers(sentence: str) -> list[Trigger]:
+    """Every trigger word in a sentence, in text order; a span carries its most specific type."""
+    found: list[Trigger] = []
+    for kind in (*TYPE_PRIORITY, "claim", "warning", "threat", "accusation", "arrest", "protest"):
+        for match in _REGEX[kind].finditer(sentence):
+            if any(t.start < match.end() and match.start() < t.end for t in found):
+                continue
+            before = sentence[max(0, match.start() - 60):match.start()]
+            unreal = bool(_HYPOTHETICAL.search(before) or _NEGATED.search(before))
+            found.append(Trigger(kind, match.start(), match.end(), match.group(0), unreal))
+    return sorted(found, key=lambda t: t.start)
+
+
+def incident_type(triggers: Iterable[Trigger]) -> str | None:
+    """The type of an incident from its triggers, by TYPE_PRIORITY; None without a violent trigger."""
+    kinds = {t.kind for t in triggers if t.violent and not t.hypothetical}
+    return next((kind for kind in TYPE_PRIORITY if kind in kinds), None)

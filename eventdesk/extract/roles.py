@@ -1,0 +1,182 @@
+"""Who did it to whom: the initiator (actor1) and the target (actor2) of an event.
+
+Actors are spans already recognised in a sentence (the EntityRuler's ACTOR entities, with
+their canonical names from the registry). Roles come from the words around them:
+- a claim ("X claimed responsibility", "responsibility was claimed by X") names the perpetrator;
+- an attribution by officials ("police blamed X", "attributed the attack to X", "carried out by X");
+- the narrator's plain statement ("ISWAP fighters attacked ...", "Russian warplanes struck ...");
+- a hedge ("suspected X militants", "police suspected X", "believed to be X") names nobody;
+- descriptions ("gunmen", "unidentified assailants") stand in when no group is named.
+Targets are a named actor after the trigger, or a description ("a police checkpoint",
+"a village elder") or the victims of the casualty figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ActorSpan:
+    """A recognised actor in a sentence: offsets are relative to the sentence."""
+
+    start: int
+    end: int
+    name: str
+    type: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    type: str
+    basis: str  # claim, official, narrator, description, hedge, unknown
+    start: int = -1
+    end: int = -1
+
+
+_GROUP_NOUNS = (r"fighters|militants|insurgents|gunmen|members|jihadists|rebels|militiamen|militia|elements|"
+                r"terrorists|operatives|cadres|guerrillas|forces|troops|soldiers|police|commandos|jets|warplanes|"
+                r"aircraft|drones|units|supporters|loyalists|suicide bombers?|bombers?|attackers|assailants|"
+                r"men|group|movement|army|military")
+_SUBJECT_VERB = re.compile(
+    rf"^\s*(?:'s\s+)?(?:(?:{_GROUP_NOUNS})\s+)?(?:(?:have|has|had|reportedly|allegedly|also|then|on \w+)\s+)*"
+    r"(?:attack\w*|struck|strike|stormed|raided|ambush\w*|kill\w*|shot|shoot|opened fire|fired|bomb\w*|"
+    r"shell\w*|launched|abduct\w*|kidnapp\w*|seized|captured|overran|torched|burn\w*|set fire|detonated|"
+    r"carried out|targeted|hit|besieged|executed|beheaded|massacred|clashed|fought|assassinated|murdered|"
+    r"blew|exploded|planted|rammed|invaded|assaulted|pounded|bombarded)",
+    re.IGNORECASE,
+)
+_CLAIM_AFTER = re.compile(r"^\s*(?:,[^,]{0,60},\s*)?(?:(?:has|have|had|later|quickly|swiftly|also|reportedly|"
+                          r"subsequently|formally)\s+)*(?:claimed|claims|said it|took|accepted|issued)",
+                          re.IGNORECASE)
+_CLAIM_BEFORE = re.compile(r"(?:claimed by|claim(?:ed)? on behalf of|responsibility (?:was|has been) claimed by|"
+                           r"statement (?:from|by|issued by)|via|through)\s+(?:the\s+)?$", re.IGNORECASE)
+_ATTRIBUTION_BEFORE = re.compile(
+    r"(?:blamed|blame|blaming|attributed (?:\w+ ){0,3}to|carried out by|perpetrated by|by|conducted by|"
+    r"launched by|committed by|responsible (?:was|were)|behind it was|accused|accusing|pointed to|"
+    r"staged by|claimed by)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_BEHIND_AFTER = re.compile(r"^\s*(?:was|were|is|are)\s+(?:\w+\s+)?(?:behind|responsible)", re.IGNORECASE)
+_HEDGE_BEFORE = re.compile(
+    r"(?:suspected|suspect|alleged|possible|presumed|purported|believed to be|thought to be|likely|"
+    r"may have been|might have been|suspicion (?:fell )?on|suspected of being|linked to|affiliated with|"
+    r"sympathi[sz]ers of|inspired by|loyal to|praised|welcomed|hailed|denied|deny)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_HEDGE_SENTENCE = re.compile(r"\b(?:suspect(?:ed|s)?|believed|may have|might have|possibly|probably|likely)\b",
+                             re.IGNORECASE)
+_NO_CLAIM = re.compile(r"\bno (?:group|one|organi[sz]ation|party)\b[^.]{0,40}\b(?:claimed|has claimed|took)|"
+                       r"\b(?:has|had|have) not (?:yet )?(?:been )?claimed|\bunclaimed\b|\bnobody (?:has )?claimed",
+                       re.IGNORECASE)
+_REPORTER_AFTER = re.compile(r"^\s*(?:'s\s+\w+\s+)?(?:said|says|reported|reports|told|confirmed|announced|stated|"
+                             r"added|noted|quoted|spokesman|spokesperson|officials? said)", re.IGNORECASE)
+_DESCRIPTOR = re.compile(
+    r"\b(?:(?:unidentified|unknown|suspected|armed|masked|heavily armed|suspected \w+)\s+)?"
+    r"(?:gunmen|gunman|assailants?|attackers?|militants|insurgents|bandits|armed men|rebels|jihadists|"
+    r"terrorists|a suicide bomber|suicide bombers?|rioters|a mob|mobs?|extremists|a lone attacker|"
+    r"separatists|fighters|kidnappers|abductors|pirates)\b",
+    re.IGNORECASE,
+)
+_NON_PERPETRATOR_TYPES = {"media", "international_org"}
+
+
+def find_claimant(sentence: str, actors: list[ActorSpan], trigger_start: int) -> Role | None:
+    """The actor that claims responsibility in a claim sentence."""
+    if _NO_CLAIM.search(sentence):
+        return None
+    for actor in actors:
+        if actor.type in _NON_PERPETRATOR_TYPES:
+            continue
+        after = sentence[actor.end:actor.end + 90]
+        before = sentence[max(0, actor.start - 50):actor.start]
+        if (actor.end <= trigger_start and _CLAIM_AFTER.match(after)) or _CLAIM_BEFORE.search(before):
+            return Role(actor.name, actor.type, "claim", actor.start, actor.end)
+    subject = [a for a in actors if a.end <= trigger_start and a.type not in _NON_PERPETRATOR_TYPES]
+    if subject and not _REPORTER_AFTER.match(sentence[subject[-1].end:]):
+        last = subject[-1]
+        return Role(last.name, last.type, "claim", last.start, last.end)
+    return None
+
+
+def no_claim(sentence: str) -> bool:
+    """True when the sentence says nobody claimed the attack."""
+    return bool(_NO_CLAIM.search(sentence))
+
+
+def find_perpetrator(sentence: str, actors: list[ActorSpan]) -> Role | None:
+    """The initiator of a violent event stated in this sentence, or a hedge, or None."""
+    for actor in actors:
+        if actor.type in _NON_PERPETRATOR_TYPES:
+            continue
+        before = sentence[max(0, actor.start - 60):actor.start]
+        after = sentence[actor.end:actor.end + 80]
+        if _HEDGE_BEFORE.search(before):
+            return Role(actor.name, actor.type, "hedge", actor.start, actor.end)
+        if _ATTRIBUTION_BEFORE.search(before) or _BEHIND_AFTER.match(after):
+            return Role(actor.name, actor.type, "official", actor.start, actor.end)
+        if _SUBJECT_VERB.match(after) and not _REPORTER_AFTER.match(after):
+            return Role(actor.name, actor.type, "narrator", actor.start, actor.end)
+    return None
+
+
+def find_descriptor(sentence: str) -> Role | None:
+    """A described but unnamed attacker ("unidentified gunmen")."""
+    match = _DESCRIPTOR.search(sentence)
+    if not match:
+        return None
+    return Role(match.group(0).lower().removeprefix("a "), "unidentified", "description", *match.span())
+
+
+TARGET_NOUNS = (
+    r"police (?:checkpoint|station|post|patrol|convoy|vehicle|headquarters|officers?|officials?)|police|policem[ae]n|"
+    r"army (?:base|post|convoy|checkpoint|patrol|camp)|military (?:base|post|convoy|checkpoint|patrol|camp|vehicle)s?|"
+    r"security (?:forces|checkpoint|post|personnel|officials?)|checkpoints?|soldiers?|troops|servicemen|gendarmes?|"
+    r"convoy|patrol|barracks|outpost|base|camp|civilians?|villagers?|residents|worshippers|worshipers|pilgrims|"
+    r"mourners|mosque|church|temple|shrine|school|students|pupils|teachers?|university|hospital|market|marketplace|"
+    r"bus|passengers|minibus|truck|vehicle|wedding|funeral|village elders?|elders?|tribal (?:leader|elder)s?|"
+    r"village (?:chief|head|headman)|chief|headman|officials?|government (?:building|offices?|officials?)|"
+    r"governor|mayor|judge|prosecutor|journalists?|aid workers?|health workers?|workers|farmers|herders|fishermen|"
+    r"miners|traders|shoppers|commuters|crowd|protesters|demonstrators|rally|hotel|restaurant|cafe|"
+    r"bank|pipeline|power (?:station|plant)|oil (?:facility|field|installation)|bridge|airport|embassy|"
+    r"consulate|prison|jail|court|polling station|election office|displacement camp|IDP camp|refugee camp|"
+    r"village|town|neighbou?rhood|district headquarters|compound|residence|home|house|family|children|women|"
+    r"people|fighters|militants|rebels|positions|peacekeepers?|contractors|personnel|vessel|ship|tanker|"
+    r"lawmaker|politician|candidate|activist|cleric|imam|priest|commander|leader|businessman|doctor|nurse"
+)
+_TARGET = re.compile(rf"\b(?:(?:[A-Z][\w'-]+|[a-z-]+)\s+){{0,2}}?(?:{TARGET_NOUNS})\b")
+_TARGET_LEAD = re.compile(
+    r"\b(?:attack\w*|struck|stormed|raided|ambush\w*|targeted|targeting|hit|shot|shot dead|killed|killing|"
+    r"kidnapp\w*|abduct\w*|seized|bomb\w*|shelled|shelling|torched|burned|set fire to|assassinated|"
+    r"against|on|at|in|near|outside|inside)\s+(?:a|an|the|two|three|several|his|her|their|its|\d+)?\s*$",
+    re.IGNORECASE,
+)
+_NOT_TARGET_LEAD = re.compile(r"\b(?:said|told|by|according to|from|of)\s+(?:a|an|the)?\s*$", re.IGNORECASE)
+
+
+def find_target(sentence: str, actors: list[ActorSpan], after: int) -> Role | None:
+    """The target named or described after position `after` (the trigger) in the sentence."""
+    for actor in actors:
+        if actor.start >= after and actor.type not in ("media",) and \
+                _TARGET_LEAD.search(sentence[max(0, actor.start - 30):actor.start]):
+            return Role(actor.name, actor.type, "named", actor.start, actor.end)
+    for match in _TARGET.finditer(sentence, after):
+        lead = sentence[max(0, match.start() - 40):match.start()]
+        if _TARGET_LEAD.search(lead) and not _NOT_TARGET_LEAD.search(lead):
+            words = match.group(0).split()
+            text = " ".join(w for w in words if w[0].islower() or w.isupper() or w in ("Shia", "Sunni")) or match.group(0)
+            return Role(text.strip(), "target", "description", *match.span())
+    return None
+
+
+def victims_role(victims: str | None) -> Role | None:
+    """A target from the victims of a casualty figure ("84 lives" -> civilians)."""
+    if not victims:
+        return None
+    word = victims.lower().strip()
+    if word in ("people", "lives", "others", "persons", "individuals", "victims"):
+        return Role("civilians", "civilians", "victims")
+    return Role(word, "target", "victims")

@@ -1,0 +1,41 @@
+"""Event triggers and the type of an incident."""
+
+import pytest
+
+from eventdesk.extract.events import find_triggers, incident_type
+
+TYPES = [
+    ("gunmen", "Gunmen killed two police officers and wounded three others on Tuesday.", "armed_assault"),
+    ("airstrike", "An airstrike killed around 12 militants in the city.", "airstrike"),
+    ("car-bomb", "A car bomb exploded outside the ministry, killing nine.", "bombing"),
+    ("mortar", "Mortar rounds hit a crowded market in the old city.", "shelling"),
+    ("kidnap-beats-method", "Armed men stormed the school and abducted 30 pupils.", "kidnapping"),
+    ("assassination", "The district governor was assassinated by a roadside bomb.", "assassination"),
+    ("arson", "Rioters set fire to a police station and torched several cars.", "arson"),
+    ("clash", "Troops clashed with rebels for several hours near the border.", "battle"),
+    ("mob", "A mob lynched two men accused of theft.", "riot"),
+    ("generic-attack", "Militants attacked a checkpoint, killing three soldiers.", "attack"),
+    ("drone", "A drone strike hit a vehicle carrying commanders.", "airstrike"),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", [c[1:] for c in TYPES], ids=[c[0] for c in TYPES])
+def test_incident_type(sentence, expected):
+    assert incident_type(find_triggers(sentence)) == expected
+
+
+HYPOTHETICAL = [
+    ("potential", "Officials warned of a potential terror attack during the holidays."),
+    ("prevent", "The new units are meant to prevent attacks on pipelines."),
+    ("foiled", "Police said they foiled a bombing plot."),
+]
+
+
+@pytest.mark.parametrize("sentence", [c[1] for c in HYPOTHETICAL], ids=[c[0] for c in HYPOTHETICAL])
+def test_hypothetical_violence_is_not_an_incident(sentence):
+    assert incident_type(find_triggers(sentence)) is None
+
+
+def test_claim_and_warning_triggers():
+    kinds = [t.kind for t in find_triggers("The group claimed responsibility after officials had warned of it.")]
+    assert "claim" in kinds and "warning" in kinds
