@@ -84,7 +84,7 @@ _RANK = {"point": 0, "city": 0, "admin1": 1, "country": 2}
 def resolve_place(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Place | None:
     """The place a name denotes, in context."""
     phrase = f"{name.text}, {name.context}" if name.context else name.text
-    return gazetteer.resolve_phrase(phrase, context, upper=name.text.isupper())
+    return gazetteer.resolve_phrase(phrase, context)
 
 
 def choose_place(gazetteer: Gazetteer, names: list[PlaceName], context: Context) -> tuple[Place, PlaceName] | None:

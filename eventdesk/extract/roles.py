@@ -147,13 +147,15 @@ TARGET_NOUNS = (
     r"people|fighters|militants|rebels|positions|peacekeepers?|contractors|personnel|vessel|ship|tanker|"
     r"lawmaker|politician|candidate|activist|cleric|imam|priest|commander|leader|businessman|doctor|nurse"
 )
-_TARGET = re.compile(rf"\b(?:(?:[A-Z][\w'-]+|[a-z-]+)\s+){{0,2}}?(?:{TARGET_NOUNS})\b")
+_TARGET = re.compile(rf"\b(?:{TARGET_NOUNS})\b")
 _TARGET_LEAD = re.compile(
     r"\b(?:attack\w*|struck|stormed|raided|ambush\w*|targeted|targeting|hit|shot|shot dead|killed|killing|"
     r"kidnapp\w*|abduct\w*|seized|bomb\w*|shelled|shelling|torched|burned|set fire to|assassinated|"
-    r"against|on|at|in|near|outside|inside)\s+(?:a|an|the|two|three|several|his|her|their|its|\d+)?\s*$",
+    r"against|on|at|in|near|outside|inside)\s+(?:(?:a|an|the|two|three|several|his|her|their|its|\d+)\s+)?$",
     re.IGNORECASE,
 )
+_MODIFIER = re.compile(r"(?:\b(?!(?:a|an|the|his|her|their|its|on|at|in|of|and|killing|killed|attacked|near)\b)"
+                       r"[A-Za-z][\w-]*\s+){0,2}$", re.IGNORECASE)
 _NOT_TARGET_LEAD = re.compile(r"\b(?:said|told|by|according to|from|of)\s+(?:a|an|the)?\s*$", re.IGNORECASE)
 
 
@@ -164,11 +166,14 @@ def find_target(sentence: str, actors: list[ActorSpan], after: int) -> Role | No
                 _TARGET_LEAD.search(sentence[max(0, actor.start - 30):actor.start]):
             return Role(actor.name, actor.type, "named", actor.start, actor.end)
     for match in _TARGET.finditer(sentence, after):
-        lead = sentence[max(0, match.start() - 40):match.start()]
-        if _TARGET_LEAD.search(lead) and not _NOT_TARGET_LEAD.search(lead):
-            words = match.group(0).split()
-            text = " ".join(w for w in words if w[0].islower() or w.isupper() or w in ("Shia", "Sunni")) or match.group(0)
-            return Role(text.strip(), "target", "description", *match.span())
+        head = sentence[max(0, match.start() - 80):match.start()]
+        modifiers = _MODIFIER.search(head)
+        for cut in range(len(modifiers.group(0)), -1, -1):
+            start = match.start() - cut
+            lead = sentence[max(0, start - 40):start]
+            if (cut == 0 or sentence[start - 1].isspace()) and _TARGET_LEAD.search(lead) \
+                    and not _NOT_TARGET_LEAD.search(lead):
+                return Role(sentence[start:match.end()].strip(), "target", "description", start, match.end())
     return None
 
 

@@ -1,0 +1,68 @@
+"""`make eval`: run the extractor over the development sets and score it.
+
+Each gold file is fed through the same code as `python -m eventdesk extract`; the predictions
+are written next to the store (data/eval/) and scored with the harness's own `score.py`, whose
+SUMMARY line is printed per file. The harness lives outside the project; point `--eval-dir`
+(or EVENTDESK_EVAL_DIR) at it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from eventdesk import articles, pipeline
+
+DEFAULT_DIR = Path(os.environ.get("EVENTDESK_EVAL_DIR", "../shared/eval"))
+GOLD_FILES = ("dev_synthetic.jsonl", "dev_muc4.jsonl")
+
+
+def predict(gold: Path, out: Path) -> tuple[int, float]:
+    """Write `extract`-format predictions for every record of `gold`; returns (records, seconds)."""
+    resources = pipeline.load_resources()
+    started, count = time.perf_counter(), 0
+    with gold.open(encoding="utf-8") as source, out.open("w", encoding="utf-8") as sink:
+        for line in source:
+            record = json.loads(line)
+            article = articles.make_article({k: record.get(k) for k in ("id", "text", "published", "title")})
+            events = pipeline.article_events(article, resources)
+            sink.write(json.dumps({"id": article.id, "events": events}, ensure_ascii=False) + "\n")
+            count += 1
+    return count, time.perf_counter() - started
+
+
+def score(eval_dir: Path, gold: Path, pred: Path, full: bool = False) -> str:
+    """The scorer's report (its last line is the SUMMARY)."""
+    result = subprocess.run([sys.executable, str(eval_dir / "score.py"), str(gold), str(pred)],
+                            capture_output=True, text=True, check=True)
+    return result.stdout if full else result.stdout.strip().splitlines()[-1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eventdesk.evaluate", description=__doc__.split("\n")[0])
+    parser.add_argument("--eval-dir", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--out", type=Path, default=Path("data/eval"))
+    parser.add_argument("--full", action="store_true", help="print the scorer's whole report")
+    parser.add_argument("files", nargs="*", default=list(GOLD_FILES))
+    args = parser.parse_args(argv)
+    if not (args.eval_dir / "score.py").exists():
+        print(f"no accuracy harness in {args.eval_dir}: set EVENTDESK_EVAL_DIR to the folder holding score.py",
+              file=sys.stderr)
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name in args.files:
+        gold = args.eval_dir / name
+        pred = args.out / name.replace(".jsonl", ".pred.jsonl")
+        count, seconds = predict(gold, pred)
+        print(score(args.eval_dir, gold, pred, args.full))
+        print(f"  ({count} records in {seconds:.1f} s)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,412 @@
+"""One article in, its events out.
+
+The cheap passes (sentences, triggers, casualty figures, dates) run on every sentence; the
+statistical pipeline runs only on sentences that carry an event trigger or a figure. Mentions
+of violence are grouped into incidents (later sentences that refer back, "the attack", "the
+explosion", join the incident they refer to; a new date or place, or a background marker,
+starts a new one), claims link to the incident they claim, and every event keeps the sentence
+it came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from eventdesk.actors import Registry
+from eventdesk.articles import Article
+from eventdesk.extract.casualties import Casualty, find_casualties, total_casualties
+from eventdesk.extract.dates import DateMention, DateReader, best_date
+from eventdesk.extract.events import Trigger, find_triggers, incident_type
+from eventdesk.extract.places import PlaceName, choose_place, find_dateline, find_place_names
+from eventdesk.extract.roles import (
+    ActorSpan,
+    Role,
+    find_claimant,
+    find_descriptor,
+    find_perpetrator,
+    find_target,
+    no_claim,
+    victims_role,
+)
+from eventdesk.geo import Context, Gazetteer, Place
+from eventdesk.text import Sentence, split_sentences
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_BACKGROUND = re.compile(
+    r"\b(?:earlier (?:this|that|last) (?:year|month|week)|last year|previous(?:ly)?|in the past|"
+    r"since (?:19|20)\d\d|similar (?:attack|bombing|incident)s?|another (?:attack|bombing)|a (?:string|series|spate|wave) of|"
+    r"anniversary|years? ago|months? ago|recalled|reminiscent|prior attacks?|past attacks?|"
+    r"history of|had (?:also )?(?:killed|attacked|carried out)|the deadliest since)\b",
+    re.IGNORECASE,
+)
+_GENERIC = re.compile(r"\b(?:should|must|can|cannot|will|would|could|may|might|shall)\b", re.IGNORECASE)
+_WEAK_TRIGGERS = re.compile(r"^(?:incident|violence|strike|struck|attack|attacks|assault|killing|killed|murder\w*)$",
+                            re.IGNORECASE)
+_EVENT_VERBS = {
+    "warning": re.compile(r"\b(?:warned|warns|alerted|alerts|cautioned|tipped off)\b", re.IGNORECASE),
+    "threat": re.compile(r"\b(?:threatened|threatens|vowed)\b", re.IGNORECASE),
+    "accusation": re.compile(r"\b(?:accused|accuses|accusing|blamed|blames|alleged|alleges|charged that)\b",
+                             re.IGNORECASE),
+    "arrest": re.compile(r"\b(?:arrested|detained|apprehended|taken into custody)\b", re.IGNORECASE),
+    "protest": re.compile(r"\b(?:protested|protesters|protestors|demonstrators|rallied|marched)\b", re.IGNORECASE),
+}
+
+
+@dataclass
+class SentenceFacts:
+    """What the cheap and statistical passes found in one sentence."""
+
+    index: int
+    sentence: Sentence
+    triggers: list[Trigger]
+    casualties: list[Casualty]
+    dates: list[DateMention]
+    actors: list[ActorSpan] = field(default_factory=list)
+    places: list[PlaceName] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def violent(self) -> list[Trigger]:
+        return [t for t in self.triggers if t.violent and not t.hypothetical]
+
+
+@dataclass
+class Incident:
+    facts: list[SentenceFacts] = field(default_factory=list)
+    background: bool = False
+    claim: SentenceFacts | None = None
+    claimant: Role | None = None
+
+    def dates(self) -> list[DateMention]:
+        return [d for f in self.facts for d in f.dates]
+
+
+def needs_model(facts: SentenceFacts) -> bool:
+    """Whether a sentence is worth the statistical pipeline."""
+    return bool(facts.triggers or facts.casualties)
+
+
+def read_sentences(article: Article) -> list[SentenceFacts]:
+    """The cheap pass over every sentence of an article."""
+    reader = DateReader(article.published)
+    facts = []
+    for index, sentence in enumerate(split_sentences(article.text)):
+        dates = reader.read(sentence.text, sentence.start)
+        facts.append(SentenceFacts(index, sentence, find_triggers(sentence.text), find_casualties(sentence.text),
+                                   dates))
+    return facts
+
+
+def add_entities(facts: SentenceFacts, doc, registry: Registry) -> None:
+    """Actors and place names from the statistical pipeline's entities of a sentence."""
+    ner_places = []
+    for ent in doc.ents:
+        if ent.label_ == "ACTOR":
+            actor = registry.actors.get(ent.ent_id_)
+            if actor is not None:
+                facts.actors.append(ActorSpan(ent.start_char, ent.end_char, actor.name, actor.type, ent.text))
+        elif ent.label_ in _PLACE_LABELS:
+            ner_places.append((ent.text, ent.start_char, ent.end_char))
+    facts.places = find_place_names(facts.text, facts.sentence.start, ner_places)
+
+
+def _is_generic(facts: SentenceFacts) -> bool:
+    """A sentence about what could or should happen, not what did."""
+    return bool(_GENERIC.search(facts.text)) and not facts.casualties
+
+
+def _starts_incident(facts: SentenceFacts) -> bool:
+    violent = facts.violent()
+    if not violent or _is_generic(facts):
+        return False
+    strong = [t for t in violent if not _WEAK_TRIGGERS.match(t.text)]
+    dated = any(d.value for d in facts.dates)
+    placed = any(p.locative for p in facts.places)
+    grounded = facts.casualties or dated or placed or facts.actors
+    return bool((strong and grounded) or facts.casualties or (dated and placed))
+
+
+def _is_reference(facts: SentenceFacts) -> bool:
+    return bool(re.search(r"\b(?:the|this|that|its|their)\s+(?:\w+\s+){0,2}?(?:attack|explosion|blast|bombing|"
+                          r"incident|assault|raid|strike|ambush|shooting|violence)", facts.text, re.IGNORECASE))
+
+
+def _conflicts(incident: Incident, facts: SentenceFacts) -> bool:
+    mine = best_date(incident.dates())
+    theirs = best_date([d for d in facts.dates if d.explicit])
+    return bool(mine and theirs and mine.precision == theirs.precision == "day" and mine.value != theirs.value)
+
+
+def group_incidents(sentences: list[SentenceFacts]) -> list[Incident]:
+    """Violent sentences grouped into incidents, in text order."""
+    incidents: list[Incident] = []
+    for facts in sentences:
+        if _claim_trigger(facts) or _non_violent_frame(facts):
+            continue
+        if not (facts.violent() or facts.casualties) or _is_generic(facts):
+            continue
+        current = incidents[-1] if incidents else None
+        background = bool(_BACKGROUND.search(facts.text))
+        joins = current is not None and not _conflicts(current, facts) and (
+            _is_reference(facts) or not _starts_incident(facts) or not background and not current.background
+            and not _new_place(current, facts))
+        if joins:
+            current.facts.append(facts)
+        elif _starts_incident(facts):
+            incidents.append(Incident([facts], background=background))
+    return incidents
+
+
+def _new_place(incident: Incident, facts: SentenceFacts) -> bool:
+    mine = {p.text.lower() for f in incident.facts for p in f.places if p.locative}
+    theirs = {p.text.lower() for p in facts.places if p.locative}
+    return bool(mine and theirs and not mine & theirs and facts.casualties)
+
+
+def _claim_trigger(facts: SentenceFacts) -> Trigger | None:
+    return next((t for t in facts.triggers if t.kind == "claim" and not t.hypothetical), None)
+
+
+def _non_violent_frame(facts: SentenceFacts) -> str | None:
+    """A sentence whose violence is reported inside a warning or accusation ("accused of attacks")."""
+    for kind in ("warning", "accusation", "threat"):
+        match = _EVENT_VERBS[kind].search(facts.text)
+        if match and not facts.casualties:
+            violent = facts.violent()
+            if not violent or violent[0].start > match.start():
+                return kind
+    return None
+
+
+def link_claims(sentences: list[SentenceFacts], incidents: list[Incident]) -> list[tuple[SentenceFacts, Role | None]]:
+    """Claims of responsibility, each linked to the incident before it (or the first incident)."""
+    claims = []
+    for facts in sentences:
+        trigger = _claim_trigger(facts)
+        if trigger is None:
+            continue
+        claimant = find_claimant(facts.text, facts.actors, trigger.start)
+        claims.append((facts, claimant))
+        before = [i for i in incidents if i.facts[0].index <= facts.index and not i.background]
+        target = before[-1] if before else next((i for i in incidents if not i.background), None)
+        if target is not None and target.claim is None and claimant is not None:
+            target.claim, target.claimant = facts, claimant
+    return claims
+
+
+def _incident_role(incident: Incident) -> Role | None:
+    """The perpetrator: a claim, else an attribution or the narrator, else a description."""
+    if incident.claimant is not None:
+        return incident.claimant
+    hedged = None
+    for facts in incident.facts:
+        role = find_perpetrator(facts.text, facts.actors)
+        if role is not None and role.basis != "hedge":
+            return role
+        hedged = hedged or role
+    if hedged is not None:
+        return None
+    for facts in incident.facts:
+        role = find_descriptor(facts.text)
+        if role is not None:
+            return role
+    return None
+
+
+def _incident_target(incident: Incident, perpetrator: Role | None) -> Role | None:
+    for facts in incident.facts:
+        violent = facts.violent()
+        after = violent[0].start if violent else 0
+        actors = [a for a in facts.actors if perpetrator is None or a.name != perpetrator.name]
+        role = find_target(facts.text, actors, after)
+        if role is not None:
+            return role
+    for facts in incident.facts:
+        for casualty in facts.casualties:
+            role = victims_role(casualty.victims)
+            if role is not None and role.type != "target" or role is not None and "attacker" not in role.name:
+                return role
+    return None
+
+
+def _incident_place(incident: Incident, gazetteer: Gazetteer, context: Context, dateline: PlaceName | None):
+    names = [p for f in incident.facts for p in f.places]
+    chosen = choose_place(gazetteer, names, context)
+    if chosen is None and dateline is not None:
+        chosen = choose_place(gazetteer, [dateline], context)
+    return chosen
+
+
+@dataclass
+class Resources:
+    """What extraction needs, loaded once: the pipeline, the actor registry and the gazetteer."""
+
+    nlp: object
+    registry: Registry
+    gazetteer: Gazetteer
+
+
+def _event_id(article_id: str, event_type: str, start: int) -> str:
+    return hashlib.sha256(f"{article_id}|{event_type}|{start}".encode()).hexdigest()[:16]
+
+
+def _base_row(article: Article, event_type: str, evidence: Sentence, confidence: float) -> dict:
+    return {
+        "event_id": _event_id(article.id, event_type, evidence.start),
+        "article_id": article.id,
+        "source": article.source,
+        "published": article.published,
+        "event_type": event_type,
+        "evidence": evidence.text,
+        "evidence_start": evidence.start,
+        "evidence_end": evidence.end,
+        "confidence": confidence,
+        "date_precision": "unknown",
+        "geo_precision": "unknown",
+    }
+
+
+def _put_place(row: dict, place: Place | None) -> None:
+    if place is None:
+        return
+    row.update(location=place.name if place.precision in ("city", "point") else None, admin1=place.admin1,
+               country=place.country, lat=place.lat, lon=place.lon, geo_precision=place.precision)
+    if place.precision == "admin1":
+        row["location"] = place.admin1 or place.name
+
+
+def _put_date(row: dict, mention: DateMention | None) -> None:
+    if mention is not None and mention.value:
+        row.update(date=mention.value, date_precision=mention.precision)
+
+
+def _put_role(row: dict, prefix: str, role: Role | None) -> None:
+    if role is not None:
+        row[prefix] = role.name
+        row[f"{prefix}_type"] = role.type
+
+
+def _incident_evidence(incident: Incident) -> Sentence:
+    with_figures = [f for f in incident.facts if f.casualties]
+    return (with_figures or incident.facts)[0].sentence
+
+
+def incident_row(article: Article, incident: Incident, res: Resources, context: Context,
+                 dateline: PlaceName | None) -> dict:
+    """The event-table row of one incident."""
+    triggers = [t for f in incident.facts for t in f.violent()]
+    event_type = incident_type(triggers) or "attack"
+    row = _base_row(article, event_type, _incident_evidence(incident), 0.5)
+    figures = [c for f in incident.facts for c in f.casualties]
+    for kind in ("killed", "injured"):
+        total = total_casualties(figures, kind)
+        row[kind], row[f"{kind}_qualifier"] = total.count, total.qualifier
+    _put_date(row, best_date(incident.dates()))
+    chosen = _incident_place(incident, res.gazetteer, context, dateline)
+    _put_place(row, chosen[0] if chosen else None)
+    perpetrator = _incident_role(incident)
+    _put_role(row, "actor1", perpetrator)
+    _put_role(row, "actor2", _incident_target(incident, perpetrator))
+    if incident.claimant is not None:
+        row["claimed_by"] = incident.claimant.name
+    grounded = sum(bool(row.get(k)) for k in ("date", "lat", "killed", "actor1"))
+    row["confidence"] = round(min(0.95, 0.55 + 0.1 * grounded - (0.2 if incident.background else 0)), 2)
+    return row
+
+
+def _frame_actors(facts: SentenceFacts, match: re.Match) -> tuple[ActorSpan | None, ActorSpan | None]:
+    actors = [a for a in facts.actors if a.type != "media"]
+    before = [a for a in actors if a.end <= match.start()]
+    after = [a for a in actors if a.start >= match.end()]
+    return (before[-1] if before else None), (after[0] if after else None)
+
+
+def frame_rows(article: Article, sentences: list[SentenceFacts]) -> list[dict]:
+    """Warnings, threats, accusations, arrests and protests stated with a verb."""
+    rows = []
+    for facts in sentences:
+        for kind, regex in _EVENT_VERBS.items():
+            match = regex.search(facts.text)
+            if match is None or (kind != "accusation" and _GENERIC.search(facts.text[:match.start()][-40:])):
+                continue
+            first, second = _frame_actors(facts, match)
+            if kind == "accusation" and re.search(r"\b(?:has|have|had|was|were|been|is|are) (?:been )?accused",
+                                                   facts.text):
+                first, second = _accused_frame(facts, match)
+            if first is None and second is None:
+                continue
+            row = _base_row(article, kind, facts.sentence, 0.6)
+            _put_role(row, "actor1", Role(first.name, first.type, "frame") if first else None)
+            _put_role(row, "actor2", Role(second.name, second.type, "frame") if second else None)
+            _put_date(row, best_date(facts.dates))
+            rows.append(row)
+            break
+    return rows
+
+
+def _accused_frame(facts: SentenceFacts, match: re.Match) -> tuple[ActorSpan | None, ActorSpan | None]:
+    """ "X has been accused of attacking Y": the accused is the alleged initiator, Y the target."""
+    accused, target = _frame_actors(facts, match)
+    later = [a for a in facts.actors if a.start >= match.end() and a.name != (accused.name if accused else None)]
+    return accused, (later[0] if later else target)
+
+
+def claim_rows(article: Article, claims, incidents: list[Incident], rows: dict[int, dict]) -> list[dict]:
+    """One claim event per claim sentence, linked to the attack it claims."""
+    out = []
+    for facts, claimant in claims:
+        row = _base_row(article, "claim", facts.sentence, 0.7 if claimant else 0.4)
+        _put_role(row, "actor1", claimant)
+        _put_date(row, best_date(facts.dates))
+        linked = next((i for i in incidents if i.claim is facts), None)
+        if linked is not None:
+            attack = rows[id(linked)]
+            row["linked_event_id"] = attack["event_id"]
+            attack["linked_event_id"] = row["event_id"]
+            for key in ("location", "admin1", "country", "lat", "lon", "geo_precision"):
+                row[key] = attack.get(key)
+            row["claimed_by"] = claimant.name if claimant else None
+            _put_role(row, "actor2", Role(attack["actor2"], attack["actor2_type"], "link")
+                      if attack.get("actor2") else None)
+        out.append(row)
+    return out
+
+
+def article_context(sentences: list[SentenceFacts], gazetteer: Gazetteer, dateline: PlaceName | None) -> Context:
+    """Countries and provinces the article names, for disambiguating places."""
+    names = [p for f in sentences for p in f.places]
+    if dateline is not None:
+        names.append(dateline)
+    upper = sum(c.isupper() for f in sentences for c in f.text[:200]) > 0.6 * sum(
+        c.isalpha() for f in sentences for c in f.text[:200])
+    return gazetteer.context([n.text for n in names] + [n.context for n in names if n.context], upper)
+
+
+def extract_from_facts(article: Article, sentences: list[SentenceFacts], res: Resources) -> list[dict]:
+    """Events of an article whose sentences have been read; main incident first."""
+    dateline = find_dateline(article.text)
+    context = article_context(sentences, res.gazetteer, dateline)
+    incidents = group_incidents(sentences)
+    claims = link_claims(sentences, incidents)
+    if any(no_claim(f.text) for f in sentences):
+        for incident in incidents:
+            incident.claimant = incident.claimant if incident.claim else None
+    ordered = sorted(incidents, key=lambda i: i.background)
+    rows = {id(i): incident_row(article, i, res, context, dateline) for i in ordered}
+    events = [rows[id(i)] for i in ordered]
+    events += claim_rows(article, claims, incidents, rows)
+    events += frame_rows(article, sentences)
+    return events
+
+
+def extract_article(article: Article, res: Resources) -> list[dict]:
+    """All events of one article (the statistical pipeline runs on event sentences only)."""
+    sentences = read_sentences(article)
+    chosen = [f for f in sentences if needs_model(f)]
+    for facts, doc in zip(chosen, res.nlp.pipe([f.text for f in chosen]), strict=True):
+        add_entities(facts, doc, res.registry)
+    return extract_from_facts(article, sentences, res)

@@ -1,0 +1,50 @@
+"""Articles in, a validated event table out.
+
+`load_resources()` builds the spaCy pipeline, the actor registry and the gazetteer once;
+`extract_events()` runs every article through the extractor and returns the event table
+conformed to the schema, one row per event, main event of each article first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+import pandas as pd
+
+from eventdesk import schema
+from eventdesk.actors import load_registry
+from eventdesk.articles import Article
+from eventdesk.extractor import Resources, extract_article
+from eventdesk.geo import load_gazetteer
+from eventdesk.nlp import load_nlp
+
+
+@lru_cache(maxsize=1)
+def load_resources() -> Resources:
+    """The pipeline, registry and gazetteer, built once per process."""
+    return Resources(nlp=load_nlp(), registry=load_registry(), gazetteer=load_gazetteer())
+
+
+def article_events(article: Article, resources: Resources | None = None) -> list[dict]:
+    """The events of one article as plain dicts with the event-table columns (JSON-ready)."""
+    rows = extract_article(article, resources or load_resources())
+    return [{name: _plain(row.get(name)) for name in schema.EVENT_FIELDS} for row in rows]
+
+
+def _plain(value):
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def extract_events(articles: Iterable[Article], progress: Callable[[Article], None] | None = None) -> pd.DataFrame:
+    """The validated event table of many articles."""
+    resources = load_resources()
+    rows: list[dict] = []
+    for article in articles:
+        rows.extend(article_events(article, resources))
+        if progress is not None:
+            progress(article)
+    frame = pd.DataFrame(rows, columns=list(schema.EVENT_FIELDS)) if rows else schema.empty_frame()
+    return schema.validate(frame)
