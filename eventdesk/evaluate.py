@@ -43,11 +43,36 @@ def score(eval_dir: Path, gold: Path, pred: Path, full: bool = False) -> str:
     return result.stdout if full else result.stdout.strip().splitlines()[-1]
 
 
+_GOLD_KEY = {"actor1": "perpetrator", "actor2": "target", "location": "city"}
+
+
+def show_errors(gold: Path, pred: Path, field: str, limit: int = 40) -> None:
+    """Print records where the main event's `field` differs from the gold, with their text."""
+    from eventdesk.schema import VIOLENT_TYPES
+
+    predictions = {}
+    for line in pred.open(encoding="utf-8"):
+        record = json.loads(line)
+        main_event = next((e for e in record["events"] if e.get("event_type") in VIOLENT_TYPES), {})
+        predictions[record["id"]] = main_event
+    shown = 0
+    for line in gold.open(encoding="utf-8"):
+        record = json.loads(line)
+        expected = (record.get("gold") or {}).get(_GOLD_KEY.get(field, field))
+        got = predictions.get(record["id"], {}).get(field)
+        if record.get("negative") or expected == got or shown >= limit:
+            continue
+        shown += 1
+        print(f"--- {record['id']} gold={expected!r} pred={got!r} published={record.get('published')}")
+        print("   ", record["text"][:700].replace("\n", " "))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eventdesk.evaluate", description=__doc__.split("\n")[0])
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--out", type=Path, default=Path("data/eval"))
     parser.add_argument("--full", action="store_true", help="print the scorer's whole report")
+    parser.add_argument("--errors", metavar="FIELD", help="list records whose FIELD is wrong (record-mode files)")
     parser.add_argument("files", nargs="*", default=list(GOLD_FILES))
     args = parser.parse_args(argv)
     if not (args.eval_dir / "score.py").exists():
@@ -60,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         pred = args.out / name.replace(".jsonl", ".pred.jsonl")
         count, seconds = predict(gold, pred)
         print(score(args.eval_dir, gold, pred, args.full))
+        if args.errors:
+            show_errors(gold, pred, args.errors)
         print(f"  ({count} records in {seconds:.1f} s)", file=sys.stderr)
     return 0
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from eventdesk.actors import Registry
 from eventdesk.articles import Article
@@ -38,10 +38,13 @@ _BACKGROUND = re.compile(
     r"\b(?:earlier (?:this|that|last) (?:year|month|week)|last year|previous(?:ly)?|in the past|"
     r"since (?:19|20)\d\d|similar (?:attack|bombing|incident)s?|another (?:attack|bombing)|a (?:string|series|spate|wave) of|"
     r"anniversary|years? ago|months? ago|recalled|reminiscent|prior attacks?|past attacks?|"
-    r"history of|had (?:also )?(?:killed|attacked|carried out)|the deadliest since)\b",
+    r"history of|had (?:also )?(?:killed|attacked|carried out)|the deadliest since|(?:have|has) been killed since|"
+    r"(?:has|have) (?:since )?(?:killed|claimed) (?:more than |at least |over |some )?[\d,]+|nationwide|in total|"
+    r"so far this year|(?:this|that) year alone|in \d{4} alone|since (?:then|the start|the beginning)|"
+    r"(?:has|have) killed (?:more than|at least|over|some|thousands|hundreds|tens)|death toll (?:in|of) the (?:war|conflict))\b",
     re.IGNORECASE,
 )
-_GENERIC = re.compile(r"\b(?:should|must|can|cannot|will|would|could|may|might|shall)\b", re.IGNORECASE)
+_GENERIC = re.compile(r"\b(?:should|must|can|cannot|will|would|could|may|might|shall)\b")  # "May" is a month
 _WEAK_TRIGGERS = re.compile(r"^(?:incident|violence|strike|struck|attack|attacks|assault|killing|killed|murder\w*)$",
                             re.IGNORECASE)
 _EVENT_VERBS = {
@@ -96,8 +99,9 @@ def read_sentences(article: Article) -> list[SentenceFacts]:
     facts = []
     for index, sentence in enumerate(split_sentences(article.text)):
         dates = reader.read(sentence.text, sentence.start)
-        facts.append(SentenceFacts(index, sentence, find_triggers(sentence.text), find_casualties(sentence.text),
-                                   dates))
+        figures = [replace(c, start=c.start + sentence.start, end=c.end + sentence.start)
+                   for c in find_casualties(sentence.text)]
+        facts.append(SentenceFacts(index, sentence, find_triggers(sentence.text), figures, dates))
     return facts
 
 
@@ -159,6 +163,19 @@ def group_incidents(sentences: list[SentenceFacts]) -> list[Incident]:
         elif _starts_incident(facts):
             incidents.append(Incident([facts], background=background))
     return incidents
+
+
+_PRECISION_SCORE = {"day": 3, "month": 2, "year": 0}
+
+
+def _salience(incident: Incident) -> float:
+    """How likely an incident is the one the article reports (not background)."""
+    found = best_date(incident.dates())
+    score = _PRECISION_SCORE.get(found.precision, 0) if found else 1
+    score += 1 if any(f.casualties for f in incident.facts) else 0
+    score += 1 if incident.claim is not None else 0
+    score -= 4 if incident.background else 0
+    return score - 0.01 * incident.facts[0].index
 
 
 def _new_place(incident: Incident, facts: SentenceFacts) -> bool:
@@ -395,7 +412,7 @@ def extract_from_facts(article: Article, sentences: list[SentenceFacts], res: Re
     if any(no_claim(f.text) for f in sentences):
         for incident in incidents:
             incident.claimant = incident.claimant if incident.claim else None
-    ordered = sorted(incidents, key=lambda i: i.background)
+    ordered = sorted(incidents, key=_salience, reverse=True)
     rows = {id(i): incident_row(article, i, res, context, dateline) for i in ordered}
     events = [rows[id(i)] for i in ordered]
     events += claim_rows(article, claims, incidents, rows)

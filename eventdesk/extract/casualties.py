@@ -25,6 +25,8 @@ QUALIFIER_WORDS = {
 _QUALIFIER_OF = {w: q for q, words in QUALIFIER_WORDS.items() for w in words}
 QUAL = r"(?:(?P<q>" + "|".join(sorted(map(re.escape, _QUALIFIER_OF), key=len, reverse=True)) + r")\s+)?"
 
+_SMALL_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|twenty|thirty|forty|"
+                "fifty|hundred|hundreds|several|many|some")
 VICTIM_NOUNS = (
     r"people|persons|person|civilians?|soldiers?|troops|servicemen|servicemembers|service members|"
     r"policemen|policeman|police officers?|police|officers?|cops|gendarmes|militants?|fighters?|"
@@ -41,7 +43,9 @@ VICTIM_NOUNS = (
     r"councillors?|councilors?|candidates?|employees?|wife|husband|sons?|daughters?|brothers?|"
     r"[A-Z][a-z]+(?:is|ans|ians|ese|ns|ks|s)"
 )
-VICTIMS = rf"(?P<v>(?:[A-Za-z'-]+\s+){{0,3}}?(?:{VICTIM_NOUNS}))"
+_MODIFIERS = (r"(?:(?!(?:and|or|of|them|whom|with|the|their|including|in|at|on|to|by|were|was|said|says|told|"
+              rf"reported|killed|killing|{_SMALL_WORDS})\b)[A-Za-z'-]+\s+){{0,3}}?")
+VICTIMS = rf"(?P<v>{_MODIFIERS}(?:{VICTIM_NOUNS}))"
 NUM = rf"{QUAL}(?P<n>{NUMBER})"
 
 KILL_WORDS = (r"killed|dead|died|slain|shot dead|massacred|executed|perished|murdered|"
@@ -54,7 +58,7 @@ _PASSIVE = re.compile(
     rf"(?P<verb>{KILL_WORDS}|{HURT_WORDS})\b",
     re.IGNORECASE,
 )
-_ITEM = rf"(?:{QUAL.replace('?P<q>', '')}(?:{NUMBER}|an?|his|her|their|its)\s+(?:[A-Za-z'-]+\s+){{0,3}}?(?:{VICTIM_NOUNS}))"
+_ITEM = rf"(?:(?:all\s+)?{QUAL.replace('?P<q>', '')}(?:{NUMBER}|an?|his|her|their|its|the)\s+{_MODIFIERS}(?:{VICTIM_NOUNS}))"
 _ACTIVE = re.compile(
     r"\b(?P<verb>killing|killed|kills|kill|left|leaving|leave|claimed the lives of|claiming the lives of|"
     r"injuring|injured|wounding|wounded|wounds|injures|shot dead|shot and killed|gunned down|"
@@ -63,14 +67,26 @@ _ACTIVE = re.compile(
     rf"(?:\s+(?P<after>dead|{HURT_WORDS}))?",
     re.IGNORECASE,
 )
-_ITEM_RE = re.compile(rf"{QUAL}(?P<n>{NUMBER}|an?|his|her|their|its)\s+{VICTIMS}", re.IGNORECASE)
+_ITEM_RE = re.compile(rf"{QUAL}(?P<n>{NUMBER}|an?|his|her|their|its|the)\s+{VICTIMS}", re.IGNORECASE)
 _PASSIVE_LIST = re.compile(
     rf"(?P<items>{_ITEM}(?:\s*(?:,|and|, and|as well as|plus)\s+{_ITEM})+)\s+"
     r"(?:(?:were|have been|had been|are|also|later|all|reportedly)\s+){0,3}"
     rf"(?P<verb>{KILL_WORDS}|{HURT_WORDS})\b",
     re.IGNORECASE,
 )
-_DETERMINERS = {"a", "an", "his", "her", "their", "its"}
+_DETERMINERS = {"a", "an", "his", "her", "their", "its", "the"}
+_BARE = re.compile(
+    r"\b(?P<verb>killing|killed|wounding|injuring|wounded|injured)\s+(?:all\s+)?"
+    rf"{QUAL}(?P<n>{NUMBER})\b(?=\s+(?:and|others|before|when|while|as|in|on|at|during|near|inside|outside)\b|\s*[,.;])",
+    re.IGNORECASE,
+)
+_ATTACKER_KILLED = re.compile(
+    r"\b(?:shot|gunned) (?:him|her) dead|\bbefore (?:being|he was|she was) (?:shot dead|killed|gunned down)|"
+    r"\b(?:he|she) was (?:later |also )?(?:shot dead|killed)\b|\bblew (?:himself|herself) up",
+    re.IGNORECASE,
+)
+_ATTACKER_HURT = re.compile(r"\b(?:himself|herself) (?:shot and )?(?:wounded|injured)|"
+                            r"\bshot and wounded (?:him|her)\b|\b(?:he|she) was (?:shot and )?wounded", re.IGNORECASE)
 _TOLL = re.compile(
     r"\b(?:death toll|toll|number of (?:dead|deaths|fatalities|people killed)|fatalities|deaths)"
     r"\s+(?:[\w,'-]+\s+){0,6}?"
@@ -112,7 +128,8 @@ _SINGLE_PASSIVE = re.compile(
 _SUBSET_BEFORE = re.compile(r"(?:including|among them|among whom|of them|of whom|of those|among the dead|"
                             r"among the victims)\s*$", re.IGNORECASE)
 _SUBSET_AFTER = re.compile(r"^\s*(?:of them|of whom|among them|of the dead|of the victims)", re.IGNORECASE)
-_ATTACKER = re.compile(r"attacker|assailant|gunm[ae]n|bomber|militant|insurgent|terrorist|jihadist|fighter|rebel",
+_ATTACKER = re.compile(r"attacker|assailant|gunm[ae]n|bomber|militant|insurgent|terrorist|jihadist|fighter|rebel|"
+                       r"themselves|perpetrator|kidnapper|abductor|gang members",
                        re.IGNORECASE)
 
 
@@ -177,7 +194,7 @@ def _list_mentions(text: str) -> list[Casualty]:
 
 def find_casualties(text: str) -> list[Casualty]:
     """Every casualty mention in a sentence, in text order (overlaps resolved, first kept)."""
-    found: list[Casualty] = _list_mentions(text)
+    found: list[Casualty] = _zeros(text) + _list_mentions(text)
     for match in _PASSIVE.finditer(text):
         verb = match.group("verb")
         count = parse_number(match.group("n"))
@@ -193,7 +210,11 @@ def find_casualties(text: str) -> list[Casualty]:
         for match in pattern.finditer(text):
             found.append(Casualty(_kind(match.group("verb").split()[0]), 1, "exact", *match.span(),
                                   victims=match.group("v"), subset=_is_subset(text, *match.span())))
-    found.extend(_zeros(text))
+    for match in _BARE.finditer(text):
+        found.append(_mention(text, _kind(match.group("verb")), match, parse_number(match.group("n"))))
+    for pattern, kind in ((_ATTACKER_KILLED, "killed"), (_ATTACKER_HURT, "injured")):
+        for match in pattern.finditer(text):
+            found.append(Casualty(kind, 1, "exact", *match.span(), victims="attacker"))
     return _drop_overlaps([m for m in found if m is not None])
 
 
@@ -214,7 +235,7 @@ def _zeros(text: str) -> list[Casualty]:
 
 def _drop_overlaps(mentions: list[Casualty]) -> list[Casualty]:
     kept: list[Casualty] = []
-    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+    for mention in mentions:  # in order of the patterns' priority
         clash = any(k.kind == mention.kind and k.start < mention.end and mention.start < k.end for k in kept)
         if not clash:
             kept.append(mention)
@@ -229,11 +250,12 @@ class Total:
 
 
 def total_casualties(mentions: Iterable[Casualty], kind: str) -> Total:
-    """Combine the mentions of one incident into one figure.
+    """Combine the mentions of one incident (in text order) into one figure.
 
-    The last toll ("the death toll rose to 26") wins; otherwise groups stated in one sentence
-    add up, and the largest sentence total is kept (reports repeat figures across sentences).
-    Mentions are (sentence index, Casualty) pairs flattened by the caller into sentence order.
+    The last toll ("the death toll rose to 26") wins. Otherwise groups stated together add up
+    ("seven soldiers and 15 insurgents"), repeated figures are not added again (the largest
+    statement is kept), and deaths among the attackers, usually stated apart ("the bomber also
+    died"), are added to those of their victims.
     """
     chosen = [m for m in mentions if m.kind == kind and not m.subset]
     if not chosen:
@@ -241,19 +263,30 @@ def total_casualties(mentions: Iterable[Casualty], kind: str) -> Total:
     tolls = [m for m in chosen if m.toll]
     if tolls:
         return Total(tolls[-1].count, tolls[-1].qualifier, (tolls[-1],))
-    best = max(_group_sums(chosen), key=lambda g: sum(m.count for m in g))
-    count = sum(m.count for m in best)
-    qualifiers = {m.qualifier for m in best}
+    groups = _group_sums(chosen)
+    parts = []
+    for attackers in (False, True):
+        sums = [[m for m in g if _is_attacker(m) == attackers] for g in groups]
+        best = max(sums, key=lambda g: sum(m.count for m in g))
+        parts.extend(best)
+    if not parts:
+        return Total(None, None)
+    count = sum(m.count for m in parts)
+    qualifiers = {m.qualifier for m in parts}
     qualifier = "exact" if qualifiers == {"exact"} else next(q for q in ("at_least", "about", "at_most")
                                                              if q in qualifiers)
-    return Total(count, qualifier, tuple(best))
+    return Total(count, qualifier, tuple(parts))
+
+
+def _is_attacker(mention: Casualty) -> bool:
+    return bool(mention.victims and _ATTACKER.search(mention.victims))
 
 
 def _group_sums(mentions: list[Casualty]) -> list[list[Casualty]]:
     """Split mentions into runs that belong to one statement (nearby in the text) to add them up."""
     groups: list[list[Casualty]] = []
     for mention in mentions:
-        if groups and mention.start - groups[-1][-1].end < 60 and mention.start >= groups[-1][-1].end \
+        if groups and 0 <= mention.start - groups[-1][-1].end < 60 \
                 and _victims_differ(groups[-1], mention):
             groups[-1].append(mention)
         else:

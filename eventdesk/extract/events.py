@@ -62,9 +62,9 @@ TYPE_PRIORITY: tuple[str, ...] = (
 _HYPOTHETICAL = re.compile(
     r"\b(?:potential|possible|planned|plann(?:ing|ed)|plots?|plotting|would|could|might|may|threat of|risk of|"
     r"prevent\w*|thwart\w*|foil\w*|avert\w*|future|imminent|impending|fear(?:s|ed)? of|against|counter|"
-    r"anti-|efforts? to|aimed at|intended|hoax|fake|drills?|exercises?|simulat\w*)\W+(?:\w+\W+){0,3}$",
-    re.IGNORECASE,
-)
+    r"anti-|efforts? to|aimed at|intended|hoax|fake|drills?|exercises?|simulat\w*|Potential|Possible|Future)"
+    r"\W+(?:\w+\W+){0,3}$",
+)  # case-sensitive: "may" is a modal, "May" a month
 _NEGATED = re.compile(r"\b(?:no|not|never|without|denied|deny|denies)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 
 

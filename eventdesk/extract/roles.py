@@ -154,7 +154,8 @@ _TARGET_LEAD = re.compile(
     r"against|on|at|in|near|outside|inside)\s+(?:(?:a|an|the|two|three|several|his|her|their|its|\d+)\s+)?$",
     re.IGNORECASE,
 )
-_MODIFIER = re.compile(r"(?:\b(?!(?:a|an|the|his|her|their|its|on|at|in|of|and|killing|killed|attacked|near)\b)"
+_MODIFIER = re.compile(r"(?:\b(?!(?:a|an|the|his|her|their|its|on|at|in|of|and|killing|killed|attacked|near|dead|"
+                       r"one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|\d+)\b)"
                        r"[A-Za-z][\w-]*\s+){0,2}$", re.IGNORECASE)
 _NOT_TARGET_LEAD = re.compile(r"\b(?:said|told|by|according to|from|of)\s+(?:a|an|the)?\s*$", re.IGNORECASE)
 
