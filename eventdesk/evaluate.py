@@ -46,10 +46,27 @@ def score(eval_dir: Path, gold: Path, pred: Path, full: bool = False) -> str:
 _GOLD_KEY = {"actor1": "perpetrator", "actor2": "target", "location": "city"}
 
 
-def show_errors(gold: Path, pred: Path, field: str, limit: int = 40) -> None:
+def _matcher(eval_dir: Path, field: str):
+    """The scorer's own comparison for a field, where it has one (else plain equality)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score", eval_dir / "score.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    if field == "actor1":
+        return lambda g, p: scorer.actor_match(scorer.Actor(g or "Unknown"), scorer.Actor(p or "Unknown"))
+    if field == "country":
+        return lambda g, p: bool(p) and scorer.country_match(g, p)
+    if field == "location":
+        return lambda g, p: bool(p) and scorer.city_name_match(g, p)
+    return lambda g, p: g == p
+
+
+def show_errors(gold: Path, pred: Path, field: str, limit: int = 40, eval_dir: Path = DEFAULT_DIR) -> None:
     """Print records where the main event's `field` differs from the gold, with their text."""
     from eventdesk.schema import VIOLENT_TYPES
 
+    same = _matcher(eval_dir, field)
     predictions = {}
     for line in pred.open(encoding="utf-8"):
         record = json.loads(line)
@@ -60,7 +77,7 @@ def show_errors(gold: Path, pred: Path, field: str, limit: int = 40) -> None:
         record = json.loads(line)
         expected = (record.get("gold") or {}).get(_GOLD_KEY.get(field, field))
         got = predictions.get(record["id"], {}).get(field)
-        if record.get("negative") or expected == got or shown >= limit:
+        if record.get("negative") or same(expected, got) or shown >= limit:
             continue
         shown += 1
         print(f"--- {record['id']} gold={expected!r} pred={got!r} published={record.get('published')}")
@@ -86,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         count, seconds = predict(gold, pred)
         print(score(args.eval_dir, gold, pred, args.full))
         if args.errors:
-            show_errors(gold, pred, args.errors)
+            show_errors(gold, pred, args.errors, eval_dir=args.eval_dir)
         print(f"  ({count} records in {seconds:.1f} s)", file=sys.stderr)
     return 0
 

@@ -23,9 +23,11 @@ from eventdesk.extract.places import PlaceName, choose_place, find_dateline, fin
 from eventdesk.extract.roles import (
     ActorSpan,
     Role,
+    find_attribution,
     find_claimant,
     find_descriptor,
     find_perpetrator,
+    find_state_forces,
     find_target,
     no_claim,
     victims_role,
@@ -80,6 +82,7 @@ class SentenceFacts:
 @dataclass
 class Incident:
     facts: list[SentenceFacts] = field(default_factory=list)
+    context: list[SentenceFacts] = field(default_factory=list)  # later sentences that may attribute it
     background: bool = False
     claim: SentenceFacts | None = None
     claimant: Role | None = None
@@ -88,9 +91,13 @@ class Incident:
         return [d for f in self.facts for d in f.dates]
 
 
+_ATTRIBUTION_WORDS = re.compile(r"\b(?:responsib\w+|behind|blam\w+|attribut\w+|claim\w*|carried out|suspect\w*|"
+                                r"accus\w+|belong\w*|linked|members? of)\b", re.IGNORECASE)
+
+
 def needs_model(facts: SentenceFacts) -> bool:
     """Whether a sentence is worth the statistical pipeline."""
-    return bool(facts.triggers or facts.casualties)
+    return bool(facts.triggers or facts.casualties or _ATTRIBUTION_WORDS.search(facts.text))
 
 
 def read_sentences(article: Article) -> list[SentenceFacts]:
@@ -150,8 +157,12 @@ def group_incidents(sentences: list[SentenceFacts]) -> list[Incident]:
     incidents: list[Incident] = []
     for facts in sentences:
         if _claim_trigger(facts) or _non_violent_frame(facts):
+            if incidents:
+                incidents[-1].context.append(facts)
             continue
         if not (facts.violent() or facts.casualties) or _is_generic(facts):
+            if incidents:
+                incidents[-1].context.append(facts)
             continue
         current = incidents[-1] if incidents else None
         background = bool(_BACKGROUND.search(facts.text))
@@ -215,13 +226,21 @@ def link_claims(sentences: list[SentenceFacts], incidents: list[Incident]) -> li
     return claims
 
 
-def _incident_role(incident: Incident) -> Role | None:
+def _incident_role(incident: Incident, registry: Registry) -> Role | None:
     """The perpetrator: a claim, else an attribution or the narrator, else a description."""
     if incident.claimant is not None:
         return incident.claimant
     hedged = None
     for facts in incident.facts:
         role = find_perpetrator(facts.text, facts.actors)
+        violent = facts.violent()
+        if role is None and violent:
+            role = find_state_forces(facts.text, violent[0].start, registry.country_of_demonym)
+        if role is not None and role.basis != "hedge":
+            return role
+        hedged = hedged or role
+    for facts in incident.context:
+        role = find_attribution(facts.text, facts.actors)
         if role is not None and role.basis != "hedge":
             return role
         hedged = hedged or role
@@ -325,7 +344,7 @@ def incident_row(article: Article, incident: Incident, res: Resources, context: 
     _put_date(row, best_date(incident.dates()))
     chosen = _incident_place(incident, res.gazetteer, context, dateline)
     _put_place(row, chosen[0] if chosen else None)
-    perpetrator = _incident_role(incident)
+    perpetrator = _incident_role(incident, res.registry)
     _put_role(row, "actor1", perpetrator)
     _put_role(row, "actor2", _incident_target(incident, perpetrator))
     if incident.claimant is not None:

@@ -37,19 +37,21 @@ class Role:
     end: int = -1
 
 
-_GROUP_NOUNS = (r"fighters|militants|insurgents|gunmen|members|jihadists|rebels|militiamen|militia|elements|"
+_GROUP_NOUNS = (r"snipers|gunmen|cadres|fighters|militants|insurgents|gunmen|members|jihadists|rebels|militiamen|militia|elements|"
                 r"terrorists|operatives|cadres|guerrillas|forces|troops|soldiers|police|commandos|jets|warplanes|"
                 r"aircraft|drones|units|supporters|loyalists|suicide bombers?|bombers?|attackers|assailants|"
                 r"men|group|movement|army|military")
 _SUBJECT_VERB = re.compile(
-    rf"^\s*(?:'s\s+)?(?:(?:{_GROUP_NOUNS})\s+)?(?:(?:have|has|had|reportedly|allegedly|also|then|on \w+)\s+)*"
+    rf"^\s*(?:\([^)]{{0,40}}\)\s*)?(?:'s\s+)?(?:(?:\w+\s+)?(?:{_GROUP_NOUNS})\s+)?(?:(?:have|has|had|reportedly|allegedly|also|then|on \w+)\s+)*"
     r"(?:attack\w*|struck|strike|stormed|raided|ambush\w*|kill\w*|shot|shoot|opened fire|fired|bomb\w*|"
     r"shell\w*|launched|abduct\w*|kidnapp\w*|seized|captured|overran|torched|burn\w*|set fire|detonated|"
     r"carried out|targeted|hit|besieged|executed|beheaded|massacred|clashed|fought|assassinated|murdered|"
-    r"blew|exploded|planted|rammed|invaded|assaulted|pounded|bombarded)",
+    r"blew|exploded|planted|rammed|invaded|assaulted|pounded|bombarded|stopped|blocked|hurled|threw|stabbed|"
+    r"doused|fired on|fired at|seized|took|ransacked|looted|overran|surrounded|entered|arrived|descended|"
+    r"on motorcycles|on motorbikes|riding|armed with|wielding|in (?:a|two|several) (?:vehicles|pickups|trucks))",
     re.IGNORECASE,
 )
-_CLAIM_AFTER = re.compile(r"^\s*(?:,[^,]{0,60},\s*)?(?:(?:has|have|had|later|quickly|swiftly|also|reportedly|"
+_CLAIM_AFTER = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,80},\s*)?(?:(?:has|have|had|later|quickly|swiftly|also|reportedly|"
                           r"subsequently|formally)\s+)*(?:claimed|claims|said it|took|accepted|issued)",
                           re.IGNORECASE)
 _CLAIM_BEFORE = re.compile(r"(?:claimed by|claim(?:ed)? on behalf of|responsibility (?:was|has been) claimed by|"
@@ -60,7 +62,10 @@ _ATTRIBUTION_BEFORE = re.compile(
     r"staged by|claimed by)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-_BEHIND_AFTER = re.compile(r"^\s*(?:was|were|is|are)\s+(?:\w+\s+)?(?:behind|responsible)", re.IGNORECASE)
+_BEHIND_AFTER = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,80},\s*)?(?:was|were|is|are|had been)\s+"
+                           r"(?:\w+\s+)?(?:behind|responsible)|^\s*(?:,[^,]{0,80},\s*)?had carried out", re.IGNORECASE)
+_MEMBERS_BEFORE = re.compile(r"\b(?:members|fighters|militants|gunmen|elements|operatives|cadres|insurgents|"
+                             r"guerrillas|supporters) (?:of|from) (?:the\s+)?$", re.IGNORECASE)
 _HEDGE_BEFORE = re.compile(
     r"(?:suspected|suspect|alleged|possible|presumed|purported|believed to be|thought to be|likely|"
     r"may have been|might have been|suspicion (?:fell )?on|suspected of being|linked to|affiliated with|"
@@ -118,8 +123,36 @@ def find_perpetrator(sentence: str, actors: list[ActorSpan]) -> Role | None:
             return Role(actor.name, actor.type, "hedge", actor.start, actor.end)
         if _ATTRIBUTION_BEFORE.search(before) or _BEHIND_AFTER.match(after):
             return Role(actor.name, actor.type, "official", actor.start, actor.end)
-        if _SUBJECT_VERB.match(after) and not _REPORTER_AFTER.match(after):
+        subject = _SUBJECT_VERB.match(after) or (_MEMBERS_BEFORE.search(before) and _SUBJECT_VERB.match(
+            re.sub(r"^\s*\([^)]*\)", "", after)))
+        if subject and not _REPORTER_AFTER.match(after):
             return Role(actor.name, actor.type, "narrator", actor.start, actor.end)
+    return None
+
+
+def find_attribution(sentence: str, actors: list[ActorSpan]) -> Role | None:
+    """An official attribution in a sentence that reports no violence itself ("Police blamed X")."""
+    role = find_perpetrator(sentence, actors)
+    return role if role is not None and role.basis in ("official", "hedge") else None
+
+
+_FORCES = re.compile(
+    r"\b(?P<who>[A-Z][a-z]+)\s+(?:(?:air|military|army|government|security|armed|naval|special|federal|"
+    r"state|regime|pro-government)\s+)?(?P<what>troops|soldiers|forces|army|military|warplanes|war planes|jets|"
+    r"fighter jets|aircraft|drones?|air ?strikes?|artillery|police|policemen|gendarmes|navy|helicopters?|"
+    r"missiles?|shells|tanks|commandos|special forces|paratroopers|marines|border guards)\b"
+)
+_POLICE = re.compile(r"police|gendarme", re.IGNORECASE)
+
+
+def find_state_forces(sentence: str, before: int, country_of) -> Role | None:
+    """State forces named by a demonym before position `before` ("Russian warplanes", "Somali troops")."""
+    for match in _FORCES.finditer(sentence[: before + 40]):
+        country = country_of(match.group("who"))
+        if country is None or _REPORTER_AFTER.match(sentence[match.end():]):
+            continue
+        kind = "Police Forces" if _POLICE.search(match.group("what")) else "Military Forces"
+        return Role(f"{kind} of {country}", "security_forces", "narrator", *match.span())
     return None
 
 
