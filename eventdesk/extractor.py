@@ -120,6 +120,8 @@ def add_entities(facts: SentenceFacts, doc, registry: Registry) -> None:
             actor = registry.actors.get(ent.ent_id_)
             if actor is not None:
                 facts.actors.append(ActorSpan(ent.start_char, ent.end_char, actor.name, actor.type, ent.text))
+            if actor is not None and actor.type == "state":  # a country or capital is also a place
+                ner_places.append((ent.text, ent.start_char, ent.end_char))
         elif ent.label_ in _PLACE_LABELS:
             ner_places.append((ent.text, ent.start_char, ent.end_char))
     facts.places = find_place_names(facts.text, facts.sentence.start, ner_places)

@@ -84,7 +84,7 @@ class Trigger:
 def find_triggers(sentence: str) -> list[Trigger]:
     """Every trigger word in a sentence, in text order; a span carries its most specific type."""
     found: list[Trigger] = []
-    for kind in (*TYPE_PRIORITY, "claim", "warning", "threat", "accusation", "arrest", "protest"):
+    for kind in ("claim", *TYPE_PRIORITY, "warning", "threat", "accusation", "arrest", "protest"):
         for match in _REGEX[kind].finditer(sentence):
             if any(t.start < match.end() and match.start() < t.end for t in found):
                 continue

@@ -37,7 +37,7 @@ class Role:
     end: int = -1
 
 
-_GROUP_NOUNS = (r"snipers|gunmen|cadres|fighters|militants|insurgents|gunmen|members|jihadists|rebels|militiamen|militia|elements|"
+_GROUP_NOUNS = (r"air ?strikes?|drones?|drone strikes?|shells|rockets|missiles|artillery|snipers|gunmen|cadres|fighters|militants|insurgents|gunmen|members|jihadists|rebels|militiamen|militia|elements|"
                 r"terrorists|operatives|cadres|guerrillas|forces|troops|soldiers|police|commandos|jets|warplanes|"
                 r"aircraft|drones|units|supporters|loyalists|suicide bombers?|bombers?|attackers|assailants|"
                 r"men|group|movement|army|military")
@@ -46,7 +46,7 @@ _SUBJECT_VERB = re.compile(
     r"(?:attack\w*|struck|strike|stormed|raided|ambush\w*|kill\w*|shot|shoot|opened fire|fired|bomb\w*|"
     r"shell\w*|launched|abduct\w*|kidnapp\w*|seized|captured|overran|torched|burn\w*|set fire|detonated|"
     r"carried out|targeted|hit|besieged|executed|beheaded|massacred|clashed|fought|assassinated|murdered|"
-    r"blew|exploded|planted|rammed|invaded|assaulted|pounded|bombarded|stopped|blocked|hurled|threw|stabbed|"
+    r"blew|exploded|planted|rammed|hit|slammed|landed|invaded|assaulted|pounded|bombarded|stopped|blocked|hurled|threw|stabbed|"
     r"doused|fired on|fired at|seized|took|ransacked|looted|overran|surrounded|entered|arrived|descended|"
     r"on motorcycles|on motorbikes|riding|armed with|wielding|in (?:a|two|several) (?:vehicles|pickups|trucks))",
     re.IGNORECASE,
