@@ -337,7 +337,7 @@ def incident_row(article: Article, incident: Incident, res: Resources, context: 
                  dateline: PlaceName | None) -> dict:
     """The event-table row of one incident."""
     triggers = [t for f in incident.facts for t in f.violent()]
-    event_type = incident_type(triggers) or "attack"
+    event_type = incident_type(triggers, " ".join(f.text for f in incident.facts)) or "attack"
     row = _base_row(article, event_type, _incident_evidence(incident), 0.5)
     figures = [c for f in incident.facts for c in f.casualties]
     for kind in ("killed", "injured"):

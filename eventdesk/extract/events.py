@@ -23,10 +23,12 @@ _LEXICON: dict[str, str] = {
     "airstrike": r"air ?strikes?|air-strikes?|air raids?|drone strikes?|drone attacks?|airstrikes|"
                  r"warplanes?|fighter jets?|jets? (?:struck|bombed|pounded)|helicopter gunships?|"
                  r"aerial (?:bombardment|attack|strike)s?|bombed from the air|armed drones?|drones? (?:struck|hit|attacked)|"
-                 r"kamikaze drones?|(?:military |war)?planes? (?:struck|bombed)",
+                 r"kamikaze drones?|(?:military |war)?planes? (?:struck|bombed)|drones?|aircraft dropped|"
+                 r"dropped (?:\w+ )?bombs|bombers? (?:struck|dropped|hit)|air force",
     "shelling": r"shell(?:ing|ed|s)|artillery|mortars?(?: rounds?| shells?| fire| attack)?|rockets? (?:fire|attacks?|struck|hit|landed)|"
                 r"fired rockets?|rocket-propelled|missiles? (?:strike|attack|struck|hit|landed)s?|ballistic missiles?|"
-                r"cruise missiles?|katyusha|grad rockets?|barrage|bombardment",
+                r"cruise missiles?|katyusha|grad rockets?|barrage|bombardment|rockets?|missiles?|projectiles?|"
+                r"howitzers?|multiple rocket launchers?",
     "bombing": r"bomb(?:s|ing|ings|ed|er|ers)?|explosions?|explod\w*|blasts?|detonat\w*|IEDs?|"
                r"improvised explosive|explosive devices?|car bomb|suicide (?:bomb\w*|attack\w*|vest)|"
                r"grenades?|landmines?|land mines?|roadside bomb|blew (?:himself|herself|themselves) up|"
@@ -38,7 +40,9 @@ _LEXICON: dict[str, str] = {
     "armed_assault": r"gunmen|gunman|shot|shoot\w*|opened fire|open fire|gunfire|ambush\w*|stormed|storming|"
                      r"raid(?:s|ed|ing)?|massacre\w*|stabb\w*|knife attack|machete|hacked to death|"
                      r"rammed|ramming|mass shooting|gunned down|fired on|fired at|sprayed bullets|killing spree|"
-                     r"beheaded|executed|slaughter\w*|overran",
+                     r"beheaded|executed|slaughter\w*|overran|drove (?:a|an|his|her|the) (?:\w+ )?(?:car|truck|"
+                     r"vehicle|van|lorry|suv|pickup truck|pickup) (?:into|onto|through|at)|knife|knives|"
+                     r"firearms?|rifles?|guns|gunshots?|snipers?|sniper fire",
     "riot": r"riot\w*|mobs?|lynch\w*|violent (?:protest|demonstration)s?|vigilantes?|looting|looted|"
             r"rampag\w*|stone-pelting|pelted",
     "attack": r"attack(?:s|ed|ing|ers?)?|assault(?:s|ed)?|struck|strike|killed|killing|murder\w*|"
@@ -94,7 +98,52 @@ def find_triggers(sentence: str) -> list[Trigger]:
     return sorted(found, key=lambda t: t.start)
 
 
-def incident_type(triggers: Iterable[Trigger]) -> str | None:
-    """The type of an incident from its triggers, by TYPE_PRIORITY; None without a violent trigger."""
-    kinds = {t.kind for t in triggers if t.violent and not t.hypothetical}
-    return next((kind for kind in TYPE_PRIORITY if kind in kinds), None)
+_TARGETED_PERSON = re.compile(
+    r"\b(?:shot dead|shot and killed|killed|gunned down|assassinated|murdered|stabbed to death|targeted)\s+"
+    r"(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?(?:headman|mukhtar|prosecutor|judge|commander|leader|politician|lawmaker|"
+    r"official|commissioner|governor|mayor|chief|activist|organi[sz]er|investigator|cleric|imam|candidate|"
+    r"councillor|councilor|legislator|minister|senator|parliamentarian|MP|journalist|editor|general|colonel|"
+    r"head of [\w ]+|deputy|spokesman|spokesperson|elder|chairman|director|trade unionist|magistrate)\b",
+    re.IGNORECASE,
+)
+_CROWD = re.compile(r"\b(?:protesters|protestors|demonstrators|rioters|mobs?|supporters of|rival (?:groups|parties|"
+                    r"factions|students|gangs)|communal|sectarian clashes|crowds?|students|villagers clashed|"
+                    r"youths)\b", re.IGNORECASE)
+_TWO_SIDED = re.compile(r"\b(?:clash(?:es|ed)? (?:with|between)|fighting between|fought|battled|gun battles?|"
+                        r"exchanged fire|exchange of fire|offensive|clashes erupted|clashes broke out|heavy fighting|"
+                        r"sparking gunfights?|two days of fighting|counter-?attack|repelled|recaptured|retook|"
+                        r"seized control|took control)\b", re.IGNORECASE)
+_ARMED = re.compile(r"\b(?:gunmen|gunman|militants|fighters|insurgents|rebels|attackers|assailants|armed men|"
+                    r"jihadists|bandits|guerrillas|gang members|militiamen|terrorists|soldiers|troops|police)\b",
+                    re.IGNORECASE)
+
+
+def incident_type(triggers: Iterable[Trigger], text: str = "") -> str | None:
+    """The type of an incident from its triggers (in text order) and its sentences' text.
+
+    Assassination (a named or described individual singled out) and kidnapping beat the method;
+    a crowd's violence is a riot; a fight between two organised sides is a battle, a one-sided
+    attack by armed men an armed assault; the weapon decides otherwise (air, artillery, explosives,
+    fire); "attack" is left for incidents whose method the text does not give.
+    """
+    real = [t for t in triggers if t.violent and not t.hypothetical]
+    kinds = {t.kind for t in real}
+    if not kinds:
+        return None
+    if "assassination" in kinds or _TARGETED_PERSON.search(text):
+        return "assassination"
+    if "kidnapping" in kinds:
+        return "kidnapping"
+    crowd = bool(_CROWD.search(text))
+    if "riot" in kinds or (crowd and kinds & {"battle", "arson"} and not kinds & {"bombing", "airstrike"}):
+        return "riot"
+    for kind in ("airstrike", "shelling", "bombing"):
+        if kind in kinds:
+            return kind
+    if "arson" in kinds and real[0].kind in ("arson", "attack") and not kinds & {"armed_assault"}:
+        return "arson"
+    if "battle" in kinds and _TWO_SIDED.search(text):
+        return "battle"
+    if kinds & {"armed_assault", "battle", "arson"} or (_ARMED.search(text) and "attack" in kinds):
+        return "armed_assault"
+    return "attack"

@@ -11,17 +11,27 @@ TYPES = [
     ("mortar", "Mortar rounds hit a crowded market in the old city.", "shelling"),
     ("kidnap-beats-method", "Armed men stormed the school and abducted 30 pupils.", "kidnapping"),
     ("assassination", "The district governor was assassinated by a roadside bomb.", "assassination"),
-    ("arson", "Rioters set fire to a police station and torched several cars.", "arson"),
+    ("arson", "Unknown men set fire to a polling station overnight.", "arson"),
+    ("crowd-burning-is-riot", "Rioters set fire to a police station and torched several cars.", "riot"),
+    ("communal-clash-is-riot", "Two people died when supporters of rival parties clashed in the market.", "riot"),
+    ("targeted-official", "Gunmen shot dead a district judge outside his home.", "assassination"),
+    ("gunfight-after-assault-stays-assault",
+     "Gunmen attacked a police post, killing four officers before police killed two of them in a gunfight.",
+     "armed_assault"),
+    ("aircraft-dropped-bombs", "Government aircraft dropped bombs on the market, killing nine.", "airstrike"),
+    ("rockets", "Rockets slammed into the airport late on Sunday.", "shelling"),
+    ("vehicle-ramming", "A man drove a van into pedestrians on the promenade, killing three.", "armed_assault"),
     ("clash", "Troops clashed with rebels for several hours near the border.", "battle"),
     ("mob", "A mob lynched two men accused of theft.", "riot"),
-    ("generic-attack", "Militants attacked a checkpoint, killing three soldiers.", "attack"),
+    ("armed-attackers", "Militants attacked a checkpoint, killing three soldiers.", "armed_assault"),
+    ("method-unknown", "Twenty villagers died in an attack on their village, officials said.", "attack"),
     ("drone", "A drone strike hit a vehicle carrying commanders.", "airstrike"),
 ]
 
 
 @pytest.mark.parametrize("sentence,expected", [c[1:] for c in TYPES], ids=[c[0] for c in TYPES])
 def test_incident_type(sentence, expected):
-    assert incident_type(find_triggers(sentence)) == expected
+    assert incident_type(find_triggers(sentence), sentence) == expected
 
 
 HYPOTHETICAL = [
@@ -33,7 +43,7 @@ HYPOTHETICAL = [
 
 @pytest.mark.parametrize("sentence", [c[1] for c in HYPOTHETICAL], ids=[c[0] for c in HYPOTHETICAL])
 def test_hypothetical_violence_is_not_an_incident(sentence):
-    assert incident_type(find_triggers(sentence)) is None
+    assert incident_type(find_triggers(sentence), sentence) is None
 
 
 def test_claim_and_warning_triggers():
