@@ -57,6 +57,8 @@ def _matcher(eval_dir: Path, field: str):
         return lambda g, p: scorer.actor_match(scorer.Actor(g or "Unknown"), scorer.Actor(p or "Unknown"))
     if field == "country":
         return lambda g, p: bool(p) and scorer.country_match(g, p)
+    if field == "actor2":
+        return lambda g, p: bool(scorer.target_tokens(g) & scorer.target_tokens(p))
     if field == "location":
         return lambda g, p: bool(p) and scorer.city_name_match(g, p)
     return lambda g, p: g == p

@@ -26,6 +26,7 @@ from eventdesk.extract.roles import (
     find_attribution,
     find_claimant,
     find_descriptor,
+    find_object_target,
     find_perpetrator,
     find_state_forces,
     find_target,
@@ -36,6 +37,7 @@ from eventdesk.geo import Context, Gazetteer, Place
 from eventdesk.text import Sentence, split_sentences
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_ATTACKER_WORDS = re.compile(r"attacker|assailant|gunm[ae]n|bomber|themselves", re.IGNORECASE)
 _BACKGROUND = re.compile(
     r"\b(?:earlier (?:this|that|last) (?:year|month|week)|last year|previous(?:ly)?|in the past|"
     r"since (?:19|20)\d\d|similar (?:attack|bombing|incident)s?|another (?:attack|bombing)|a (?:string|series|spate|wave) of|"
@@ -255,20 +257,31 @@ def _incident_role(incident: Incident, registry: Registry) -> Role | None:
     return None
 
 
-def _incident_target(incident: Incident, perpetrator: Role | None) -> Role | None:
-    for facts in incident.facts:
-        violent = facts.violent()
-        after = violent[0].start if violent else 0
-        actors = [a for a in facts.actors if perpetrator is None or a.name != perpetrator.name]
-        role = find_target(facts.text, actors, after)
-        if role is not None:
-            return role
+def _victims(incident: Incident) -> Role | None:
     for facts in incident.facts:
         for casualty in facts.casualties:
             role = victims_role(casualty.victims)
-            if role is not None and role.type != "target" or role is not None and "attacker" not in role.name:
+            if role is not None and not _ATTACKER_WORDS.search(role.name):
                 return role
     return None
+
+
+def _incident_target(incident: Incident, perpetrator: Role | None) -> Role | None:
+    """What or who was attacked, with the victims when they say more ("police van (policemen)")."""
+    target = None
+    for facts in incident.facts:
+        violent = facts.violent()
+        after = violent[0].start if violent else 0
+        actors = [a for a in facts.actors if a.type != "state" and (perpetrator is None or a.name != perpetrator.name)]
+        target = find_object_target(facts.text, after) or find_target(facts.text, actors, after)
+        if target is not None:
+            break
+    victims = _victims(incident)
+    if target is None or victims is None:
+        return target or victims
+    if victims.name.lower() in target.name.lower():
+        return target
+    return Role(f"{target.name} ({victims.name})", target.type, target.basis)
 
 
 def _incident_place(incident: Incident, gazetteer: Gazetteer, context: Context, dateline: PlaceName | None):

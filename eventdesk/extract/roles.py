@@ -211,6 +211,45 @@ def find_target(sentence: str, actors: list[ActorSpan], after: int) -> Role | No
     return None
 
 
+_OBJECT_VERB = re.compile(
+    r"\b(?:attacked|attacking|struck|hit|stormed|storming|raided|raiding|ambushed|ambushing|targeted|targeting|bombed|"
+    r"shelled|shelling|torched|burned|burnt|set fire to|set alight|abducted|abducting|kidnapped|kidnapping|seized|"
+    r"stabbed|shot at|opened fire on|opened fire at|fired on|fired at|fired (?:\w+ )?(?:rockets|shells|mortars?)"
+    r"(?: \w+)? (?:at|on|into|toward|towards)|rammed(?: \w+)? into|flattened|destroyed|overran|besieged|"
+    r"exploded (?:at|near|outside|inside|in front of|next to|under|in)|(?:went off|detonated) (?:at|near|outside|"
+    r"inside|in front of|next to|in)|slammed into|crashed into|attack on|attacks on|assault on|raid on|strike on|"
+    r"ambush on|blast at|explosion at|bombing (?:of|at))\s+",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(
+    r"^(?:(?:a|an|the|his|her|their|its|at least|about|some|more than|around|nearly|several|dozens of|scores of|"
+    r"hundreds of|all|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d[\d,]*|[\w-]+-storey|one of)\s+)+",
+    re.IGNORECASE,
+)
+_PHRASE_END = re.compile(
+    r"\s+(?:in|on|at|near|outside|inside|from|of|with|during|as|after|before|who|which|that|and|while|when|"
+    r"killing|wounding|injuring|leaving|belonging|carrying|guarding|used|where|to|for|by|into|across|along)\b|"
+    r"[,.;:()\u2014\u2013]|$",
+    re.IGNORECASE,
+)
+_NOT_HEADS = {"him", "her", "them", "it", "himself", "themselves", "people", "one", "others", "area", "way", "fire",
+              "responsibility", "control", "part", "place"}
+
+
+def find_object_target(sentence: str, after: int = 0) -> Role | None:
+    """What an attack verb acts on ("stormed a beachfront hotel", "exploded outside the courthouse")."""
+    for verb in _OBJECT_VERB.finditer(sentence, max(0, after - 40)):
+        rest = sentence[verb.end():verb.end() + 80]
+        rest = rest[_LEADING.match(rest).end():] if _LEADING.match(rest) else rest
+        end = _PHRASE_END.search(rest)
+        words = rest[:end.start()].split()[-4:] if end else []
+        if not words or words[-1].lower() in _NOT_HEADS or all(w[:1].isupper() for w in words):
+            continue
+        words = [w for w in words if not w[:1].isupper() or w.lower() != w] if len(words) > 1 else words
+        return Role(" ".join(words), "target", "object", verb.end(), verb.end() + len(rest))
+    return None
+
+
 def victims_role(victims: str | None) -> Role | None:
     """A target from the victims of a casualty figure ("84 lives" -> civilians)."""
     if not victims:
