@@ -151,9 +151,13 @@ def _is_reference(facts: SentenceFacts) -> bool:
 
 
 def _conflicts(incident: Incident, facts: SentenceFacts) -> bool:
+    """A sentence dated differently from the incident (compared at the coarser of the two precisions)."""
     mine = best_date(incident.dates())
     theirs = best_date([d for d in facts.dates if d.explicit])
-    return bool(mine and theirs and mine.precision == theirs.precision == "day" and mine.value != theirs.value)
+    if not (mine and theirs):
+        return False
+    width = min(len(mine.value), len(theirs.value))
+    return mine.value[:width] != theirs.value[:width]
 
 
 def group_incidents(sentences: list[SentenceFacts]) -> list[Incident]:

@@ -1,0 +1,123 @@
+"""Whole articles through the extractor: the seed's table, and reports written in wire and coder style."""
+
+import math
+from pathlib import Path
+
+import pytest
+
+from eventdesk import pipeline
+from eventdesk.articles import Article, load_paths
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+@pytest.fixture(scope="module")
+def seed_events():
+    loaded = load_paths([SEEDS])
+    assert loaded.errors == []
+    return pipeline.extract_events(loaded.articles)
+
+
+def one(events, event_type):
+    rows = events[events["event_type"] == event_type]
+    assert len(rows) == 1, f"expected one {event_type}, got {len(rows)}"
+    return rows.iloc[0]
+
+
+def test_seed_bombing(seed_events):
+    bombing = one(seed_events, "bombing")
+    assert (bombing["date"], bombing["date_precision"]) == ("2024-01-03", "day")
+    assert (bombing["location"], bombing["country"], bombing["geo_precision"]) == ("Kerman", "Iran", "city")
+    assert km(bombing["lat"], bombing["lon"], 30.28, 57.08) < 10
+    assert (bombing["killed"], bombing["killed_qualifier"]) == (84, "at_least")
+    assert bombing["injured"] == 284
+    assert (bombing["actor1"], bombing["claimed_by"]) == ("Islamic State", "Islamic State")
+    assert "84 lives" in bombing["evidence"]
+
+
+def test_seed_claim_links_to_the_bombing(seed_events):
+    claim, bombing = one(seed_events, "claim"), one(seed_events, "bombing")
+    assert (claim["date"], claim["actor1"]) == ("2024-01-04", "Islamic State")
+    assert claim["linked_event_id"] == bombing["event_id"]
+
+
+def test_seed_warning_and_accusation(seed_events):
+    warning = one(seed_events, "warning")
+    assert (warning["actor1"], warning["actor2"]) == ("United States", "Iran")
+    accusation = one(seed_events, "accusation")
+    assert {accusation["actor1"], accusation["actor2"]} == {"Iran", "United States"}
+
+
+def test_seed_evidence_offsets_point_into_the_article(seed_events):
+    (article,) = load_paths([SEEDS]).articles
+    for _, row in seed_events.iterrows():
+        assert article.text[row["evidence_start"]:row["evidence_end"]] == row["evidence"]
+
+
+def test_seed_aliases_collapse(seed_events):
+    actors = set(seed_events["actor1"].dropna()) | set(seed_events["actor2"].dropna())
+    assert "ISIS" not in actors and "US" not in actors
+    assert {"Islamic State", "United States", "Iran"} <= actors
+
+
+def test_event_ids_are_stable(seed_events):
+    again = pipeline.extract_events(load_paths([SEEDS]).articles)
+    assert list(again["event_id"]) == list(seed_events["event_id"])
+
+
+def main_event(text: str, published: str | None = None) -> dict:
+    events = pipeline.article_events(Article(id="t", text=text, published=published))
+    return next(e for e in events if e["event_type"] in ("bombing", "armed_assault", "airstrike", "shelling",
+                                                          "attack", "kidnapping", "assassination", "battle",
+                                                          "arson", "riot"))
+
+
+REPORTS = [
+    ("wire-gunmen",
+     "QUETTA, Pakistan — Gunmen killed two police officers and wounded three others in Quetta on Tuesday, "
+     "officials said. No group claimed responsibility.", "2022-03-10",
+     {"event_type": "armed_assault", "killed": 2, "injured": 3, "country": "Pakistan", "location": "Quetta",
+      "date": "2022-03-08"}),
+    ("airstrike-around",
+     "An airstrike killed around 12 militants in Marib city on 4 June 2021, the coalition said.", None,
+     {"event_type": "airstrike", "killed": 12, "killed_qualifier": "about", "country": "Yemen", "date": "2021-06-04"}),
+    ("coder-claim",
+     "On 9 September 2020, al-Shabaab fighters attacked an army base near Kismayo, killing five soldiers. "
+     "The group claimed the attack.", None,
+     {"event_type": "armed_assault", "actor1": "Al-Shabaab", "killed": 5, "country": "Somalia"}),
+    ("country-from-town-only",
+     "On 3 February 2021, a roadside bomb struck a police vehicle in Maiduguri, wounding four officers.", None,
+     {"event_type": "bombing", "country": "Nigeria", "injured": 4, "killed": None}),
+    ("background-then-main",
+     "In 2015 the same market was hit by a bombing that killed 40 people. On 2 March 2021, a grenade exploded "
+     "at the market in Goma, killing two traders and wounding seven.", None,
+     {"killed": 2, "injured": 7, "date": "2021-03-02", "country": "Democratic Republic of the Congo"}),
+    ("hedged-perpetrator",
+     "Suspected Boko Haram militants stormed a village near Maiduguri on 5 May 2021, killing six villagers.", None,
+     {"actor1": None, "killed": 6}),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", [r[1:] for r in REPORTS], ids=[r[0] for r in REPORTS])
+def test_reports(text, published, expected):
+    event = main_event(text, published)
+    assert {k: event[k] for k in expected} == expected
+
+
+NOT_INCIDENTS = [
+    ("policy", "The ministry said it would deploy 3,000 troops to the border region next year."),
+    ("hypothetical", "Officials warned that militants could attack polling stations during the vote."),
+    ("trial", "A court sentenced the two men to 20 years in prison for financing the group."),
+]
+
+
+@pytest.mark.parametrize("text", [r[1] for r in NOT_INCIDENTS], ids=[r[0] for r in NOT_INCIDENTS])
+def test_no_violent_event(text):
+    events = pipeline.article_events(Article(id="n", text=text))
+    assert not [e for e in events if e["event_type"] in ("bombing", "armed_assault", "attack", "battle")]
