@@ -432,13 +432,19 @@ def claim_rows(article: Article, claims, incidents: list[Incident], rows: dict[i
 
 
 def article_context(sentences: list[SentenceFacts], gazetteer: Gazetteer, dateline: PlaceName | None) -> Context:
-    """Countries and provinces the article names, for disambiguating places."""
+    """Countries and provinces the article names (towns count for their country, at half weight)."""
     names = [p for f in sentences for p in f.places]
     if dateline is not None:
         names.append(dateline)
-    upper = sum(c.isupper() for f in sentences for c in f.text[:200]) > 0.6 * sum(
-        c.isalpha() for f in sentences for c in f.text[:200])
-    return gazetteer.context([n.text for n in names] + [n.context for n in names if n.context], upper)
+    letters = [c for f in sentences for c in f.text[:200] if c.isalpha()]
+    upper = sum(c.isupper() for c in letters) > 0.6 * max(1, len(letters))
+    texts = [n.text for n in names] + [n.context for n in names if n.context]
+    context = gazetteer.context(texts, upper)
+    for text in texts:
+        place = gazetteer.resolve(text, context)
+        if place is not None and place.precision in ("city", "point"):
+            context = context.with_place(place, 0.5)
+    return context
 
 
 def extract_from_facts(article: Article, sentences: list[SentenceFacts], res: Resources) -> list[dict]:

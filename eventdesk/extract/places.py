@@ -17,13 +17,17 @@ from dataclasses import dataclass
 from eventdesk.geo import Context, Gazetteer, Place
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de|del|la|al|el|ad|as|an|bin|di|du|da|des|of)?\s*[A-Z][\w'’-]*){0,3}"
+_ADJECTIVES = (r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
+               r"south-?western|north-?east|north-?west|south-?east|south-?west|north|south|east|west|restive|"
+               r"remote|neighbouring|neighboring|rural|downtown|old|coastal|northernmost|southernmost|"
+               r"provincial|capital|border|central-?\w+)\s+)?")
 _LOCATIVE = re.compile(
     r"\b(?:in|near|outside|at|around|across|into|from|on the outskirts of|outskirts of|south of|north of|"
     r"east of|west of|(?:south|north)-?(?:east|west) of|town of|city of|village of|district of|province of|"
     r"region of|state of|county of|municipality of|IN|NEAR|OUTSIDE|AT|OF)\s+(?:the\s+|THE\s+)?"
     r"(?:(?:town|city|village|district|province|region|state|county|area|municipality|capital|"
     r"TOWN|CITY|VILLAGE|DISTRICT|PROVINCE|DEPARTMENT)\s+(?:of\s+|OF\s+)?)?"
-    rf"(?P<name>{_NAME})(?:\s*,\s*(?P<ctx>{_NAME}))?"
+    rf"{_ADJECTIVES}(?P<name>{_NAME})(?:\s*,\s*(?P<ctx>{_NAME}))?"
 )
 _DATELINE = re.compile(
     r"^\s*(?P<name>[A-Z][A-Z'’. -]{2,40}?)(?:\s*,\s*(?P<ctx>[A-Z][\w'’. -]{2,40}?))?\s*(?:\([^)]{1,40}\))?\s*"
@@ -57,11 +61,29 @@ def find_place_names(sentence: str, offset: int = 0, ner_spans: Iterable[tuple[s
                                    _trim(match.group("ctx") or ""), True))
     for text, start, end in ner_spans:
         if not any(p.start <= offset + start < p.end for p in found):
-            found.append(PlaceName(text, offset + start, offset + end, None, False, "ner"))
+            text = _trim(text)
+            if text:
+                found.append(PlaceName(text, offset + start, offset + start + len(text), None, False, "ner"))
     return sorted(found, key=lambda p: p.start)
 
 
+_POSSESSIVE = re.compile(r"['’]s\b.*$")
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
+    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}
+
+
 def _trim(name: str) -> str:
+    name = _POSSESSIVE.sub("", name)  # "Aden's Mansoura district" -> "Aden"
+    name = US_STATE_ABBREVIATIONS.get(name.strip(), name)
     words = name.split()
     while words and (words[-1] in _STOP_NAMES or words[-1].lower() in ("of", "de", "al", "el", "the")):
         words.pop()
@@ -74,8 +96,8 @@ def find_dateline(text: str) -> PlaceName | None:
     if not match:
         return None
     name = match.group("name").strip()
-    return PlaceName(name, match.start("name"), match.start("name") + len(name),
-                     (match.group("ctx") or "").strip() or None, False, "dateline")
+    context = _trim((match.group("ctx") or "").strip()) or None
+    return PlaceName(name, match.start("name"), match.start("name") + len(name), context, False, "dateline")
 
 
 _RANK = {"point": 0, "city": 0, "admin1": 1, "country": 2}
