@@ -164,7 +164,8 @@ def group_incidents(sentences: list[SentenceFacts]) -> list[Incident]:
     """Violent sentences grouped into incidents, in text order."""
     incidents: list[Incident] = []
     for facts in sentences:
-        if _claim_trigger(facts) or _non_violent_frame(facts):
+        claim_only = _claim_trigger(facts) and not (facts.casualties and facts.violent())
+        if claim_only or _non_violent_frame(facts):
             if incidents:
                 incidents[-1].context.append(facts)
             continue
@@ -440,11 +441,12 @@ def article_context(sentences: list[SentenceFacts], gazetteer: Gazetteer, dateli
     upper = sum(c.isupper() for c in letters) > 0.6 * max(1, len(letters))
     texts = [n.text for n in names] + [n.context for n in names if n.context]
     context = gazetteer.context(texts, upper)
-    for text in texts:
+    countries = dict(context.countries)
+    for text in set(texts):
         place = gazetteer.resolve(text, context)
         if place is not None and place.precision in ("city", "point"):
-            context = context.with_place(place, 0.5)
-    return context
+            countries[place.country_code] = countries.get(place.country_code, 0.0) + 0.3
+    return Context(countries, context.admin1, context.text_is_upper)
 
 
 def extract_from_facts(article: Article, sentences: list[SentenceFacts], res: Resources) -> list[dict]:

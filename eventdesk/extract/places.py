@@ -24,7 +24,8 @@ _ADJECTIVES = (r"(?:(?:central|northern|southern|eastern|western|north-?eastern|
 _LOCATIVE = re.compile(
     r"\b(?:in|near|outside|at|around|across|into|from|on the outskirts of|outskirts of|south of|north of|"
     r"east of|west of|(?:south|north)-?(?:east|west) of|town of|city of|village of|district of|province of|"
-    r"region of|state of|county of|municipality of|IN|NEAR|OUTSIDE|AT|OF)\s+(?:the\s+|THE\s+)?"
+    r"region of|state of|county of|municipality of|zone of|part of|parts of|area of|suburbs? of|centre of|"
+    r"center of|heart of|IN|NEAR|OUTSIDE|AT|OF)\s+(?:the\s+|THE\s+)?"
     r"(?:(?:town|city|village|district|province|region|state|county|area|municipality|capital|"
     r"TOWN|CITY|VILLAGE|DISTRICT|PROVINCE|DEPARTMENT)\s+(?:of\s+|OF\s+)?)?"
     rf"{_ADJECTIVES}(?P<name>{_NAME})(?:\s*,\s*(?P<ctx>{_NAME}))?"
@@ -103,10 +104,22 @@ def find_dateline(text: str) -> PlaceName | None:
 _RANK = {"point": 0, "city": 0, "admin1": 1, "country": 2}
 
 
+_FACILITY = re.compile(r"\s+(?:University|Airport|International Airport|Stadium|Hospital|Market|Square|Road|Street|"
+                       r"Bridge|Mosque|Prison|Camp|Base|Air Base|Highway|Port|Station|Hotel|Province|District|"
+                       r"Region|State|Governorate|County|Department)$")
+
+
 def resolve_place(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Place | None:
-    """The place a name denotes, in context."""
+    """The place a name denotes, in context ("Dhaka University" is read as Dhaka when nothing else fits)."""
     phrase = f"{name.text}, {name.context}" if name.context else name.text
-    return gazetteer.resolve_phrase(phrase, context)
+    place = gazetteer.resolve_phrase(phrase, context)
+    if name.context and (place is None or place.precision not in ("city", "point")):
+        alone = gazetteer.resolve(name.text, context)
+        if alone is not None and alone.precision in ("city", "point"):
+            return alone
+    if place is None and _FACILITY.search(name.text):
+        place = gazetteer.resolve(_FACILITY.sub("", name.text), context)
+    return place
 
 
 def choose_place(gazetteer: Gazetteer, names: list[PlaceName], context: Context) -> tuple[Place, PlaceName] | None:
