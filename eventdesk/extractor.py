@@ -39,7 +39,7 @@ from eventdesk.text import Sentence, split_sentences
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _ATTACKER_WORDS = re.compile(r"attacker|assailant|gunm[ae]n|bomber|themselves", re.IGNORECASE)
 _BACKGROUND = re.compile(
-    r"\b(?:earlier (?:this|that|last) (?:year|month|week)|last year|previous(?:ly)?|in the past|"
+    r"^Since\b|\b(?:earlier (?:this|that|last) (?:year|month|week)|last year|previous(?:ly)?|in the past|"
     r"since (?:19|20)\d\d|similar (?:attack|bombing|incident)s?|another (?:attack|bombing)|a (?:string|series|spate|wave) of|"
     r"anniversary|years? ago|months? ago|recalled|reminiscent|prior attacks?|past attacks?|"
     r"history of|had (?:also )?(?:killed|attacked|carried out)|the deadliest since|(?:have|has) been killed since|"
@@ -151,9 +151,14 @@ def _is_reference(facts: SentenceFacts) -> bool:
 
 
 def _conflicts(incident: Incident, facts: SentenceFacts) -> bool:
-    """A sentence dated differently from the incident (compared at the coarser of the two precisions)."""
+    """A sentence dated differently from the incident (compared at the coarser of the two precisions).
+
+    Relative dates ("six days later") count only for a sentence that reports a new attack, not
+    for one that updates a toll ("the death toll rose to 26 on Tuesday").
+    """
     mine = best_date(incident.dates())
-    theirs = best_date([d for d in facts.dates if d.explicit])
+    strong = any(not _WEAK_TRIGGERS.match(t.text) for t in facts.violent()) and not any(c.toll for c in facts.casualties)
+    theirs = best_date([d for d in facts.dates if d.explicit or strong])
     if not (mine and theirs):
         return False
     width = min(len(mine.value), len(theirs.value))
@@ -175,7 +180,8 @@ def group_incidents(sentences: list[SentenceFacts]) -> list[Incident]:
             continue
         current = incidents[-1] if incidents else None
         background = bool(_BACKGROUND.search(facts.text))
-        joins = current is not None and not _conflicts(current, facts) and (
+        fresh = current is not None and current.background and not background and bool(facts.casualties)
+        joins = current is not None and not fresh and not _conflicts(current, facts) and (
             _is_reference(facts) or not _starts_incident(facts) or not background and not current.background
             and not _new_place(current, facts))
         if joins:
@@ -192,7 +198,7 @@ def _salience(incident: Incident) -> float:
     """How likely an incident is the one the article reports (not background)."""
     found = best_date(incident.dates())
     score = _PRECISION_SCORE.get(found.precision, 0) if found else 1
-    score += 1 if any(f.casualties for f in incident.facts) else 0
+    score += 1 if any(c.count for f in incident.facts for c in f.casualties) else 0
     score += 1 if incident.claim is not None else 0
     score -= 4 if incident.background else 0
     return score - 0.01 * incident.facts[0].index

@@ -47,7 +47,8 @@ _PATTERNS = [
     ("this_month", r"\bearlier\s+this\s+month\b"),
     ("last_month", r"\blast\s+month\b"),
 ]
-_REGEX = [(kind, re.compile(pattern, re.IGNORECASE if kind in ("iso",) else 0)) for kind, pattern in _PATTERNS]
+_CASELESS = {"iso", "rel_days", "next_day", "today", "yesterday", "last_week", "this_month", "last_month"}
+_REGEX = [(kind, re.compile(pattern, re.IGNORECASE if kind in _CASELESS else 0)) for kind, pattern in _PATTERNS]
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 

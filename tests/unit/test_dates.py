@@ -35,6 +35,8 @@ RELATIVE = [
     ("last-month", "The village was attacked last month.", "2021-03-18", [("2021-02", "month")]),
     ("day-month-takes-published-year", "The attack on July 1 killed four.", "2021-08-02", [("2021-07-01", "day")]),
     ("no-anchor", "The attack happened on Friday.", None, [(None, "unknown")]),
+    ("sentence-initial-last-week", "Last week, gunmen attacked a checkpoint.", "2023-06-14", [("2023-06", "month")]),
+    ("sentence-initial-next-day", "The next day, rebels shelled the port.", "2023-06-14", [("2023-06-15", "day")]),
 ]
 
 
@@ -60,3 +62,10 @@ NOT_DATES = [
 @pytest.mark.parametrize("sentence", [c[1] for c in NOT_DATES], ids=[c[0] for c in NOT_DATES])
 def test_words_that_are_not_dates(sentence):
     assert read(sentence, "2021-03-11") == []
+
+
+def test_sentence_initial_day_later():
+    reader = DateReader(None)
+    reader.read("The ceasefire collapsed on 13 November 2023.")
+    (mention,) = reader.read("A day later, fighters attacked two police posts.")
+    assert mention.value == "2023-11-14"
