@@ -48,6 +48,22 @@ _BACKGROUND = re.compile(
     r"(?:has|have) killed (?:more than|at least|over|some|thousands|hundreds|tens)|death toll (?:in|of) the (?:war|conflict))\b",
     re.IGNORECASE,
 )
+_RETROSPECTIVE = re.compile(
+    r"\b(?:sentenc\w+|convict\w+|acquitt\w+|trial|court|verdict|indict\w+|charged|jailed|extradit\w+|"
+    r"documentary|film|book|anniversary|memorial|commemorat\w+|remember\w*|mourn\w+|exhum\w+|mass graves?|"
+    r"annual report|report said|years after|decades after|revisit\w*|in connection with|praising|praised|"
+    r"reunited|freed|released|rescued|escaped|compensation|inquiry|investigation into|tribunal)\b",
+    re.IGNORECASE,
+)
+_PAST_MARK = re.compile(r"\b(?:(?:19|20)\d\d|last (?:month|year)['’]s|at the time|years? ago|decades? ago)\b",
+                        re.IGNORECASE)
+_NOT_CONFLICT = re.compile(
+    r"\b(?:earthquake|quake|flood\w*|landslide|mudslide|cyclone|hurricane|typhoon|storm|tornado|avalanche|"
+    r"accident|crash\w*|plunged|collided|collision|derail\w*|capsiz\w*|stampede|drown\w*|outbreak|epidemic|"
+    r"disease|heatwave|heat wave|wildfire|fire broke out|lightning|building collapse|collapsed)\b",
+    re.IGNORECASE,
+)
+_NON_ATTACK = re.compile(r"^(?:killed|killing|struck|strike|incident|violence|fighting)$", re.IGNORECASE)
 _GENERIC = re.compile(r"\b(?:should|must|can|cannot|will|would|could|may|might|shall)\b")  # "May" is a month
 _WEAK_TRIGGERS = re.compile(r"^(?:incident|violence|strike|struck|attack|attacks|assault|killing|killed|murder\w*)$",
                             re.IGNORECASE)
@@ -130,8 +146,14 @@ def add_entities(facts: SentenceFacts, doc, registry: Registry) -> None:
 
 
 def _is_generic(facts: SentenceFacts) -> bool:
-    """A sentence about what could or should happen, not what did."""
-    return bool(_GENERIC.search(facts.text)) and not facts.casualties
+    """A sentence about what could or should happen, or one that looks back on violence from a trial,
+    an anniversary or a report, or one about an accident or a disaster."""
+    if _GENERIC.search(facts.text) and not facts.casualties:
+        return True
+    if _RETROSPECTIVE.search(facts.text) and _PAST_MARK.search(facts.text):
+        return True
+    violent = facts.violent()
+    return bool(_NOT_CONFLICT.search(facts.text)) and all(_NON_ATTACK.match(t.text) for t in violent)
 
 
 def _starts_incident(facts: SentenceFacts) -> bool:

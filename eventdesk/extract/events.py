@@ -42,7 +42,7 @@ _LEXICON: dict[str, str] = {
                      r"rammed|ramming|mass shooting|gunned down|fired on|fired at|sprayed bullets|killing spree|"
                      r"beheaded|executed|slaughter\w*|overran|drove (?:a|an|his|her|the) (?:\w+ )?(?:car|truck|"
                      r"vehicle|van|lorry|suv|pickup truck|pickup) (?:into|onto|through|at)|knife|knives|"
-                     r"firearms?|rifles?|guns|gunshots?|snipers?|sniper fire",
+                     r"firearms?|rifles?|gunshots?|snipers?|sniper fire",
     "riot": r"riot\w*|mobs?|lynch\w*|violent (?:protest|demonstration)s?|vigilantes?|looting|looted|"
             r"rampag\w*|stone-pelting|pelted",
     "attack": r"attack(?:s|ed|ing|ers?)?|assault(?:s|ed)?|struck|strike|killed|killing|murder\w*|"
@@ -66,7 +66,8 @@ TYPE_PRIORITY: tuple[str, ...] = (
 _HYPOTHETICAL = re.compile(
     r"\b(?:potential|possible|planned|plann(?:ing|ed)|plots?|plotting|would|could|might|may|threat of|risk of|"
     r"prevent\w*|thwart\w*|foil\w*|avert\w*|future|imminent|impending|fear(?:s|ed)? of|against|counter|"
-    r"anti-|efforts? to|aimed at|intended|hoax|fake|drills?|exercises?|simulat\w*|Potential|Possible|Future)"
+    r"anti-|efforts? to|aimed at|intended|hoax|fake|drills?|exercises?|simulat\w*|Potential|Possible|Future|"
+    r"stop|end|halt|renounc\w*|ban|banned|condemn\w*|suspicion of|accused of|charged with|convicted of)"
     r"\W+(?:\w+\W+){0,3}$",
 )  # case-sensitive: "may" is a modal, "May" a month
 _NEGATED = re.compile(r"\b(?:no|not|never|without|denied|deny|denies)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)

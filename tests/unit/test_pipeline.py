@@ -114,6 +114,12 @@ NOT_INCIDENTS = [
     ("policy", "The ministry said it would deploy 3,000 troops to the border region next year."),
     ("hypothetical", "Officials warned that militants could attack polling stations during the vote."),
     ("trial", "A court sentenced the two men to 20 years in prison for financing the group."),
+    ("trial-over-old-attack", "A court in Lagos on Monday jailed four men over the 2012 bombing of a church "
+     "in which 30 worshippers were killed."),
+    ("earthquake", "A strong earthquake struck the province on Sunday, killing at least 12 people and injuring 80."),
+    ("road-accident", "On 4 May 2021, a truck plunged off a mountain road near Cusco, killing nine passengers."),
+    ("anniversary", "Survivors gathered on Friday to remember the victims, 25 years after a bomb killed 19 people "
+     "at the station in 1998."),
 ]
 
 
