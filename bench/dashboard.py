@@ -1,0 +1,208 @@
+"""Dashboard speed and memory at 1,000 and 100,000 synthetic events.
+
+Three views of the same pages:
+- library: the query/chart calls each page makes, timed in-process (best of three);
+- AppTest: each page run through Streamlit's script runner, with the table already cached
+  (the second run), plus a filter change;
+- browser: the real server against a 100,000-event store, each page loaded in Chromium until
+  its chart, map or table is drawn, a filter change, and the server's resident memory.
+
+Budgets (issue 3): every page under 2 s, a filter change under 1 s, the server under 1 GB.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from bench import server
+from bench.report import Result
+from bench.synthetic import synthetic_events
+from eventdesk import assets, charts, export, graph, mapview, query, store, ui
+
+SIZES = (1_000, 100_000)
+PAGES = ("overview", "timeline", "map", "casualties", "actors", "events")
+DASHBOARD = server.ROOT / "dashboard.py"
+PAGE_BUDGET, FILTER_BUDGET, RSS_BUDGET = "< 2 s", "< 1 s", "< 1,024 MB"
+
+
+def _best(call: Callable[[], object], repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def _busiest_actor(events: pd.DataFrame) -> str:
+    return str(query.actor_event_counts(events).index[0])
+
+
+# The calls each page makes after the cached load (see pages/*.py).
+def _overview(view: pd.DataFrame) -> None:
+    query.headline(view)
+    query.latest_events(view)
+
+
+def _timeline(view: pd.DataFrame) -> None:
+    charts.timeline_figure(query.timeline_frame(view)).to_json()
+    query.count_undated(view)
+
+
+def _map(view: pd.DataFrame) -> None:
+    query.headline(view)
+    mapview.build_map(view).get_root().render()
+
+
+def _casualties(view: pd.DataFrame) -> None:
+    query.headline(view)
+    query.casualties_by_event(view)
+    charts.casualties_figure(query.casualties_by_date(view), query.PERIOD).to_json()
+    charts.casualties_figure(query.casualties_by_place(view).head(30), query.PLACE).to_json()
+    charts.casualties_figure(query.casualties_by_actor(view).head(30), query.ACTOR).to_json()
+
+
+def _actors(view: pd.DataFrame) -> None:
+    relations = query.relations(view)
+    network = graph.build_graph(relations, query.actor_event_counts(view), query.actor_types(view))
+    graph.graph_figure(network).to_json()
+
+
+def _events(view: pd.DataFrame) -> None:
+    query.events_table(view)
+    query.relations(view)
+
+
+LIBRARY_PAGES: dict[str, Callable[[pd.DataFrame], None]] = {
+    "overview": _overview, "timeline": _timeline, "map": _map, "casualties": _casualties,
+    "actors": _actors, "events": _events,
+}
+
+
+def _library(events: pd.DataFrame, size: str) -> list[Result]:
+    results = [
+        Result(f"library: {page} page", size, _best(lambda call=call: call(query.apply(events, query.Filter()))))
+        for page, call in LIBRARY_PAGES.items()
+    ]
+    narrow = query.Filter(actors=(_busiest_actor(events),))
+    results.append(Result("library: filter change (apply + headline)", size,
+                          _best(lambda: query.headline(query.apply(events, narrow))), budget=FILTER_BUDGET))
+    table = query.events_table(events)
+    results.append(Result("library: events CSV (on download click)", size, _best(lambda: export.to_csv_bytes(table), 1)))
+    return results
+
+
+def _apptest(store_dir: Path, size: str, actor: str) -> list[Result]:
+    from streamlit.testing.v1 import AppTest
+
+    os.environ[ui.STORE_ENV] = str(store_dir)
+    results = []
+    for page in PAGES:
+        app = AppTest.from_file(str(DASHBOARD), default_timeout=300)
+        app.switch_page(f"pages/{page}.py")
+        app.run()  # the first run also loads the table into the cache
+        start = time.perf_counter()
+        app.run()
+        results.append(Result(f"AppTest: {page} page", size, time.perf_counter() - start, budget=PAGE_BUDGET))
+    app = AppTest.from_file(str(DASHBOARD), default_timeout=300)
+    app.run()
+    app.sidebar.multiselect(key=ui.ACTORS_KEY).set_value([actor])
+    start = time.perf_counter()
+    app.run()
+    results.append(Result("AppTest: filter change (overview)", size, time.perf_counter() - start, budget=FILTER_BUDGET,
+                          note=f"actor = {actor}"))
+    return results
+
+
+READY = {
+    "overview": '[data-testid="stMetricValue"]',
+    "timeline": ".js-plotly-plot .scatterlayer .points path",
+    "map": "iframe",
+    "casualties": ".js-plotly-plot",
+    "actors": ".js-plotly-plot .textpoint",
+    "events": '[data-testid="stDataFrame"]',
+}
+PATHS = {"overview": "/", **{page: f"/{page}" for page in PAGES[1:]}}
+
+
+def _load_page(page, url: str, name: str) -> float:
+    start = time.perf_counter()
+    page.goto(url + PATHS[name])
+    page.locator(READY[name]).first.wait_for(state="visible", timeout=120_000)
+    if name == "map":
+        frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+        frame.locator(".leaflet-interactive, .marker-cluster").first.wait_for(state="visible", timeout=120_000)
+    return time.perf_counter() - start
+
+
+def _browser(store_dir: Path, size: str, actor: str, workdir: Path) -> list[Result]:
+    from playwright.sync_api import sync_playwright
+
+    process, url = server.start(store_dir, workdir / "server.log", ui.STORE_ENV)
+    results, peak = [], server.rss_mb(process.pid)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(server.CHROMIUM), args=server.CHROMIUM_ARGS,
+                                                headless=True)
+            page = browser.new_page(viewport={"width": 1440, "height": 1000})
+            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
+            first = _load_page(page, url, "overview")
+            results.append(Result("browser: first load (reads the table)", size, first))
+            for name in PAGES:
+                seconds = _load_page(page, url, name)
+                peak = max(peak, server.rss_mb(process.pid))
+                results.append(Result(f"browser: {name} page", size, seconds, budget=PAGE_BUDGET))
+            results.append(Result("browser: filter change (overview)", size, _change_filter(page, url, actor),
+                                  budget=FILTER_BUDGET, note=f"actor = {actor}"))
+            peak = max(peak, server.rss_mb(process.pid))
+            browser.close()
+    finally:
+        server.stop(process)
+    results.append(Result("server resident memory (peak)", size, peak, "MB", budget=RSS_BUDGET))
+    return results
+
+
+def _change_filter(page, url: str, actor: str) -> float:
+    _load_page(page, url, "overview")
+    events = page.get_by_test_id("stMetric").filter(has_text="Events").get_by_test_id("stMetricValue")
+    before = events.inner_text()
+    box = page.get_by_test_id("stSidebar").get_by_role("combobox", name="Actors")
+    box.click()
+    box.fill(actor)
+    option = page.get_by_role("option", name=actor, exact=True)
+    option.wait_for()
+    start = time.perf_counter()
+    option.click()
+    page.wait_for_function(
+        "([selector, before]) => { const el = document.querySelector(selector); return el && el.innerText !== before; }",
+        arg=['[data-testid="stMetric"] [data-testid="stMetricValue"]', before], timeout=60_000,
+    )
+    return time.perf_counter() - start
+
+
+def run() -> list[Result]:
+    """Generate the tables, write them as stores, and measure the pages at each size."""
+    assets.install_assets()
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="eventdesk-bench-") as tmp:
+        for n in SIZES:
+            size = f"{n:,} events"
+            folder = Path(tmp) / str(n)
+            start = time.perf_counter()
+            events = synthetic_events(n)
+            store.write_events(events, folder)
+            results.append(Result("generate + ingest into a store", size, time.perf_counter() - start))
+            results.append(Result("load the store (cache miss)", size, _best(lambda f=folder: store.load_events(f), 1)))
+            events = store.load_events(folder)
+            actor = _busiest_actor(events)
+            results += _library(events, size)
+            results += _apptest(folder, size, actor)
+            if n == max(SIZES):
+                results += _browser(folder, size, actor, Path(tmp))
+    return results

@@ -1,0 +1,37 @@
+"""Events page: the filtered table with every column, and its CSV downloads."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from eventdesk import export, query, schema
+
+
+def test_the_table_has_every_column_and_every_event(open_page, seed_table):
+    table = open_page("events").dataframe[0].value
+    assert tuple(table.columns) == schema.EVENT_FIELDS
+    assert sorted(table[schema.EVENT_ID]) == sorted(seed_table[schema.EVENT_ID])
+
+
+def test_download_buttons_exist(open_page):
+    labels = [b.proto.label for b in open_page("events").get("download_button")]
+    assert labels == ["Download events (CSV)", "Download relations (CSV)"]
+
+
+def test_the_csv_holds_exactly_the_filtered_rows(open_page, seed_table):
+    app = open_page("events", actor="Islamic State")
+    shown = app.dataframe[0].value
+    view = query.apply(seed_table, query.Filter(actors=("Islamic State",)))
+    data = export.to_csv_bytes(query.events_table(view))
+    parsed = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
+    assert list(parsed.columns) == list(schema.EVENT_FIELDS)
+    assert list(parsed[schema.EVENT_ID]) == list(shown[schema.EVENT_ID])
+    assert {"bombing", "claim"} <= set(parsed[schema.EVENT_TYPE])
+    assert len(parsed) < len(seed_table)
+
+
+def test_text_search_narrows_the_table(open_page):
+    table = open_page("events", q="claimed responsibility").dataframe[0].value
+    assert list(table[schema.EVENT_TYPE]) == ["claim"]
