@@ -168,3 +168,35 @@ def markdown_table(columns: tuple[Column, ...] = EVENT_COLUMNS) -> str:
     rows = ["| column | type | description |", "|---|---|---|"]
     rows += [f"| `{c.name}` | {c.dtype} | {c.description} |" for c in columns]
     return "\n".join(rows)
+
+
+README_START = "<!-- columns:start -->"
+README_END = "<!-- columns:end -->"
+
+
+def readme_columns() -> str:
+    """The README's column section: the event table, then the relations table."""
+    return "\n".join([
+        README_START, "", "Event table (`events.csv`, `events.parquet`):", "", markdown_table(EVENT_COLUMNS), "",
+        "Relations table (`relations.csv`):", "", markdown_table(RELATION_COLUMNS), "", README_END,
+    ])
+
+
+def update_readme(path) -> bool:
+    """Rewrite the column section of the README at `path`; True when it changed."""
+    from pathlib import Path
+
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index(README_START), text.index(README_END) + len(README_END)
+    updated = text[:start] + readme_columns() + text[end:]
+    if updated != text:
+        path.write_text(updated, encoding="utf-8")
+    return updated != text
+
+
+if __name__ == "__main__":
+    import sys
+
+    changed = update_readme(sys.argv[1] if len(sys.argv) > 1 else "README.md")
+    print("README column tables updated" if changed else "README column tables already up to date")
