@@ -25,13 +25,15 @@ PLACES: tuple[tuple[str, str, str, float, float], ...] = (
     ("Maiduguri", "Borno", "Nigeria", 11.8311, 13.1510), ("Kano", "Kano", "Nigeria", 12.0022, 8.5920),
     ("Bamako", "Bamako", "Mali", 12.6392, -8.0029), ("Gao", "Gao", "Mali", 16.2717, -0.0447),
     ("Ouagadougou", "Centre", "Burkina Faso", 12.3714, -1.5197), ("Niamey", "Niamey", "Niger", 13.5116, 2.1254),
-    ("Peshawar", "Khyber Pakhtunkhwa", "Pakistan", 34.0151, 71.5249), ("Quetta", "Balochistan", "Pakistan", 30.1798, 66.9750),
+    ("Peshawar", "Khyber Pakhtunkhwa", "Pakistan", 34.0151, 71.5249),
+    ("Quetta", "Balochistan", "Pakistan", 30.1798, 66.9750),
     ("Karachi", "Sindh", "Pakistan", 24.8607, 67.0011), ("Goma", "North Kivu", "DR Congo", -1.6585, 29.2205),
     ("Beni", "North Kivu", "DR Congo", 0.4911, 29.4731), ("Pemba", "Cabo Delgado", "Mozambique", -12.9740, 40.5178),
     ("Khartoum", "Khartoum", "Sudan", 15.5007, 32.5599), ("El Fasher", "North Darfur", "Sudan", 13.6299, 25.3494),
     ("Kharkiv", "Kharkiv", "Ukraine", 49.9935, 36.2304), ("Donetsk", "Donetsk", "Ukraine", 48.0159, 37.8029),
     ("Gaza", "Gaza", "Palestine", 31.5017, 34.4668), ("Beirut", "Beirut", "Lebanon", 33.8938, 35.5018),
-    ("Marawi", "Lanao del Sur", "Philippines", 7.9986, 124.2928), ("Port-au-Prince", "Ouest", "Haiti", 18.5944, -72.3074),
+    ("Marawi", "Lanao del Sur", "Philippines", 7.9986, 124.2928),
+    ("Port-au-Prince", "Ouest", "Haiti", 18.5944, -72.3074),
     ("Culiacán", "Sinaloa", "Mexico", 24.8091, -107.3940), ("Tripoli", "Tripoli", "Libya", 32.8872, 13.1913),
 )
 COUNTRY_CENTRES: dict[str, tuple[float, float]] = {
@@ -87,28 +89,29 @@ def _figures(rng: np.random.Generator, types: np.ndarray) -> dict[str, np.ndarra
     violent = np.isin(types, VIOLENT)
     killed = np.where(violent & (rng.random(n) < 0.8), np.floor(rng.lognormal(1.2, 1.2, n)), np.nan)
     injured = np.where(violent & (rng.random(n) < 0.6), np.floor(rng.lognormal(1.6, 1.2, n)), np.nan)
-    qualifiers = np.array(list(schema.QUALIFIERS))
+    qualifiers, odds = np.array(list(schema.QUALIFIERS)), [0.6, 0.25, 0.12, 0.03]
     return {
         schema.KILLED: killed,
-        schema.KILLED_QUALIFIER: np.where(np.isnan(killed), None, rng.choice(qualifiers, n, p=[0.6, 0.25, 0.12, 0.03])),
+        schema.KILLED_QUALIFIER: np.where(np.isnan(killed), None, rng.choice(qualifiers, n, p=odds)),
         schema.INJURED: injured,
-        schema.INJURED_QUALIFIER: np.where(np.isnan(injured), None, rng.choice(qualifiers, n, p=[0.6, 0.25, 0.12, 0.03])),
+        schema.INJURED_QUALIFIER: np.where(np.isnan(injured), None, rng.choice(qualifiers, n, p=odds)),
     }
 
 
 def _places(rng: np.random.Generator, n: int) -> dict[str, np.ndarray]:
-    places = pd.DataFrame(PLACES, columns=["city", "admin1", "country", "lat", "lon"])
+    places = pd.DataFrame(PLACES, columns=[schema.LOCATION, schema.ADMIN1, schema.COUNTRY, schema.LAT, schema.LON])
     picked = places.iloc[_zipf_choice(rng, len(places), n)].reset_index(drop=True)
-    precision = rng.choice(np.array(["city", "point", "admin1", "country", "unknown"]), n, p=[0.7, 0.05, 0.07, 0.08, 0.1])
-    centre = picked["country"].map(COUNTRY_CENTRES)
+    levels = np.array(["city", "point", "admin1", "country", "unknown"])
+    precision = rng.choice(levels, n, p=[0.7, 0.05, 0.07, 0.08, 0.1])
+    centre = picked[schema.COUNTRY].map(COUNTRY_CENTRES)
     country_level = precision == "country"
-    lat = np.where(country_level, centre.str[0], picked["lat"] + rng.normal(0, 0.01, n) * (precision == "point"))
-    lon = np.where(country_level, centre.str[1], picked["lon"] + rng.normal(0, 0.01, n) * (precision == "point"))
+    lat = np.where(country_level, centre.str[0], picked[schema.LAT] + rng.normal(0, 0.01, n) * (precision == "point"))
+    lon = np.where(country_level, centre.str[1], picked[schema.LON] + rng.normal(0, 0.01, n) * (precision == "point"))
     unknown = precision == "unknown"
     return {
-        schema.LOCATION: np.where(country_level | unknown, None, picked["city"]),
-        schema.ADMIN1: np.where(country_level | unknown, None, picked["admin1"]),
-        schema.COUNTRY: np.where(unknown, None, picked["country"]),
+        schema.LOCATION: np.where(country_level | unknown, None, picked[schema.LOCATION]),
+        schema.ADMIN1: np.where(country_level | unknown, None, picked[schema.ADMIN1]),
+        schema.COUNTRY: np.where(unknown, None, picked[schema.COUNTRY]),
         schema.LAT: np.where(unknown, np.nan, lat),
         schema.LON: np.where(unknown, np.nan, lon),
         schema.GEO_PRECISION: precision,

@@ -26,7 +26,8 @@ def _segments(starts: pd.Series, ends: pd.Series) -> list:
 
 def _span_trace(part: pd.DataFrame, colour: str, kind: str) -> go.Scatter:
     return go.Scatter(
-        x=_segments(part[query.START], part[query.END]), y=_segments(part[query.ROW], part[query.ROW]), mode="lines", line={"color": colour, "width": 7}, opacity=0.35, hoverinfo="skip",
+        x=_segments(part[query.START], part[query.END]), y=_segments(part[query.ROW], part[query.ROW]),
+        mode="lines", line={"color": colour, "width": 7}, opacity=0.35, hoverinfo="skip",
         legendgroup=kind, showlegend=False,
     )
 
@@ -48,7 +49,8 @@ def _link_trace(frame: pd.DataFrame) -> go.Scatter | None:
     if links.empty:
         return None
     return go.Scatter(
-        x=_segments(links["x0"], links["x1"]), y=_segments(links["y0"], links["y1"]), mode="lines", line={"color": "#555", "width": 1.5, "dash": "dot"},
+        x=_segments(links["x0"], links["x1"]), y=_segments(links["y0"], links["y1"]), mode="lines",
+        line={"color": "#555", "width": 1.5, "dash": "dot"},
         name="linked events", hoverinfo="skip",
     )
 

@@ -20,6 +20,7 @@ from eventdesk.escaping import escape_text
 from eventdesk.schema import ACTOR1, ACTOR2, EVENT_TYPE, INJURED, KILLED, N_EVENTS
 
 MAX_NODES = 40
+MAX_EDGES = 120
 CIRCLE_UP_TO = 12
 TYPES_LABEL = "types"  # edge attribute: "warning ×2, statement ×1"
 KIND = "kind"  # edge attribute: the commonest event type; node attribute: the actor type
@@ -72,27 +73,37 @@ def build_graph(
     return graph
 
 
-def busiest(graph: nx.DiGraph, max_nodes: int = MAX_NODES) -> nx.DiGraph:
-    """The subgraph of the `max_nodes` actors with the most events."""
-    if graph.number_of_nodes() <= max_nodes:
-        return graph
-    counts = pd.Series(dict(graph.nodes(data=N_EVENTS, default=0)))
+def busiest(graph: nx.DiGraph, max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES) -> nx.DiGraph:
+    """The `max_nodes` actors with the most events and the `max_edges` heaviest relations among them
+    (an actor left without any of those relations is dropped too)."""
+    counts = pd.Series(dict(graph.nodes(data=N_EVENTS, default=0)), dtype="float64")
     keep = counts.sort_values(ascending=False, kind="stable").index[:max_nodes]
-    return graph.subgraph(keep).copy()
+    shown = graph.subgraph(keep).copy()
+    if shown.number_of_edges() > max_edges:
+        weights = pd.Series({(u, v): n for u, v, n in shown.edges(data=N_EVENTS)}, dtype="float64")
+        lightest = weights.sort_values(ascending=False, kind="stable").index[max_edges:]
+        shown.remove_edges_from(lightest)
+    shown.remove_nodes_from(list(nx.isolates(shown)))
+    return shown
 
 
 def layout(graph: nx.DiGraph, seed: int = 7) -> dict[str, np.ndarray]:
     """Node positions (deterministic for a given graph).
 
-    Up to `CIRCLE_UP_TO` actors sit on a circle, neighbours next to each other, so that every edge
-    is long enough to read; larger graphs use a spring layout.
+    Small or dense graphs sit on a circle (neighbours next to each other, labels outside), where
+    every edge stays long enough to read; larger sparse graphs use a spring layout.
     """
     if graph.number_of_nodes() == 0:
         return {}
-    if graph.number_of_nodes() <= CIRCLE_UP_TO:
+    dense = graph.number_of_edges() > 2 * graph.number_of_nodes()
+    if graph.number_of_nodes() <= CIRCLE_UP_TO or dense:
         groups = sorted(nx.weakly_connected_components(graph), key=lambda group: (-len(group), min(group)))
         order = [node for group in groups for node in sorted(group, key=lambda n: (-graph.degree(n), n))]
-        return nx.circular_layout(order)
+        circle = nx.circular_layout(order)
+        if len(order) <= CIRCLE_UP_TO:
+            return circle
+        # Many actors: an ellipse as wide as the chart leaves more room between labels at top and bottom.
+        return {node: xy * np.array([1.6, 1.0]) for node, xy in circle.items()}
     return nx.spring_layout(graph.to_undirected(), seed=seed, k=2.5 / np.sqrt(graph.number_of_nodes()), iterations=200)
 
 
@@ -139,7 +150,9 @@ def _edge_traces(graph: nx.DiGraph, pos: Mapping[str, np.ndarray], sizes: Mappin
     middle = points[:, CURVE_POINTS // 2, :]
     hover = [
         f"{escape_text(u)} → {escape_text(v)}<br>{escape_text(label)}<br>killed {k}, injured {i}"
-        for u, v, label, k, i in zip(edges["u"], edges["v"], attrs[TYPES_LABEL], attrs[KILLED], attrs[INJURED], strict=True)
+        for u, v, label, k, i in zip(
+            edges["u"], edges["v"], attrs[TYPES_LABEL], attrs[KILLED], attrs[INJURED], strict=True
+        )
     ]
     traces = []
     for kind in sorted(attrs[KIND].unique()):
@@ -195,32 +208,40 @@ def _node_traces(graph: nx.DiGraph, pos: Mapping[str, np.ndarray], sizes: Mappin
                 textfont={"size": 14}, name=f"{escape_text(kind)} (actor)", legendgroup=f"actor-{kind}",
                 marker={"size": [sizes[n] for n in group["name"]], "color": actor_colour(kind), "opacity": 1,
                         "line": {"width": 1.5, "color": "white"}},
-                hovertext=[f"<b>{lab}</b><br>{escape_text(kind)}<br>{n} events" for lab, n in zip(labels, group[N_EVENTS], strict=True)],
+                hovertext=[
+                    f"<b>{lab}</b><br>{escape_text(kind)}<br>{n} events"
+                    for lab, n in zip(labels, group[N_EVENTS], strict=True)
+                ],
                 hoverinfo="text",
             )
         )
     return traces
 
 
-def graph_figure(graph: nx.DiGraph, max_nodes: int = MAX_NODES, height: int = 560) -> go.Figure:
-    """A plotly figure of the graph (the `max_nodes` busiest actors): curved arrows, sized nodes, labels."""
-    shown = busiest(graph, max_nodes)
+def graph_figure(graph: nx.DiGraph, height: int = 560) -> go.Figure:
+    """A plotly figure of a graph: curved arrows coloured by relation, sized nodes, labels.
+
+    Draw `busiest(graph)` rather than a whole large graph: a few dozen actors stay readable.
+    """
+    shown = graph
     pos = layout(shown)
     sizes = node_sizes(shown)
     figure = go.Figure(data=[*_edge_traces(shown, pos, sizes), *_node_traces(shown, pos, sizes)])
     figure.update_layout(
         height=height, margin={"l": 10, "r": 10, "t": 30, "b": 10}, hovermode="closest",
-        legend={"groupclick": "toggleitem"}, plot_bgcolor="rgba(0,0,0,0)",
+        legend={"groupclick": "toggleitem", "orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        plot_bgcolor="rgba(0,0,0,0)",
     )
-    figure.update_xaxes(visible=False, range=_padded_range(pos, 0))
+    # Labels run sideways from the nodes on the left and right: leave them more room there.
+    figure.update_xaxes(visible=False, range=_padded_range(pos, 0, share=0.3))
     figure.update_yaxes(visible=False, range=_padded_range(pos, 1), scaleanchor="x", scaleratio=1)
     return figure
 
 
-def _padded_range(pos: Mapping[str, np.ndarray], axis: int) -> list[float]:
+def _padded_range(pos: Mapping[str, np.ndarray], axis: int, share: float = 0.18) -> list[float]:
     if not pos:
         return [-1.0, 1.0]
     values = np.array([p[axis] for p in pos.values()], dtype=float)
     low, high = float(values.min()), float(values.max())
-    pad = max((high - low) * 0.18, 0.35)
+    pad = max((high - low) * share, 0.35)
     return [low - pad, high + pad]

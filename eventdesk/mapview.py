@@ -9,6 +9,7 @@ precise point. Many pins are clustered; very many events are grouped by place fi
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import folium
 import pandas as pd
@@ -36,7 +37,7 @@ from eventdesk.schema import (
     SOURCE,
 )
 
-MAX_EVENT_MARKERS = 500  # above this, one marker per place instead of one per event
+MAX_MARKERS = 500  # above this many located events, one marker per place; never more markers than this
 CLUSTER_ABOVE = 40  # precise markers are clustered when there are more than this
 # Radius in metres of the circle standing for an event known only to a province or a country.
 VAGUE_RADIUS_M: dict[str, float] = {"admin1": 60_000.0, "country": 300_000.0}
@@ -97,35 +98,60 @@ def place_popups(places: pd.DataFrame) -> pd.Series:
     )
 
 
-def marker_frame(view: pd.DataFrame, max_event_markers: int = MAX_EVENT_MARKERS) -> pd.DataFrame:
-    """What to draw: LAT, LON, GEO_PRECISION, COLOUR, RADIUS (pixels), POPUP and TOOLTIP per marker.
+@dataclass(frozen=True)
+class MapPlan:
+    """What the map will draw (one row per marker, see `marker_frame`) and a sentence saying so."""
 
-    One marker per located event up to `max_event_markers`, one per place beyond.
-    """
-    rows = query.located(view)
-    if len(rows) > max_event_markers:
-        rows = query.map_places(rows)
-        popups = place_popups(rows)
-        tooltips = escape_series(rows[query.PLACE]) + " · " + rows[N_EVENTS].astype("string") + " events"
-        amount = rows[N_EVENTS].astype("float64")
-    else:
-        popups = event_popups(rows)
-        tooltips = escape_series(rows[EVENT_TYPE] + " · " + rows[DATE].fillna(query.UNDATED))
-        tooltips = tooltips + " · " + escape_series(query.place_labels(rows))
-        amount = (rows[KILLED].fillna(0) + rows[INJURED].fillna(0)).astype("float64") / 10
+    markers: pd.DataFrame
+    note: str
+
+
+def _place_rows(rows: pd.DataFrame, max_markers: int) -> tuple[pd.DataFrame, str]:
+    places = query.map_places(rows)
+    how = "each circle stands for one place"
+    if len(places) > max_markers:
+        places = query.map_places(rows, decimals=1)
+        how = "each circle stands for the events within about 10 km"
+    if len(places) > max_markers:
+        how += f"; the {max_markers:,} busiest of {len(places):,} such places are shown"
+        places = places.head(max_markers)
+    return places, how
+
+
+def _marker_columns(rows: pd.DataFrame, popups: pd.Series, tooltips: pd.Series, amount: pd.Series) -> pd.DataFrame:
     markers = pd.DataFrame(
         {
             LAT: rows[LAT].astype("float64"),
             LON: rows[LON].astype("float64"),
             GEO_PRECISION: rows[GEO_PRECISION].fillna("unknown").astype(str),
             COLOUR: rows[EVENT_TYPE].map(EVENT_TYPE_COLOURS).fillna(event_colour(None)).astype(str),
-            RADIUS: (7 + 2.5 * amount.pow(0.5)).clip(upper=26),
+            RADIUS: (7 + 2.5 * amount.astype("float64").pow(0.5)).clip(upper=26),
             POPUP: popups.astype(str),
             TOOLTIP: tooltips.astype(str),
         }
     )
     # Big circles first, so a small one at the same place (a claim on its attack) stays on top and clickable.
     return markers.sort_values(RADIUS, ascending=False, kind="stable").reset_index(drop=True)
+
+
+def plan_map(view: pd.DataFrame, max_markers: int = MAX_MARKERS) -> MapPlan:
+    """One marker per located event up to `max_markers`; beyond that one per place, the busiest first."""
+    rows = query.located(view)
+    placed = f"{len(rows):,} of {len(view):,} events have a place on the map"
+    if len(rows) <= max_markers:
+        tooltips = escape_series(rows[EVENT_TYPE] + " · " + rows[DATE].fillna(query.UNDATED))
+        tooltips = tooltips + " · " + escape_series(query.place_labels(rows))
+        amount = (rows[KILLED].fillna(0) + rows[INJURED].fillna(0)) / 10
+        return MapPlan(_marker_columns(rows, event_popups(rows), tooltips, amount), placed + ".")
+    places, how = _place_rows(rows, max_markers)
+    tooltips = escape_series(places[query.PLACE]) + " · " + places[N_EVENTS].astype("string") + " events"
+    markers = _marker_columns(places, place_popups(places), tooltips, places[N_EVENTS])
+    return MapPlan(markers, f"{placed}; {how}.")
+
+
+def marker_frame(view: pd.DataFrame, max_markers: int = MAX_MARKERS) -> pd.DataFrame:
+    """What to draw: LAT, LON, GEO_PRECISION, COLOUR, RADIUS (pixels), POPUP and TOOLTIP per marker."""
+    return plan_map(view, max_markers).markers
 
 
 def _precise_marker(row: pd.Series) -> folium.CircleMarker:
@@ -151,24 +177,29 @@ def _fit(fmap: folium.Map, markers: pd.DataFrame) -> None:
     fmap.fit_bounds([[south - 1, west - 1], [north + 1, east + 1]], max_zoom=7)
 
 
-def build_map(view: pd.DataFrame, max_event_markers: int = MAX_EVENT_MARKERS, cluster_above: int = CLUSTER_ABOVE) -> folium.Map:
-    """The map of the located events in `view` (an empty world map when none are located)."""
-    markers = marker_frame(view, max_event_markers)
+def draw_map(plan: MapPlan, cluster_above: int = CLUSTER_ABOVE) -> folium.Map:
+    """The folium map of a plan (an empty world map when nothing is located)."""
+    markers = plan.markers
     fmap = offline_map(location=(25.0, 20.0), zoom_start=2, tiles="OpenStreetMap", control_scale=True)
     if markers.empty:
         return fmap
     vague = markers[GEO_PRECISION].isin(list(VAGUE_RADIUS_M)).to_numpy(dtype=bool)
     precise = markers[~vague]
-    layer: folium.Map | folium.FeatureGroup | MarkerCluster = fmap
+    layer: folium.Map | MarkerCluster = fmap
     if len(precise) > cluster_above:
         layer = offline_cluster(name="events").add_to(fmap)
-    # folium needs one object per marker; the frame is capped at `max_event_markers` rows.
+    # folium needs one object per marker; plan_map caps the markers at MAX_MARKERS.
     for _, row in precise.iterrows():
         _precise_marker(row).add_to(layer)
     for _, row in markers[vague].iterrows():
         _vague_circle(row).add_to(fmap)
     _fit(fmap, markers)
     return fmap
+
+
+def build_map(view: pd.DataFrame, max_markers: int = MAX_MARKERS, cluster_above: int = CLUSTER_ABOVE) -> folium.Map:
+    """The map of the located events in `view`."""
+    return draw_map(plan_map(view, max_markers), cluster_above)
 
 
 def legend_html(event_types: Iterable[str]) -> str:

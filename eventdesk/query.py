@@ -79,8 +79,10 @@ UNDATED = "undated"
 P_ACTOR, P_ROLE, P_TYPE, P_FROM, P_TO, P_COUNTRY, P_TEXT = "actor", "role", "type", "from", "to", "country", "q"
 
 SEARCH_COLUMNS: tuple[str, ...] = (EVENT_TYPE, ACTOR1, ACTOR2, CLAIMED_BY, LOCATION, ADMIN1, COUNTRY, SOURCE, EVIDENCE)
+# The columns of the short tables (latest events, casualties by event, an actor's events): the
+# evidence sentence comes right after the figures, where a reader checks them.
 TABLE_COLUMNS: tuple[str, ...] = (
-    DATE, EVENT_TYPE, ACTOR1, ACTOR2, LOCATION, COUNTRY, KILLED_SHOWN, INJURED_SHOWN, CLAIMED_BY, EVIDENCE, SOURCE,
+    DATE, EVENT_TYPE, ACTOR1, ACTOR2, KILLED_SHOWN, INJURED_SHOWN, EVIDENCE, LOCATION, COUNTRY, CLAIMED_BY, SOURCE,
 )
 
 
@@ -249,9 +251,9 @@ def date_mask(events: pd.DataFrame, date_from: dt.date | None, date_to: dt.date 
 
 
 def apply(events: pd.DataFrame, flt: Filter) -> pd.DataFrame:
-    """The rows of `events` that the filter keeps, in their original order."""
+    """The rows of `events` that the filter keeps, in their original order (always a new frame)."""
     if flt.is_empty:
-        return events
+        return events.copy(deep=False)
     mask = pd.Series(True, index=events.index)
     if flt.actors:
         mask &= actor_mask(events, flt.actors, flt.role)
@@ -340,10 +342,12 @@ def headline(view: pd.DataFrame) -> Headline:
 
 def with_count_labels(view: pd.DataFrame) -> pd.DataFrame:
     """The view with its figures written out with their qualifiers (`KILLED_SHOWN`, `INJURED_SHOWN`)."""
-    out = view.copy()
-    out[KILLED_SHOWN] = format_counts(view[KILLED], view[KILLED_QUALIFIER])
-    out[INJURED_SHOWN] = format_counts(view[INJURED], view[INJURED_QUALIFIER])
-    return out
+    return view.assign(
+        **{
+            KILLED_SHOWN: format_counts(view[KILLED], view[KILLED_QUALIFIER]),
+            INJURED_SHOWN: format_counts(view[INJURED], view[INJURED_QUALIFIER]),
+        }
+    )
 
 
 def _newest_first(view: pd.DataFrame) -> pd.DataFrame:
@@ -506,7 +510,8 @@ def _binned_timeline(dated: pd.DataFrame, start: pd.Series, rows: pd.Series) -> 
     out[END] = out[START]
     out[X] = out[START]
     out[PRECISE] = True
-    out[SIZE] = _sizes(out[N_EVENTS], 2.0)
+    # Months sit close together: sizes go from 4 to 18 pixels, relative to the busiest month.
+    out[SIZE] = 4 + 14 * np.sqrt(out[N_EVENTS] / max(int(out[N_EVENTS].max()), 1))
     out[HOVER] = (
         "<b>" + out[N_EVENTS].astype("string") + " × " + escape_series(out[EVENT_TYPE]) + "</b><br>"
         + out[START].dt.strftime("%B %Y") + "<br>" + escape_series(out[ROW])
@@ -517,7 +522,9 @@ def _binned_timeline(dated: pd.DataFrame, start: pd.Series, rows: pd.Series) -> 
     return out
 
 
-def timeline_frame(view: pd.DataFrame, by: str = EVENT_TYPE, max_points: int = 2000, max_rows: int = 25) -> pd.DataFrame:
+def timeline_frame(
+    view: pd.DataFrame, by: str = EVENT_TYPE, max_points: int = 2000, max_rows: int = 25
+) -> pd.DataFrame:
     """One point per dated event (or per row and month when there are more than `max_points`).
 
     Columns: ROW (event type or initiator), EVENT_TYPE, START/END of the date's span, X (where the
@@ -555,6 +562,11 @@ def timeline_links(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {"x0": pairs[X + "0"], "y0": pairs[ROW + "0"], "x1": pairs[X + "1"], "y1": pairs[ROW + "1"]}
     ).reset_index(drop=True)
+
+
+def is_binned(frame: pd.DataFrame) -> bool:
+    """Whether a timeline frame has one point per row and month rather than one per event."""
+    return bool(len(frame)) and bool(frame[EVENT_ID].isna().all())
 
 
 def count_undated(view: pd.DataFrame) -> int:

@@ -26,6 +26,15 @@ EVENT_TYPES: tuple[str, ...] = (
     "accusation", "arrest", "statement", "other",
 )
 VIOLENT_TYPES: frozenset[str] = frozenset(EVENT_TYPES[:10])
+# Kinds of event that reports of one incident may disagree on: one outlet's "bombing" is another's
+# "attack". Reports merge only within a family; the generic "attack" joins any violent family.
+TYPE_FAMILIES: dict[str, str] = {
+    "bombing": "attack", "armed_assault": "attack", "assassination": "attack", "arson": "attack", "attack": "attack",
+    "airstrike": "strike", "shelling": "strike", "battle": "battle", "kidnapping": "kidnapping",
+    "riot": "unrest", "protest": "unrest",
+    **{name: name for name in EVENT_TYPES[11:]},
+}
+GENERIC_ATTACK = "attack"
 DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year", "unknown")
 GEO_PRECISIONS: tuple[str, ...] = ("point", "city", "admin1", "country", "unknown")
 QUALIFIERS: tuple[str, ...] = ("exact", "at_least", "about", "at_most")
@@ -75,8 +84,66 @@ RELATION_COLUMNS: tuple[Column, ...] = (
     Column("injured", "Int64", "People injured in those events."),
 )
 
+# The store (eventdesk/store.py): articles, the reports read from them, the incidents the reports
+# are merged into (events.csv, events.parquet), and the analyst's split and merge decisions.
+
+ARTICLE_COLUMNS: tuple[Column, ...] = (
+    Column("article_id", "string", "Id of the article (given in the input, else its content hash).", True),
+    Column("content_hash", "string", "First 16 hex digits of the SHA-256 of the stripped article text.", True),
+    Column("url", "string", "Address of the article, when given."),
+    Column("title", "string", "Title of the article."),
+    Column("source", "string", "Outlet or file the article came from."),
+    Column("published", "string", "Publication date of the article (YYYY-MM-DD), when known."),
+    Column("text", "string", "The article text the evidence offsets refer to.", True),
+)
+
+# A report is one event as one article tells it: the extractor's row (its event_id becomes the
+# report_id), with the incident it was merged into and why.
+_LINKED_REPORT = Column("linked_report_id", "string", "Report this one refers to (a claim's attack, an attack's claim).")
+REPORT_COLUMNS: tuple[Column, ...] = (
+    Column("report_id", "string", "Stable id of the report: hash of article id, event type and evidence offsets.", True),
+    Column("event_id", "string", "Incident the report is merged into (a row of events.csv).", True),
+    Column("merge_reason", "string", "Why the report belongs to its incident, or that it founded it.", True),
+    *(_LINKED_REPORT if c.name == "linked_event_id" else c for c in EVENT_COLUMNS[1:]),
+)
+
+FIGURE_COLUMNS: tuple[Column, ...] = (
+    Column("killed_low", "Int64", "Lowest number killed among the incident's reports."),
+    Column("killed_best", "Int64", "Best number killed under the figure rule (default: the latest report's)."),
+    Column("killed_high", "Int64", "Highest number killed among the incident's reports."),
+    Column("injured_low", "Int64", "Lowest number injured among the incident's reports."),
+    Column("injured_best", "Int64", "Best number injured under the figure rule (default: the latest report's)."),
+    Column("injured_high", "Int64", "Highest number injured among the incident's reports."),
+    Column("n_reports", "Int64", "Number of reports merged into the incident.", True),
+    Column("n_sources", "Int64", "Number of distinct outlets among those reports.", True),
+    Column("first_reported", "string", "Publication date of the earliest dated report."),
+    Column("last_reported", "string", "Publication date of the latest dated report."),
+)
+
+# events.csv and events.parquet: one row per incident. The event columns keep their meaning, read
+# from the incident's reports (killed and injured are the best figures, evidence the sentence
+# that gives the best killed figure), followed by the figures over every report.
+INCIDENT_COLUMNS: tuple[Column, ...] = (
+    Column("event_id", "string", "Stable id of the incident: hash of the report that founded it.", True),
+    *EVENT_COLUMNS[1:],
+    *FIGURE_COLUMNS,
+)
+
+DECISION_COLUMNS: tuple[Column, ...] = (
+    Column("decision_id", "Int64", "Order in which the analyst made the decision.", True),
+    Column("action", "string", "split (the reports leave their incident together) or merge.", True),
+    Column("event_id", "string", "Incident(s) the decision was made on, as they were then."),
+    Column("report_ids", "string", "The reports it applies to, space-separated.", True),
+    Column("made_at", "string", "When the decision was made (ISO 8601, UTC).", True),
+    Column("note", "string", "The analyst's note."),
+)
+
 EVENT_FIELDS: tuple[str, ...] = tuple(c.name for c in EVENT_COLUMNS)
 RELATION_FIELDS: tuple[str, ...] = tuple(c.name for c in RELATION_COLUMNS)
+ARTICLE_FIELDS: tuple[str, ...] = tuple(c.name for c in ARTICLE_COLUMNS)
+REPORT_FIELDS: tuple[str, ...] = tuple(c.name for c in REPORT_COLUMNS)
+INCIDENT_FIELDS: tuple[str, ...] = tuple(c.name for c in INCIDENT_COLUMNS)
+DECISION_FIELDS: tuple[str, ...] = tuple(c.name for c in DECISION_COLUMNS)
 
 # Column names for code that refers to one column (`frame[schema.KILLED]`), checked against
 # the declarations above at import so that a renamed column fails loudly.
@@ -88,14 +155,24 @@ KILLED, KILLED_QUALIFIER, INJURED, INJURED_QUALIFIER = "killed", "killed_qualifi
 CLAIMED_BY, LINKED_EVENT_ID = "claimed_by", "linked_event_id"
 EVIDENCE, EVIDENCE_START, EVIDENCE_END, CONFIDENCE = "evidence", "evidence_start", "evidence_end", "confidence"
 N_EVENTS, FIRST_DATE, LAST_DATE = "n_events", "first_date", "last_date"
+CONTENT_HASH, URL, TITLE, TEXT = "content_hash", "url", "title", "text"
+REPORT_ID, MERGE_REASON, LINKED_REPORT_ID = "report_id", "merge_reason", "linked_report_id"
+KILLED_LOW, KILLED_BEST, KILLED_HIGH = "killed_low", "killed_best", "killed_high"
+INJURED_LOW, INJURED_BEST, INJURED_HIGH = "injured_low", "injured_best", "injured_high"
+N_REPORTS, N_SOURCES, FIRST_REPORTED, LAST_REPORTED = "n_reports", "n_sources", "first_reported", "last_reported"
+DECISION_ID, ACTION, REPORT_IDS, MADE_AT, NOTE = "decision_id", "action", "report_ids", "made_at", "note"
 _NAMED = {
     EVENT_ID, ARTICLE_ID, SOURCE, PUBLISHED, EVENT_TYPE, DATE, DATE_PRECISION, ACTOR1, ACTOR1_TYPE, ACTOR2,
     ACTOR2_TYPE, LOCATION, ADMIN1, COUNTRY, LAT, LON, GEO_PRECISION, KILLED, KILLED_QUALIFIER, INJURED,
     INJURED_QUALIFIER, CLAIMED_BY, LINKED_EVENT_ID, EVIDENCE, EVIDENCE_START, EVIDENCE_END, CONFIDENCE,
-    N_EVENTS, FIRST_DATE, LAST_DATE,
+    N_EVENTS, FIRST_DATE, LAST_DATE, CONTENT_HASH, URL, TITLE, TEXT, REPORT_ID, MERGE_REASON, LINKED_REPORT_ID,
+    KILLED_LOW, KILLED_BEST, KILLED_HIGH, INJURED_LOW, INJURED_BEST, INJURED_HIGH, N_REPORTS, N_SOURCES,
+    FIRST_REPORTED, LAST_REPORTED, DECISION_ID, ACTION, REPORT_IDS, MADE_AT, NOTE,
 }
-if _NAMED != set(EVENT_FIELDS) | set(RELATION_FIELDS):
-    raise RuntimeError(f"schema name constants out of step: {sorted(_NAMED ^ (set(EVENT_FIELDS) | set(RELATION_FIELDS)))}")
+_DECLARED = {c.name for table in (EVENT_COLUMNS, RELATION_COLUMNS, ARTICLE_COLUMNS, REPORT_COLUMNS,
+                                  INCIDENT_COLUMNS, DECISION_COLUMNS) for c in table}
+if _NAMED != _DECLARED:
+    raise RuntimeError(f"schema name constants out of step with the declarations: {sorted(_NAMED ^ _DECLARED)}")
 
 # Event types that report on another event (a claim restates its attack's toll): casualty
 # totals leave them out so one attack is not counted twice.

@@ -46,9 +46,13 @@ def store_dir() -> Path:
     return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
 
 
-@st.cache_data(show_spinner="Loading the event table…", max_entries=2)
+@st.cache_resource(show_spinner="Loading the event table…", max_entries=2)
 def _load(folder: str, mtime_ns: int) -> pd.DataFrame:
     # The file's mtime is part of the cache key: a new ingest is picked up on the next rerun.
+    # cache_resource, not cache_data: cache_data unpickles a fresh copy of the whole table on every
+    # call (twice a run), which at 100,000 events costs about 250 MB of server memory. Every session
+    # shares this one frame, so nothing may modify it in place: the query functions return new frames
+    # (`query.apply` a shallow copy under pandas' copy-on-write).
     return store.load_events(Path(folder))
 
 
@@ -83,9 +87,20 @@ def _leave_pages_folder_mode() -> None:
 
 
 def load_events() -> pd.DataFrame:
-    """The event table of the store (cached until the file changes)."""
+    """The event table of the store (cached until the file changes); the page stops with a message
+    saying what to do when the table is missing, unreadable or empty."""
     _leave_pages_folder_mode()
-    return _load(*_table_key())
+    key = _table_key()
+    try:
+        events = _load(*key)
+    except store.StoreError as err:
+        st.error(str(err))
+        st.stop()
+    if events.empty:
+        st.warning(f"The event table in `{key[0]}` holds no events yet: ingest some articles with "
+                   f"`python -m eventdesk ingest PATH --store {key[0]}`.")
+        st.stop()
+    return events
 
 
 @st.cache_resource(show_spinner=False)
@@ -220,12 +235,17 @@ def filter_caption(view: pd.DataFrame, events: pd.DataFrame) -> None:
 _CHART_ONLY = (schema.KILLED, schema.KILLED_QUALIFIER, schema.INJURED, schema.INJURED_QUALIFIER)
 
 
-def show_table(frame: pd.DataFrame, key: str | None = None) -> None:
-    """A dataframe with room for the evidence sentence; chart-only figure columns are hidden."""
+MAX_TABLE_ROWS = 5_000  # more rows than anyone reads on screen, and a browser stays quick; the CSV has all
+
+
+def show_table(frame: pd.DataFrame, key: str | None = None, max_rows: int = MAX_TABLE_ROWS) -> None:
+    """A dataframe (its first `max_rows` rows) with room for the evidence sentence; chart-only
+    figure columns are hidden."""
+    if len(frame) > max_rows:
+        st.caption(f"Showing the first {max_rows:,} of {len(frame):,} rows.")
+        frame = frame.head(max_rows)
     config: dict[str, object] = {
         schema.EVIDENCE: st.column_config.TextColumn(width="large"),
-        query.KILLED_SHOWN: st.column_config.TextColumn(width="small"),
-        query.INJURED_SHOWN: st.column_config.TextColumn(width="small"),
     }
     if query.KILLED_SHOWN in frame.columns:
         config |= {name: None for name in _CHART_ONLY if name in frame.columns}

@@ -13,12 +13,14 @@ ui.stop_if_empty(view)
 
 relations = query.relations(view)
 network = graph.build_graph(relations, query.actor_event_counts(view), query.actor_types(view))
+shown = graph.busiest(network)
 if network.number_of_nodes():
-    st.plotly_chart(graph.graph_figure(network), key="actor_graph")
+    st.plotly_chart(graph.graph_figure(shown), key="actor_graph")
     st.caption(
         f"Arrows run from the initiator to the target; colour is the relation (event type), node size the "
-        f"number of events. Showing the {min(network.number_of_nodes(), graph.MAX_NODES)} busiest of "
-        f"{network.number_of_nodes()} actors with a counterpart."
+        f"number of events. Showing {shown.number_of_nodes()} of {network.number_of_nodes()} actors and "
+        f"{shown.number_of_edges()} of {network.number_of_edges()} links: the busiest actors and the links "
+        f"with the most events among them."
     )
 else:
     st.info("No event in this view names both an initiator and a target, so there is no graph to draw.")

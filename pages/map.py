@@ -12,10 +12,7 @@ st.title("Map")
 ui.filter_caption(view, events)
 ui.stop_if_empty(view)
 
-figures = query.headline(view)
-st_folium(mapview.build_map(view), key=ui.MAP_KEY, height=560, use_container_width=True, returned_objects=[])
+plan = mapview.plan_map(view)
+st_folium(mapview.draw_map(plan), key=ui.MAP_KEY, height=560, use_container_width=True, returned_objects=[])
 st.html(mapview.legend_html(query.filter_options(view).event_types))
-st.caption(
-    f"{figures.located:,} of {figures.events:,} events have a place on the map. Map tiles need the internet; "
-    "the circles and their popups do not."
-)
+st.caption(f"{plan.note} Map tiles need the internet; the circles and their popups do not.")

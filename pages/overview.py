@@ -15,8 +15,9 @@ figures = query.headline(view)
 columns = st.columns([1, 1, 1.7, 1.7, 1])
 columns[0].metric("Events", f"{figures.events:,}")
 columns[1].metric("Articles", f"{figures.articles:,}")
-columns[2].metric("Killed", str(figures.killed), help="Summed over attacks; claims and warnings are not counted again.")
-columns[3].metric("Injured", str(figures.injured), help="Summed over attacks; claims and warnings are not counted again.")
+summed = "Summed over attacks; claims and warnings repeat an attack's toll and are not counted again."
+columns[2].metric("Killed", str(figures.killed), help=summed)
+columns[3].metric("Injured", str(figures.injured), help=summed)
 columns[4].metric("Actors", f"{figures.actors:,}")
 
 st.subheader("Latest events")

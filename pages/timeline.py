@@ -17,11 +17,17 @@ by = st.segmented_control(
 )
 frame = query.timeline_frame(view, by=by)
 st.plotly_chart(charts.timeline_figure(frame), key="timeline_chart")
-st.caption(
-    "Filled circles: events dated to the day. Hollow circles on a bar: events dated only to a month or a "
-    "year (the bar spans it). Dotted lines join linked events, such as an attack and its claim. "
-    "Marker size follows the casualties."
-)
+if query.is_binned(frame):
+    st.caption(
+        f"With {len(view):,} events, each circle counts one row's events in a month (size follows the count); "
+        "narrow the filter in the sidebar to see single events and their evidence."
+    )
+else:
+    st.caption(
+        "Filled circles: events dated to the day. Hollow circles on a bar: events dated only to a month or a "
+        "year (the bar spans it). Dotted lines join linked events, such as an attack and its claim. "
+        "Marker size follows the casualties."
+    )
 undated = query.count_undated(view)
 if undated == 1:
     st.caption("1 event has no usable date and is not on the timeline (see the Events page).")

@@ -6,7 +6,7 @@ import io
 
 import pandas as pd
 
-from eventdesk import export, query, schema
+from eventdesk import export, query, schema, ui
 
 
 def test_the_table_has_every_column_and_every_event(open_page, seed_table):
@@ -35,3 +35,10 @@ def test_the_csv_holds_exactly_the_filtered_rows(open_page, seed_table):
 def test_text_search_narrows_the_table(open_page):
     table = open_page("events", q="claimed responsibility").dataframe[0].value
     assert list(table[schema.EVENT_TYPE]) == ["claim"]
+
+
+def test_an_actor_with_no_events_empties_the_table_and_says_so(open_page):
+    app = open_page("events", actor="Hezbollah")
+    assert len(app.dataframe) == 0
+    assert [i.value for i in app.info] == [ui.EMPTY_MESSAGE]
+    assert len(app.get("download_button")) == 0

@@ -85,6 +85,14 @@ def server(seed_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     stop(process)
 
 
+@pytest.fixture
+def fresh_server(seed_store: Path, tmp_path: Path) -> Iterator[str]:
+    """A server of its own, that no page has been requested from yet."""
+    process, url = start_streamlit(seed_store, tmp_path / "server.log")
+    yield url
+    stop(process)
+
+
 def launch_chromium(playwright: Playwright) -> Browser:
     if not CHROMIUM.exists():
         pytest.fail(f"The browser tests need {CHROMIUM}: run `make browser` (apt-get install chromium) first.")

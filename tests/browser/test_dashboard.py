@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from playwright.sync_api import FrameLocator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from eventdesk import query, schema
 from eventdesk.colours import event_colour
@@ -38,6 +39,20 @@ def map_frame(page: Page) -> FrameLocator:
     return page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
 
 
+def open_popup(pin, popup, attempts: int = 5) -> None:
+    """Click a circle until its popup opens (the map may still be zooming to fit its markers)."""
+    for _ in range(attempts):
+        box = pin.bounding_box()
+        # The circle's left side: a smaller circle (the claim) may sit on its centre.
+        pin.click(position={"x": box["width"] * 0.15, "y": box["height"] / 2}, force=True)
+        try:
+            popup.wait_for(state="visible", timeout=2_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    pytest.fail(f"no popup opened after {attempts} clicks on the map circle")
+
+
 def test_overview_shows_the_seed_figures(page, server, screenshots, seed_table):
     open_page(page, server, "overview")
     expect(metric(page, "Killed")).to_have_text("at least 84")
@@ -61,10 +76,8 @@ def test_map_pin_is_visible_offline_and_opens_its_popup(page, server, screenshot
     frame = map_frame(page)
     pin = frame.locator(f'path.leaflet-interactive[fill="{event_colour("bombing")}"]')
     expect(pin).to_be_visible()
-    box = pin.bounding_box()
-    # Click the circle's left side: a smaller circle (the claim) may sit on its centre.
-    pin.click(position={"x": box["width"] * 0.15, "y": box["height"] / 2}, force=True)
     popup = frame.locator(".leaflet-popup-content")
+    open_popup(pin, popup)
     expect(popup).to_contain_text("at least 84")
     expect(popup).to_contain_text("Kerman")
     shoot(page, screenshots, "map")
@@ -139,3 +152,17 @@ def test_download_the_filtered_events_csv(page, server, tmp_path, seed_table, ac
     assert list(parsed.columns) == list(schema.EVENT_FIELDS)
     assert sorted(parsed[schema.EVENT_ID]) == sorted(expected[schema.EVENT_ID])
     assert {"bombing", "claim"} <= set(parsed[schema.EVENT_TYPE])
+
+
+def test_a_shared_link_works_as_the_first_request_to_a_fresh_server(browser, fresh_server):
+    """Streamlit runs pages/ files on their own until st.navigation has run once in the process;
+    the dashboard must still draw its sidebar and filter for a link opened first after a restart."""
+    context = browser.new_context()
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(fresh_server)
+                  else route.abort())
+    page = context.new_page()
+    page.goto(fresh_server + "/map?actor=Islamic+State")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Map")
+    expect(page.get_by_test_id("stSidebar").get_by_text("Islamic State", exact=True)).to_be_visible()
+    expect(map_frame(page).locator("path.leaflet-interactive").first).to_be_visible()
+    context.close()

@@ -15,12 +15,12 @@ def test_csv_bytes_exactly():
     frame = pd.DataFrame(
         {
             "name": pd.Series(["Islamic State", None, 'say "hi", then go'], dtype="string"),
-            "killed": pd.Series([84, None, -3], dtype="Int64"),
-            "lat": pd.Series([30.2832, None, -1.5], dtype="Float64"),
+            "count": pd.Series([84, None, -3], dtype="Int64"),
+            "value": pd.Series([30.2832, None, -1.5], dtype="Float64"),
         }
     )
     assert export.to_csv_bytes(frame) == (
-        b'name,killed,lat\r\nIslamic State,84,30.2832\r\n,,\r\n"say ""hi"", then go",-3,-1.5\r\n'
+        b'name,count,value\r\nIslamic State,84,30.2832\r\n,,\r\n"say ""hi"", then go",-3,-1.5\r\n'
     )
 
 
@@ -45,8 +45,8 @@ def test_formula_cells_get_a_leading_apostrophe(cell, written):
 
 
 def test_numeric_columns_are_untouched():
-    frame = pd.DataFrame({"killed": pd.Series([-5], dtype="Int64"), "lon": [-57.07], "note": ["-5"]})
-    assert export.to_csv_bytes(frame) == b"killed,lon,note\r\n-5,-57.07,'-5\r\n"
+    frame = pd.DataFrame({"count": pd.Series([-5], dtype="Int64"), "value": [-57.07], "note": ["-5"]})
+    assert export.to_csv_bytes(frame) == b"count,value,note\r\n-5,-57.07,'-5\r\n"
 
 
 def test_object_columns_are_neutralised_too():

@@ -11,7 +11,8 @@ from eventdesk.colours import EVENT_TYPE_COLOURS
 
 
 def _relations(*rows: tuple[str, str, str, int, int | None]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=[schema.ACTOR1, schema.ACTOR2, schema.EVENT_TYPE, schema.N_EVENTS, schema.KILLED])
+    names = [schema.ACTOR1, schema.ACTOR2, schema.EVENT_TYPE, schema.N_EVENTS, schema.KILLED]
+    frame = pd.DataFrame(rows, columns=names)
     return schema.conform(frame, schema.RELATION_COLUMNS)
 
 
@@ -51,6 +52,21 @@ def test_node_size_comes_from_event_counts_when_given(seed_like):
 def test_busiest_keeps_the_actors_with_most_events():
     rel = _relations(("A", "B", "attack", 5, None), ("A", "C", "attack", 1, None), ("D", "E", "attack", 1, None))
     kept = graph.busiest(graph.build_graph(rel), max_nodes=2)
+    assert set(kept.nodes) == {"A", "B"}
+
+
+def test_busiest_keeps_the_heaviest_links_among_them():
+    rel = _relations(("A", "B", "attack", 5, None), ("B", "A", "attack", 1, None), ("A", "C", "threat", 3, None))
+    kept = graph.busiest(graph.build_graph(rel), max_edges=2)
+    assert set(kept.edges) == {("A", "B"), ("A", "C")}
+    assert set(kept.nodes) == {"A", "B", "C"}
+    assert kept.edges["A", "C"][graph.KIND] == "threat"
+    assert kept.nodes["A"][schema.N_EVENTS] == 9
+
+
+def test_busiest_drops_actors_left_without_a_link():
+    rel = _relations(("A", "B", "attack", 5, None), ("C", "D", "attack", 1, None))
+    kept = graph.busiest(graph.build_graph(rel), max_edges=1)
     assert set(kept.nodes) == {"A", "B"}
 
 
@@ -94,7 +110,8 @@ def test_arrowheads_point_along_the_edge_and_stop_at_the_target_node():
     sizes = {"A": 20.0, "B": 40.0}
     (arrows,) = [t for t in graph._edge_traces(g, pos, sizes) if t.marker.symbol == "arrow"]
     assert (arrows.x[0], arrows.y[0]) == (1.0, 0.0)
-    assert 45 < float(arrows.marker.angle[0]) < 135  # pointing right (90 degrees clockwise from up), give or take the bow
+    # pointing right (90 degrees clockwise from up), give or take the bow
+    assert 45 < float(arrows.marker.angle[0]) < 135
     assert float(arrows.marker.standoff[0]) == 21.0
 
 

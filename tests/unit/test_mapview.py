@@ -94,9 +94,19 @@ def test_many_pins_are_clustered_with_the_apps_own_markercluster():
 
 def test_very_many_events_are_grouped_by_place():
     events = _events(*({schema.LAT: 30.0 + (i % 3), schema.LON: 57.0, schema.KILLED: 1} for i in range(30)))
-    markers = mapview.marker_frame(events, max_event_markers=10)
-    assert len(markers) == 3
-    assert all("10</b>" not in p and "Events:</b> 10" in p for p in markers[mapview.POPUP])
+    plan = mapview.plan_map(events, max_markers=10)
+    assert len(plan.markers) == 3
+    assert all("Events:</b> 10" in p for p in plan.markers[mapview.POPUP])
+    assert plan.note == "30 of 30 events have a place on the map; each circle stands for one place."
+
+
+def test_too_many_places_are_merged_then_cut_to_the_busiest():
+    rows = [{schema.LAT: 30.0 + i / 1000, schema.LON: 57.0} for i in range(12)]  # 12 places within 1.2 km
+    rows += [{schema.LAT: 10.0 + 5 * i, schema.LON: 10.0} for i in range(3)]  # 3 places far apart
+    plan = mapview.plan_map(_events(*rows), max_markers=2)
+    assert len(plan.markers) == 2
+    assert "within about 10 km" in plan.note and "the 2 busiest of 4 such places" in plan.note
+    assert plan.markers[mapview.RADIUS].iloc[0] > plan.markers[mapview.RADIUS].iloc[1]
 
 
 def test_events_without_coordinates_give_an_empty_world_map():
