@@ -451,8 +451,8 @@ def claim_rows(article: Article, claims, incidents: list[Incident], rows: dict[i
             attack = rows[id(linked)]
             row["linked_event_id"] = attack["event_id"]
             attack["linked_event_id"] = row["event_id"]
-            for key in ("location", "admin1", "country", "lat", "lon", "geo_precision"):
-                row[key] = attack.get(key)
+            if attack.get("country"):  # the claim concerns that country; it was not made at the scene
+                row.update(country=attack["country"], geo_precision="country")
             row["claimed_by"] = claimant.name if claimant else None
             _put_role(row, "actor2", Role(attack["actor2"], attack["actor2_type"], "link")
                       if attack.get("actor2") else None)
