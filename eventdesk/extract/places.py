@@ -16,23 +16,50 @@ from dataclasses import dataclass
 
 from eventdesk.geo import Context, Gazetteer, Place
 
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de|del|la|al|el|ad|as|an|bin|di|du|da|des|of)?\s*[A-Z][\w'’-]*){0,3}"
+# A word of a name, with a lower-case Arabic article in front ("al-Mukalla", "Deir ez-Zor").
+_WORD = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|er|et|ul|ud)-)?[A-Z][\w'’.-]*"
+_NAME = rf"{_WORD}(?:\s+(?:de|del|la|al|el|ad|as|an|bin|di|du|da|des|of)?\s*{_WORD}){{0,4}}"
+# What may follow a name after a comma: "Pulwama, Jammu and Kashmir", "Kamsar, Boke prefecture".
+_DIVISION_WORD = (r"(?:province|district|county|region|state|governorate|prefecture|department|division|"
+                  r"municipality|oblast|commune|LGA|woreda|zone|PROVINCE|DEPARTMENT)")
+_CONTEXT = rf"{_NAME}(?:\s+and\s+{_NAME})?(?:\s+{_DIVISION_WORD})?"
 _ADJECTIVES = (r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
                r"south-?western|north-?east|north-?west|south-?east|south-?west|north|south|east|west|restive|"
                r"remote|neighbouring|neighboring|rural|downtown|old|coastal|northernmost|southernmost|"
                r"provincial|capital|border|central-?\w+)\s+)?")
 _LOCATIVE = re.compile(
-    r"\b(?:in|near|outside|at|around|across|into|from|on the outskirts of|outskirts of|south of|north of|"
+    r"\b(?:(?P<origin>from|FROM)|in|near|outside|at|around|across|into|toward|towards|next to|close to|"
+    r"on the outskirts of|outskirts of|on the (?:edges?|fringes?) of|edges? of|south of|north of|"
     r"east of|west of|(?:south|north)-?(?:east|west) of|town of|city of|village of|district of|province of|"
     r"region of|state of|county of|municipality of|zone of|part of|parts of|area of|suburbs? of|centre of|"
-    r"center of|heart of|IN|NEAR|OUTSIDE|AT|OF)\s+(?:the\s+|THE\s+)?"
+    r"center of|heart of|(?:attacks?|assaults?|raids?|offensive|advance|strikes?|push|march) on|"
+    r"IN|NEAR|OUTSIDE|AT|OF|TOWARD|TOWARDS)\s+"
+    r"(?:(?:the|a|an|THE)\s+(?:(?![A-Z])[a-z]+(?:-[a-z]+)?\s+)?)?"
     r"(?:(?:town|city|village|district|province|region|state|county|area|municipality|capital|"
     r"TOWN|CITY|VILLAGE|DISTRICT|PROVINCE|DEPARTMENT)\s+(?:of\s+|OF\s+)?)?"
-    rf"{_ADJECTIVES}(?P<name>{_NAME})(?:\s*,\s*(?P<ctx>{_NAME}))?"
+    rf"{_ADJECTIVES}(?P<name>{_NAME})"
+    r"(?:\s+(?:village|town|city|area|locality|neighbourhood|neighborhood|commune))?"
+    rf"(?:\s*,\s*(?P<ctx>{_CONTEXT})|\s*\((?P<paren>[A-Z][^()]{{2,60}})\))?"
 )
+# "Tripoli, Lebanon's second city": a name put in its country anywhere in a sentence;
+# "Shiraz, the capital of Fars province", "Bol, a town on the lake": a name said to be a place.
+_APPOSITION = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?:(?P<ctx>{_NAME})['’]s\b|(?:the|a|an)\s+(?:[a-z-]+\s+){{0,3}}?"
+    r"(?:capital|city|town|village|district|province|region|port|hub|stronghold)\b)"
+)
+# The object of an attack verb, named without an article: "struck Abha airport", "overran Kunduz".
+_OBJECT = re.compile(rf"\b(?:attacked|stormed|raided|shelled|bombed|struck|overran|besieged|captured|seized|hit)"
+                     rf"\s+(?P<name>{_NAME})")
+# Parts of a town, and streets or gates named after another town ("the Damascus Gate" is in Jerusalem).
+_NOT_PLACES = frozenset({"old city", "old town", "city centre", "city center", "downtown", "green zone",
+                         "red zone", "new city", "medina"})
+_STREET_AFTER = re.compile(r"^['’]?s?\s+(?:Gate|Street|St\.|Road|Avenue|Boulevard|Lane|Square)\b")
 _DATELINE = re.compile(
-    r"^\s*(?P<name>[A-Z][A-Z'’. -]{2,40}?)(?:\s*,\s*(?P<ctx>[A-Z][\w'’. -]{2,40}?))?\s*(?:\([^)]{1,40}\))?\s*"
-    r"(?:[—–-]{1,2}|:)\s"
+    r"^\s*(?P<name>[A-Z][A-Z'’. -]{2,40}?)"
+    r"(?:\s*\((?P<paren>[A-Z][A-Za-z'’. -]{2,30})\))?"  # ROME (ITALY)
+    r"(?:\s*,\s*(?P<ctx>[A-Z][\w'’. -]{2,40}?))?"
+    r"(?:\s*,?\s*(?:\d{1,2}\s+[A-Z][A-Za-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{2,4})?)?"  # 12 JAN 90
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:[—–-]{1,2}|:)\s?"
 )
 _STOP_NAMES = {"The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "On", "In",
                "At", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
@@ -53,19 +80,53 @@ class PlaceName:
 
 
 def find_place_names(sentence: str, offset: int = 0, ner_spans: Iterable[tuple[str, int, int]] = ()) -> list[PlaceName]:
-    """Place-name candidates in a sentence; offsets are article offsets."""
+    """Place-name candidates in a sentence; offsets are article offsets.
+
+    A name after "from" is an origin ("rockets fired from Gaza"), so it is not taken as locative;
+    nor is a name in apposition ("Tripoli, Lebanon's second city") or a statistical entity.
+    In the article's first sentence, the dateline is left out.
+    """
+    skip = 0
+    if offset == 0:
+        dateline = _DATELINE.match(sentence[:120])
+        skip = dateline.end() if dateline else 0
     found: list[PlaceName] = []
-    for match in _LOCATIVE.finditer(sentence):
-        name = _trim(match.group("name"))
-        if name and name.split()[0] not in _STOP_NAMES:
-            found.append(PlaceName(name, offset + match.start("name"), offset + match.start("name") + len(name),
-                                   _trim(match.group("ctx") or ""), True))
+    for match in _LOCATIVE.finditer(sentence, skip):
+        context = match.group("ctx") or match.group("paren") or ""
+        _add_name(found, match, offset, _trim(context), locative=not match.group("origin"))
+    for pattern in (_APPOSITION, _OBJECT):
+        for match in pattern.finditer(sentence, skip):
+            if not _covered(found, offset + match.start("name")):
+                _add_name(found, match, offset, _trim(match.groupdict().get("ctx") or ""), locative=False)
     for text, start, end in ner_spans:
-        if not any(p.start <= offset + start < p.end for p in found):
-            text = _trim(text)
-            if text:
-                found.append(PlaceName(text, offset + start, offset + start + len(text), None, False, "ner"))
+        if start < skip or _covered(found, offset + start) or _STREET_AFTER.match(sentence[end:]):
+            continue
+        text = _trim(text)
+        if text and _is_name(text):
+            found.append(PlaceName(text, offset + start, offset + start + len(text), None, False, "ner"))
     return sorted(found, key=lambda p: p.start)
+
+
+def _covered(found: list[PlaceName], start: int) -> bool:
+    return any(p.start <= start < p.end for p in found)
+
+
+def _is_name(name: str) -> bool:
+    """Not a stop word, a part of a town ("the Old City") or a two-letter acronym ("UN", "EU")."""
+    if not name or name.split()[0] in _STOP_NAMES or _strip_article(name).lower() in _NOT_PLACES:
+        return False
+    return not (len(name) <= 2 and name.isupper())
+
+
+def _strip_article(name: str) -> str:
+    return name[4:] if name[:4].lower() == "the " else name
+
+
+def _add_name(found: list[PlaceName], match: re.Match, offset: int, context: str, locative: bool) -> None:
+    name = _trim(match.group("name"))
+    if _is_name(name) and not _STREET_AFTER.match(match.string[match.start("name") + len(name):]):
+        start = offset + match.start("name")
+        found.append(PlaceName(name, start, start + len(name), context, locative))
 
 
 _POSSESSIVE = re.compile(r"['’]s\b.*$")
@@ -97,11 +158,8 @@ def find_dateline(text: str) -> PlaceName | None:
     if not match:
         return None
     name = match.group("name").strip()
-    context = _trim((match.group("ctx") or "").strip()) or None
+    context = _trim((match.group("ctx") or match.group("paren") or "").strip()) or None
     return PlaceName(name, match.start("name"), match.start("name") + len(name), context, False, "dateline")
-
-
-_RANK = {"point": 0, "city": 0, "admin1": 1, "country": 2}
 
 
 _FACILITY = re.compile(r"\s+(?:University|Airport|International Airport|Stadium|Hospital|Market|Square|Road|Street|"
@@ -110,16 +168,34 @@ _FACILITY = re.compile(r"\s+(?:University|Airport|International Airport|Stadium|
 
 
 def resolve_place(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Place | None:
-    """The place a name denotes, in context ("Dhaka University" is read as Dhaka when nothing else fits)."""
+    """The place a name denotes, in context ("Dhaka University" is read as Dhaka when nothing else fits).
+
+    A name that is no place as a whole ("Daraa al-Balad", and in all-capitals text "SAN
+    SALVADOR TODAY") is read by its longest leading part that is one.
+    """
     phrase = f"{name.text}, {name.context}" if name.context else name.text
     place = gazetteer.resolve_phrase(phrase, context)
     if name.context and (place is None or place.precision not in ("city", "point")):
         alone = gazetteer.resolve(name.text, context)
-        if alone is not None and alone.precision in ("city", "point"):
+        if alone is not None and alone.is_town and (place is None or alone.country_code == place.country_code):
             return alone
     if place is None and _FACILITY.search(name.text):
         place = gazetteer.resolve(_FACILITY.sub("", name.text), context)
+    if place is None:
+        words = name.text.split()
+        for size in range(len(words) - 1, 0, -1):
+            place = gazetteer.resolve(" ".join(words[:size]), context)
+            if place is not None:
+                break
     return place
+
+
+# Ranks of places, most specific first: a town, then a district, a province, a country.
+_RANK = {"town": 0, "point": 0, "admin2": 1, "city": 1, "admin1": 2, "country": 3}
+
+
+def _rank(place: Place) -> int:
+    return _RANK.get(place.kind or place.precision, 4)
 
 
 def choose_place(gazetteer: Gazetteer, names: list[PlaceName], context: Context) -> tuple[Place, PlaceName] | None:
@@ -129,7 +205,75 @@ def choose_place(gazetteer: Gazetteer, names: list[PlaceName], context: Context)
         place = resolve_place(gazetteer, name, context)
         if place is None:
             continue
-        key = (_RANK.get(place.precision, 3), 0 if name.locative else 1, order)
+        key = (_rank(place), 0 if name.locative else 1, order)
         if best is None or key < best[0]:
             best = (key, place, name)
     return (best[1], best[2]) if best else None
+
+
+def place_context(gazetteer: Gazetteer, names: list[PlaceName], dateline: PlaceName | None,
+                  text_is_upper: bool = False) -> Context:
+    """What an article's place names say about where things are.
+
+    Countries and provinces named count once per mention, a town's country a third; the
+    dateline's place counts as its country named once. A name put in its province or country
+    ("San Jose, Calif.") is bound to that place for the whole article.
+    """
+    everything = [*names, dateline] if dateline is not None else list(names)
+    texts = [n.text for n in everything] + [n.context for n in everything if n.context]
+    context = gazetteer.context(texts, text_is_upper)
+    countries = dict(context.countries)
+    for text in set(texts):
+        place = gazetteer.resolve(text, context)
+        if place is not None and place.precision in ("city", "point"):
+            countries[place.country_code] = countries.get(place.country_code, 0.0) + 0.3
+    context = Context(countries, context.admin1, text_is_upper)
+    if dateline is not None:
+        place = resolve_place(gazetteer, dateline, context)
+        context = context.with_place(place) if place is not None else context
+    for name in everything:
+        if name.context:
+            place = gazetteer.resolve_phrase(f"{name.text}, {name.context}", context)
+            if place is not None and place.is_town and place != gazetteer.resolve(name.context, context):
+                context = context.with_binding(name.text, place)
+    return context
+
+
+def _inside(place: Place, area: Place) -> bool:
+    """Whether a town lies in a country or province (a district counts by its province)."""
+    if not place.is_town or place.country_code != area.country_code:
+        return False
+    return area.precision == "country" or (area.admin1 is not None and place.admin1 == area.admin1)
+
+
+def _first_town(gazetteer: Gazetteer, names: list[PlaceName], context: Context, area: Place | None
+                ) -> tuple[Place, PlaceName] | None:
+    """The town named most often among the names (the earliest on a tie), inside `area` if given."""
+    towns: dict[int | None, list] = {}
+    for name in names:
+        place = resolve_place(gazetteer, name, context)
+        if place is not None and place.is_town and (area is None or _inside(place, area)):
+            towns.setdefault(place.geonameid, [place, name, 0])[2] += 1
+    if not towns:
+        return None
+    place, name, _count = max(towns.values(), key=lambda entry: entry[2])
+    return place, name
+
+
+def incident_place(gazetteer: Gazetteer, own: list[PlaceName], others: list[PlaceName],
+                   dateline: PlaceName | None, context: Context) -> tuple[Place, PlaceName] | None:
+    """Where an incident happened: its own sentences' place, made a town where the article allows.
+
+    When its sentences name only a province or country, the dateline's town inside it is taken,
+    else the town inside it that the rest of the article names most. When they name no place,
+    the dateline is taken, else the town the article names most, else its likeliest place.
+    """
+    chosen = choose_place(gazetteer, own, context)
+    datelines = [dateline] if dateline is not None else []
+    if chosen is not None:
+        if chosen[0].is_town or chosen[0].precision not in ("country", "admin1"):
+            return chosen
+        return (_first_town(gazetteer, datelines, context, chosen[0])
+                or _first_town(gazetteer, others, context, chosen[0]) or chosen)
+    return (choose_place(gazetteer, datelines, context) or _first_town(gazetteer, others, context, None)
+            or choose_place(gazetteer, others, context))

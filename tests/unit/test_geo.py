@@ -468,3 +468,45 @@ def test_nominatim_answers_become_places():
         "address": {"state": "Kabul", "country": "Afghanistan", "country_code": "af"},
     }
     assert geo._place_from_nominatim(raw) == KABUL_ONLINE
+
+
+# --- context from the names of an article -----------------------------------------------------
+
+
+def test_a_bare_town_name_does_not_count_for_a_foreign_province_of_that_name(gaz):
+    context = gaz.context(["Beni", "North Kivu"])
+    assert ("BO", "El Beni") not in context.admin1
+    assert gaz.resolve("Beni", context).country_code == "CD"
+
+
+@pytest.mark.parametrize("name", ["North-western", "Central", "Southern"])
+def test_a_bare_direction_is_no_province_in_context(gaz, name):
+    assert gaz.context([name]).countries == {}
+
+
+def test_a_bound_name_keeps_its_place(gaz):
+    portland_oregon = gaz.resolve_phrase("Portland, Oregon")
+    context = Context(countries={"JM": 5.0}).with_binding("Portland", portland_oregon)
+    assert gaz.resolve("Portland", context) is portland_oregon
+
+
+def test_a_demonym_is_no_town(gaz):
+    assert gaz.resolve("Chadian") is None
+
+
+PHRASES_IN_HOMONYMOUS_REGIONS = cases(
+    ("Ouahigouya, Nord region", "Burkina Faso", "Ouahigouya"),
+    ("Kaya, Centre-Nord", "Burkina Faso", "Kaya"),
+    ("Bouar, Nana-Mambere", "Central African Republic", "Bouar"),
+)
+
+
+@pytest.mark.parametrize(("phrase", "country", "town"), PHRASES_IN_HOMONYMOUS_REGIONS)
+def test_a_town_is_looked_for_in_every_region_of_that_name(gaz, phrase, country, town):
+    place = gaz.resolve_phrase(phrase)
+    assert (place.country, place.name, place.kind) == (country, town, "town")
+
+
+def test_a_hamlet_named_like_a_word_needs_its_country_in_upper_case_text(gaz):
+    assert gaz.resolve("MASSACRE", Context(text_is_upper=True)) is None
+    assert gaz.resolve("Massacre", Context()).country_code == "DM"
