@@ -14,6 +14,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from eventdesk.actors import Registry
 from eventdesk.articles import Article
 from eventdesk.extract.casualties import Casualty, find_casualties, total_casualties
@@ -34,18 +36,20 @@ from eventdesk.extract.roles import (
     victims_role,
 )
 from eventdesk.geo import Context, Gazetteer, Place
-from eventdesk.text import Sentence, split_sentences
+from eventdesk.text import Sentence, is_upper_case, split_sentences
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _ATTACKER_WORDS = re.compile(r"attacker|assailant|gunm[ae]n|bomber|themselves", re.IGNORECASE)
 _BACKGROUND = re.compile(
     r"^Since\b|\b(?:earlier (?:this|that|last) (?:year|month|week)|last year|previous(?:ly)?|in the past|"
-    r"since (?:19|20)\d\d|similar (?:attack|bombing|incident)s?|another (?:attack|bombing)|a (?:string|series|spate|wave) of|"
+    r"since (?:19|20)\d\d|similar (?:attack|bombing|incident)s?|another (?:attack|bombing)|"
+    r"a (?:string|series|spate|wave) of|"
     r"anniversary|years? ago|months? ago|recalled|reminiscent|prior attacks?|past attacks?|"
     r"history of|had (?:also )?(?:killed|attacked|carried out)|the deadliest since|(?:have|has) been killed since|"
     r"(?:has|have) (?:since )?(?:killed|claimed) (?:more than |at least |over |some )?[\d,]+|nationwide|in total|"
     r"so far this year|(?:this|that) year alone|in \d{4} alone|since (?:then|the start|the beginning)|"
-    r"(?:has|have) killed (?:more than|at least|over|some|thousands|hundreds|tens)|death toll (?:in|of) the (?:war|conflict))\b",
+    r"(?:has|have) killed (?:more than|at least|over|some|thousands|hundreds|tens)|"
+    r"death toll (?:in|of) the (?:war|conflict))\b",
     re.IGNORECASE,
 )
 _RETROSPECTIVE = re.compile(
@@ -91,7 +95,17 @@ class SentenceFacts:
 
     @property
     def text(self) -> str:
-        return self.sentence.text
+        """The sentence on one line (same offsets as the article): hard-wrapped copy breaks lines
+        in mid-phrase, and the patterns read "armed men", not "armed\\nmen"."""
+        return self.sentence.text.replace("\n", " ")
+
+    @property
+    def role_text(self) -> str:
+        """The text the role patterns read: an upper-case sentence in lower case (same offsets), so that
+        their capitalisation cues (names are capitalised, descriptions are not) keep their meaning."""
+        text = self.text
+        lowered = text.lower()
+        return lowered if is_upper_case(text) and len(lowered) == len(text) else text
 
     def violent(self) -> list[Trigger]:
         return [t for t in self.triggers if t.violent and not t.hypothetical]
@@ -123,17 +137,34 @@ def read_sentences(article: Article) -> list[SentenceFacts]:
     reader = DateReader(article.published)
     facts = []
     for index, sentence in enumerate(split_sentences(article.text)):
-        dates = reader.read(sentence.text, sentence.start)
+        flat = sentence.text.replace("\n", " ")
+        dates = reader.read(flat, sentence.start)
         figures = [replace(c, start=c.start + sentence.start, end=c.end + sentence.start)
-                   for c in find_casualties(sentence.text)]
-        facts.append(SentenceFacts(index, sentence, find_triggers(sentence.text), figures, dates))
+                   for c in find_casualties(flat)]
+        facts.append(SentenceFacts(index, sentence, find_triggers(flat), figures, dates))
     return facts
+
+
+# Abbreviations that are also English words: in upper-case text ("IS", "US", "WHO") they name an
+# actor only when spelled out in brackets, as in "REBEL ARMED FORCES (FAR)".
+_WORD_ABBREVIATIONS = frozenset(STOP_WORDS) | {"car", "far", "raw", "fact", "mend", "tip", "spa", "sac", "gam", "eta",
+                                               "cam", "aa", "ana", "ira", "dos", "ria", "wam", "sana", "hum"}
+
+
+def _word_in_capitals(ent, sentence: str) -> bool:
+    """An upper-case abbreviation that is also an English word, in an upper-case sentence, not in brackets."""
+    if ent.text.lower().strip(".") not in _WORD_ABBREVIATIONS or not is_upper_case(sentence):
+        return False
+    before, after = sentence[:ent.start_char].rstrip()[-1:], sentence[ent.end_char:].lstrip()[:1]
+    return not (before in "([" and before and after in ")]" and after)
 
 
 def add_entities(facts: SentenceFacts, doc, registry: Registry) -> None:
     """Actors and place names from the statistical pipeline's entities of a sentence."""
     ner_places = []
     for ent in doc.ents:
+        if ent.label_ == "ACTOR" and _word_in_capitals(ent, facts.text):
+            continue
         if ent.label_ == "ACTOR":
             actor = registry.actors.get(ent.ent_id_)
             if actor is not None:
@@ -179,7 +210,8 @@ def _conflicts(incident: Incident, facts: SentenceFacts) -> bool:
     for one that updates a toll ("the death toll rose to 26 on Tuesday").
     """
     mine = best_date(incident.dates())
-    strong = any(not _WEAK_TRIGGERS.match(t.text) for t in facts.violent()) and not any(c.toll for c in facts.casualties)
+    strong = any(not _WEAK_TRIGGERS.match(t.text) for t in facts.violent()) and not any(
+        c.toll for c in facts.casualties)
     theirs = best_date([d for d in facts.dates if d.explicit or strong])
     if not (mine and theirs):
         return False
@@ -202,7 +234,8 @@ def group_incidents(sentences: list[SentenceFacts]) -> list[Incident]:
             continue
         current = incidents[-1] if incidents else None
         background = bool(_BACKGROUND.search(facts.text))
-        fresh = current is not None and current.background and not background and bool(facts.casualties)
+        fresh = current is not None and bool(facts.casualties) and (
+            current.background and not background or _grounds_better(current, facts))
         joins = current is not None and not fresh and not _conflicts(current, facts) and (
             _is_reference(facts) or not _starts_incident(facts) or not background and not current.background
             and not _new_place(current, facts))
@@ -214,6 +247,15 @@ def group_incidents(sentences: list[SentenceFacts]) -> list[Incident]:
 
 
 _PRECISION_SCORE = {"day": 3, "month": 2, "year": 0}
+
+
+def _grounds_better(incident: Incident, facts: SentenceFacts) -> bool:
+    """A dated report with a toll after a mention that had neither ("recovered from the 2014 onslaught,
+    in which thousands were killed ... On 26 February 2022, a drone struck ..."): a new incident."""
+    dated = any(d.value and d.precision == "day" for d in facts.dates)
+    counted = any(c.count for c in facts.casualties)
+    grounded = any(c.count for f in incident.facts for c in f.casualties) or best_date(incident.dates()) is not None
+    return dated and counted and not grounded
 
 
 def _salience(incident: Incident) -> float:
@@ -254,7 +296,7 @@ def link_claims(sentences: list[SentenceFacts], incidents: list[Incident]) -> li
         trigger = _claim_trigger(facts)
         if trigger is None:
             continue
-        claimant = find_claimant(facts.text, facts.actors, trigger.start)
+        claimant = find_claimant(facts.role_text, facts.actors, trigger.start)
         claims.append((facts, claimant))
         before = [i for i in incidents if i.facts[0].index <= facts.index and not i.background]
         target = before[-1] if before else next((i for i in incidents if not i.background), None)
@@ -269,22 +311,22 @@ def _incident_role(incident: Incident, registry: Registry) -> Role | None:
         return incident.claimant
     hedged = None
     for facts in incident.facts:
-        role = find_perpetrator(facts.text, facts.actors)
+        role = find_perpetrator(facts.role_text, facts.actors)
         violent = facts.violent()
         if role is None and violent:
-            role = find_state_forces(facts.text, violent[0].start, registry.country_of_demonym)
+            role = find_state_forces(facts.role_text, violent[0].start, registry.country_of_demonym)
         if role is not None and role.basis != "hedge":
             return role
         hedged = hedged or role
     for facts in incident.context:
-        role = find_attribution(facts.text, facts.actors)
+        role = find_attribution(facts.role_text, facts.actors)
         if role is not None and role.basis != "hedge":
             return role
         hedged = hedged or role
     if hedged is not None:
         return None
     for facts in incident.facts:
-        role = find_descriptor(facts.text)
+        role = find_descriptor(facts.role_text)
         if role is not None:
             return role
     return None
@@ -306,7 +348,7 @@ def _incident_target(incident: Incident, perpetrator: Role | None) -> Role | Non
         violent = facts.violent()
         after = violent[0].start if violent else 0
         actors = [a for a in facts.actors if a.type != "state" and (perpetrator is None or a.name != perpetrator.name)]
-        target = find_object_target(facts.text, after) or find_target(facts.text, actors, after)
+        target = find_object_target(facts.role_text, after) or find_target(facts.role_text, actors, after)
         if target is not None:
             break
     victims = _victims(incident)

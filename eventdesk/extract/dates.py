@@ -28,20 +28,23 @@ _YEAR = r"(?P<{g}>(?:19|20)\d\d|'?\d\d)"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 
 _PATTERNS = [
-    ("iso", rf"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
     ("mdy", rf"\b{_MONTH.format(g='mon')}\s+{_DAY.format(g='d')}(?:\s*(?:-|to|and)\s*[0-3]?\d)?"
             rf"(?:,?\s+{_YEAR.format(g='y')})?\b"),
     ("dmy", rf"\b{_DAY.format(g='d')}(?:\s*(?:-|to|and)\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH.format(g='mon')}"
             rf"(?:,?\s+{_YEAR.format(g='y')})?\b"),
-    ("my", rf"\b(?i:in|during|since|of|early|late|mid-?|by|until)\s+(?i:early\s+|late\s+|mid-?)?{_MONTH.format(g='mon')}"
+    ("my", rf"\b(?i:in|during|since|of|early|late|mid-?|by|until)\s+(?i:early\s+|late\s+|mid-?)?"
+           rf"{_MONTH.format(g='mon')}"
            rf",?\s+(?P<y>(?:19|20)\d\d)\b"),
     ("my2", rf"^\s*{_MONTH.format(g='mon')},?\s+(?P<y>(?:19|20)\d\d)\b"),
     ("y", r"\b(?:[Ii]n|[Dd]uring|[Ss]ince)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*[-/])"),
-    ("rel_days", r"\b(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?P<dir>later|after|earlier|before|ago)\b"),
+    ("rel_days", r"\b(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+"
+                 r"(?P<dir>later|after|earlier|before|ago)\b"),
     ("next_day", r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night)|the\s+day\s+after)\b"),
     ("today", r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b"),
     ("yesterday", r"\b(?:yesterday|last\s+night)\b"),
-    ("weekday", r"\b(?:on\s+|late\s+|early\s+|last\s+|since\s+|during\s+|by\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
+    ("weekday", r"\b(?:on\s+|late\s+|early\s+|last\s+|since\s+|during\s+|by\s+)?"
+                r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
                 r"Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b"),
     ("last_week", r"\blast\s+week\b"),
     ("this_month", r"\bearlier\s+this\s+month\b"),

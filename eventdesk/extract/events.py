@@ -22,23 +22,26 @@ _LEXICON: dict[str, str] = {
                   r"hostage-taking|seized \w+ (?:hostages|passengers|workers)|hijack\w*",
     "airstrike": r"air ?strikes?|air-strikes?|air raids?|drone strikes?|drone attacks?|airstrikes|"
                  r"warplanes?|fighter jets?|jets? (?:struck|bombed|pounded)|helicopter gunships?|"
-                 r"aerial (?:bombardment|attack|strike)s?|bombed from the air|armed drones?|drones? (?:struck|hit|attacked)|"
+                 r"aerial (?:bombardment|attack|strike)s?|bombed from the air|armed drones?|"
+                 r"drones? (?:struck|hit|attacked)|"
                  r"kamikaze drones?|(?:military |war)?planes? (?:struck|bombed)|drones?|aircraft dropped|"
-                 r"dropped (?:\w+ )?bombs|bombers? (?:struck|dropped|hit)|air force",
-    "shelling": r"shell(?:ing|ed|s)|artillery|mortars?(?: rounds?| shells?| fire| attack)?|rockets? (?:fire|attacks?|struck|hit|landed)|"
+                 r"dropped (?:\w+ )?bombs|(?<!suicide )bombers? (?:struck|dropped|hit)|air force",
+    "shelling": r"shell(?:ing|ed|s)|artillery|mortars?(?: rounds?| shells?| fire| attack)?|"
+                r"rockets? (?:fire|attacks?|struck|hit|landed)|"
                 r"fired rockets?|rocket-propelled|missiles? (?:strike|attack|struck|hit|landed)s?|ballistic missiles?|"
                 r"cruise missiles?|katyusha|grad rockets?|barrage|bombardment|rockets?|missiles?|projectiles?|"
                 r"howitzers?|multiple rocket launchers?",
     "bombing": r"bomb(?:s|ing|ings|ed|er|ers)?|explosions?|explod\w*|blasts?|detonat\w*|IEDs?|"
                r"improvised explosive|explosive devices?|car bomb|suicide (?:bomb\w*|attack\w*|vest)|"
                r"grenades?|landmines?|land mines?|roadside bomb|blew (?:himself|herself|themselves) up|"
-               r"booby-trap\w*|motorcycle bomb|VBIED|self-detonat\w*",
+               r"booby-trap\w*|motorcycle bomb|VBIED|self-detonat\w*|dynamit\w*|explosive charges?",
     "arson": r"set (?:fire|ablaze)|set \w+ (?:on fire|ablaze)|torch(?:ed|ing)|burn(?:ed|t|ing) down|arson\w*|"
              r"set alight|firebomb\w*|petrol bombs?|molotov",
     "battle": r"clash(?:es|ed)?|fighting|gunfights?|gun battles?|firefights?|exchange of fire|exchanged fire|"
               r"battles?|battled|fought|offensive|skirmish\w*|counter-?attack\w*|repelled|repulsed",
     "armed_assault": r"gunmen|gunman|shot|shoot\w*|opened fire|open fire|gunfire|ambush\w*|stormed|storming|"
-                     r"raid(?:s|ed|ing)?|massacre\w*|stabb\w*|knife attack|machete|hacked to death|"
+                     r"raid(?:s|ed|ing)?|massacre\w*|stabb\w*|knife attack|machetes?|with guns|armed with|"
+                     r"hacked to death|"
                      r"rammed|ramming|mass shooting|gunned down|fired on|fired at|sprayed bullets|killing spree|"
                      r"beheaded|executed|slaughter\w*|overran|drove (?:a|an|his|her|the) (?:\w+ )?(?:car|truck|"
                      r"vehicle|van|lorry|suv|pickup truck|pickup) (?:into|onto|through|at)|knife|knives|"
@@ -47,9 +50,12 @@ _LEXICON: dict[str, str] = {
             r"rampag\w*|stone-pelting|pelted",
     "attack": r"attack(?:s|ed|ing|ers?)?|assault(?:s|ed)?|struck|strike|killed|killing|murder\w*|"
               r"violence|insurgent attack|terror(?:ist)? attack|incident",
-    "claim": r"claimed (?:the )?responsibility|claims? of responsibility|claimed (?:the )?(?:attack|bombing|killing|"
-             r"assault|blast|strike)|claiming responsibility|said it (?:carried out|was behind)|"
-             r"took responsibility|accepted responsibility",
+    "claim": r"claimed (?:the )?responsibility|claims? of responsibility|claimed (?:the |both |two )?"
+             r"(?:attacks?|bombings?|killings?|assault|blasts?|strikes?|assassination|ambush|explosion|kidnapping|abduction|shooting|raid|"
+             r"massacre)|claiming responsibility|said it (?:had )?(?:carried out|was behind)|"
+             r"claimed (?:it|they) (?:had )?(?:carried out|fired|launched|attacked|targeted|struck|killed|shot)|"
+             r"said (?:[\w ,]{0,60} )?(?:that )?its (?:fighters|militants|members|men|units|forces) had (?:carried out|"
+             r"attacked|killed|launched|targeted|struck|ambushed|stormed)|took responsibility|accepted responsibility",
     "warning": r"warn(?:ed|s|ing)?|alert(?:ed|s)|cautioned|tipped off",
     "threat": r"threaten\w*|vowed (?:to|revenge)",
     "accusation": r"accus\w*|blam(?:ed|es|ing)|alleg(?:ed|es|ing)|charged that",
@@ -63,11 +69,14 @@ TYPE_PRIORITY: tuple[str, ...] = (
     "assassination", "kidnapping", "airstrike", "shelling", "bombing", "arson", "armed_assault",
     "battle", "riot", "attack",
 )
+# Arson is searched before bombing so that "petrol bombs" is fire, not an explosive device.
+_SEARCH_ORDER = ("claim", "assassination", "kidnapping", "airstrike", "shelling", "arson", "bombing", "armed_assault",
+                 "battle", "riot", "attack", "warning", "threat", "accusation", "arrest", "protest")
 _HYPOTHETICAL = re.compile(
     r"\b(?:potential|possible|planned|plann(?:ing|ed)|plots?|plotting|would|could|might|may|threat of|risk of|"
     r"prevent\w*|thwart\w*|foil\w*|avert\w*|future|imminent|impending|fear(?:s|ed)? of|against|counter|"
     r"anti-|efforts? to|aimed at|intended|hoax|fake|drills?|exercises?|simulat\w*|Potential|Possible|Future|"
-    r"stop|end|halt|renounc\w*|ban|banned|condemn\w*|suspicion of|accused of|charged with|convicted of)"
+    r"stop|end|halt|renounc\w*|ban on|banned from|condemn\w*|suspicion of|accused of|charged with|convicted of)"
     r"\W+(?:\w+\W+){0,3}$",
 )  # case-sensitive: "may" is a modal, "May" a month
 _NEGATED = re.compile(r"\b(?:no|not|never|without|denied|deny|denies)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
@@ -89,7 +98,7 @@ class Trigger:
 def find_triggers(sentence: str) -> list[Trigger]:
     """Every trigger word in a sentence, in text order; a span carries its most specific type."""
     found: list[Trigger] = []
-    for kind in ("claim", *TYPE_PRIORITY, "warning", "threat", "accusation", "arrest", "protest"):
+    for kind in _SEARCH_ORDER:
         for match in _REGEX[kind].finditer(sentence):
             if any(t.start < match.end() and match.start() < t.end for t in found):
                 continue
@@ -112,11 +121,15 @@ _CROWD = re.compile(r"\b(?:protesters|protestors|demonstrators|rioters|mobs?|sup
                     r"youths)\b", re.IGNORECASE)
 _TWO_SIDED = re.compile(r"\b(?:clash(?:es|ed)? (?:with|between)|fighting between|fought|battled|gun battles?|"
                         r"exchanged fire|exchange of fire|offensive|clashes erupted|clashes broke out|heavy fighting|"
-                        r"sparking gunfights?|two days of fighting|counter-?attack|repelled|recaptured|retook|"
+                        r"(?:sparking|triggering|prompting|provoking|setting off|leading to)\s+(?:a\s+|an\s+)?"
+                        r"(?:[\w-]+\s+){0,2}?(?:clash\w*|gunfights?|firefights?|gun ?battles?|fighting|"
+                        r"exchange of fire)|"
+                        r"(?:in|during) the (?:ensuing |subsequent )?fighting|days? of fighting|"
+                        r"attacked (?:[\w'-]+\s+){0,6}?positions|launched an? (?:[\w-]+\s+)?(?:military |security )?"
+                        r"(?:operation|offensive|assault) (?:against|on)|recaptured|retook|"
                         r"seized control|took control)\b", re.IGNORECASE)
-_ARMED = re.compile(r"\b(?:gunmen|gunman|militants|fighters|insurgents|rebels|attackers|assailants|armed men|"
-                    r"jihadists|bandits|guerrillas|gang members|militiamen|terrorists|soldiers|troops|police)\b",
-                    re.IGNORECASE)
+# Words that name the attackers, not the method ("gunmen set fire to ..." is arson).
+_ATTACKER_WORD = re.compile(r"^(?:gunmen|gunman)$", re.IGNORECASE)
 
 
 def incident_type(triggers: Iterable[Trigger], text: str = "") -> str | None:
@@ -131,20 +144,29 @@ def incident_type(triggers: Iterable[Trigger], text: str = "") -> str | None:
     kinds = {t.kind for t in real}
     if not kinds:
         return None
-    if "assassination" in kinds or _TARGETED_PERSON.search(text):
+    if "assassination" in kinds:
         return "assassination"
     if "kidnapping" in kinds:
         return "kidnapping"
+    if _TARGETED_PERSON.search(text):
+        return "assassination"
     crowd = bool(_CROWD.search(text))
     if "riot" in kinds or (crowd and kinds & {"battle", "arson"} and not kinds & {"bombing", "airstrike"}):
         return "riot"
     for kind in ("airstrike", "shelling", "bombing"):
         if kind in kinds:
             return kind
-    if "arson" in kinds and real[0].kind in ("arson", "attack") and not kinds & {"armed_assault"}:
+    return _ground_type(real, kinds, text)
+
+
+def _ground_type(real: list[Trigger], kinds: set[str], text: str) -> str:
+    """Fire, a two-sided fight, a one-sided attack with guns or blades, or an attack of unstated method."""
+    methods = [t for t in real if not _ATTACKER_WORD.match(t.text)]
+    method_kinds = {t.kind for t in methods}
+    if "arson" in kinds and methods and methods[0].kind in ("arson", "attack") and "armed_assault" not in method_kinds:
         return "arson"
-    if "battle" in kinds and _TWO_SIDED.search(text):
+    if kinds & {"battle", "attack", "armed_assault"} and _TWO_SIDED.search(text):
         return "battle"
-    if kinds & {"armed_assault", "battle", "arson"} or (_ARMED.search(text) and "attack" in kinds):
+    if kinds & {"armed_assault", "battle", "arson"}:
         return "armed_assault"
     return "attack"

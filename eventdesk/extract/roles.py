@@ -37,13 +37,18 @@ class Role:
     end: int = -1
 
 
-_GROUP_NOUNS = (r"air ?strikes?|drones?|drone strikes?|shells|rockets|missiles|artillery|snipers|gunmen|cadres|fighters|militants|insurgents|gunmen|members|jihadists|rebels|militiamen|militia|elements|"
-                r"terrorists|operatives|cadres|guerrillas|forces|troops|soldiers|police|commandos|jets|warplanes|"
-                r"aircraft|drones|units|supporters|loyalists|suicide bombers?|bombers?|attackers|assailants|"
+_GROUP_NOUNS = (r"infiltrators?|gunman|militant|fighter|sniper|suicide attackers?|air ?strikes?|drones?|"
+                r"drone strikes?|shells|rockets|missiles|artillery|snipers|gunmen|cadres|fighters|militants|"
+                r"insurgents|members|jihadists|rebels|militiamen|militia|elements|"
+                r"terrorists|operatives|guerrillas|forces|troops|soldiers|police|commandos|jets|warplanes|"
+                r"aircraft|units|supporters|loyalists|suicide bombers?|bombers?|attackers|assailants|"
                 r"men|group|movement|army|military")
 _SUBJECT_VERB = re.compile(
-    rf"^\s*(?:\([^)]{{0,40}}\)\s*)?(?:'s\s+)?(?:(?:\w+\s+)?(?:{_GROUP_NOUNS})\s+)?(?:(?:have|has|had|reportedly|allegedly|also|then|on \w+)\s+)*"
-    r"(?:attack\w*|struck|strike|stormed|raided|ambush\w*|kill\w*|shot|shoot|opened fire|fired|bomb\w*|"
+    rf"^\s*(?:\([^)]{{0,40}}\)\s*)?(?:'s\s+)?(?:,[^,]{{0,60}},\s*(?!\w+ing\b))?"
+    rf"(?:(?:\w+\s+)?(?:{_GROUP_NOUNS})\s+(?:(?:in|on|from|aboard|with) (?:\w+\s+){{0,2}}?\w+\s+)?)?"
+    r"(?:(?:have|has|had|reportedly|allegedly|also|then|on \w+)\s+)*"
+    r"(?:attack\w*|struck|strike|stormed|raided|triggered|set off|ambush\w*|kill\w*|shot|shoot|opened fire|"
+    r"fired|bomb\w*|"
     r"shell\w*|launched|abduct\w*|kidnapp\w*|seized|captured|overran|torched|burn\w*|set fire|detonated|"
     r"carried out|targeted|hit|besieged|executed|beheaded|massacred|clashed|fought|assassinated|murdered|"
     r"blew|exploded|planted|rammed|hit|slammed|landed|invaded|assaulted|pounded|bombarded|stopped|blocked|hurled|threw|stabbed|"
@@ -51,15 +56,24 @@ _SUBJECT_VERB = re.compile(
     r"on motorcycles|on motorbikes|riding|armed with|wielding|in (?:a|two|several) (?:vehicles|pickups|trucks))",
     re.IGNORECASE,
 )
-_CLAIM_AFTER = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,80},\s*)?(?:(?:has|have|had|later|quickly|swiftly|also|reportedly|"
-                          r"subsequently|formally)\s+)*(?:claimed|claims|said it|took|accepted|issued)",
+_CLAIM_AFTER = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,140},\s*)?(?:(?:spokes(?:man|person|woman)|commander|"
+                          r"leader|leadership)\s+(?:[A-Z][\w-]+\s+){0,3})?(?:(?:has|have|had|later|quickly|swiftly|"
+                          r"also|reportedly|subsequently|formally)\s+)*(?:claimed|claims|said it|said (?:in|on|that)|"
+                          r"took|accepted|issued)",
                           re.IGNORECASE)
 _CLAIM_BEFORE = re.compile(r"(?:claimed by|claim(?:ed)? on behalf of|responsibility (?:was|has been) claimed by|"
                            r"statement (?:from|by|issued by)|via|through)\s+(?:the\s+)?$", re.IGNORECASE)
+# "by" names the perpetrator after a violent verb or noun ("killed by", "an attack by"), not after
+# "backed by", "requested by" or "headed by".
+_VIOLENT_BY = (r"(?:kill|attack|murder|kidnapp|abduct|shot|shoot|ambush|struck|hit|bomb|shell|target|seiz|storm|raid|"
+               r"torch|burn|destroy|damag|wound|injur|assassinat|execut|massacr|detonat|plant|plac|fir|launch|"
+               r"carried out|perpetrat|commit|stag|conduct|caus|claim|organi[sz]|orchestrat|mastermind|dynamit|"
+               r"blown up|set off|strike|airstrike|air strike|assault|offensive|operation|gunfire|rocket|missile|"
+               r"drone|hijack|occup|overr[au]n|captur|ransack|loot|ram|stabb|beat|tortur|harass)\w*\s+by")
 _ATTRIBUTION_BEFORE = re.compile(
-    r"(?:blamed|blame|blaming|attributed (?:\w+ ){0,3}to|carried out by|perpetrated by|by|conducted by|"
-    r"launched by|committed by|responsible (?:was|were)|behind it was|accused|accusing|pointed to|"
-    r"staged by|claimed by)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?$",
+    rf"(?:blamed|blame|blaming|attributed (?:\w+ ){{0,3}}to|{_VIOLENT_BY}|responsible (?:was|were)|behind it was|"
+    r"accused|accusing|pointed to|belong(?:ed|s|ing)? to|(?:were|was) members of)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 _BEHIND_AFTER = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,80},\s*)?(?:was|were|is|are|had been)\s+"
@@ -80,12 +94,22 @@ _NO_CLAIM = re.compile(r"\bno (?:group|one|organi[sz]ation|party)\b[^.]{0,40}\b(
 _REPORTER_AFTER = re.compile(r"^\s*(?:'s\s+\w+\s+)?(?:said|says|reported|reports|told|confirmed|announced|stated|"
                              r"added|noted|quoted|spokesman|spokesperson|officials? said)", re.IGNORECASE)
 _DESCRIPTOR = re.compile(
-    r"\b(?:(?:unidentified|unknown|suspected|armed|masked|heavily armed|suspected \w+)\s+)?"
-    r"(?:gunmen|gunman|assailants?|attackers?|militants|insurgents|bandits|armed men|rebels|jihadists|"
-    r"terrorists|a suicide bomber|suicide bombers?|rioters|a mob|mobs?|extremists|a lone attacker|"
-    r"separatists|fighters|kidnappers|abductors|pirates)\b",
+    r"\b(?:(?:unidentified|unknown|suspected|armed|masked|heavily armed|suspected \w+|urban|rural)\s+)?"
+    r"(?:gunmen|gunman|assailants?|attackers?|militants|insurgents|bandits|armed (?:men|individuals|persons)|"
+    r"rebels|jihadists|terrorists|a suicide bomber|suicide bombers?|rioters|a mob|mobs?|extremists|a lone attacker|"
+    r"separatists|fighters|kidnappers|abductors|pirates|guerrillas|guerrilla commandos|subversives|death squads?|"
+    r"hit ?men|hired killers|assassins|narco-?terrorists|drug traffickers|(?:unidentified|unknown) "
+    r"(?:men|individuals|persons|people))\b",
     re.IGNORECASE,
 )
+# Unnamed state forces are a perpetrator only as the subject of the attack ("soldiers opened fire on").
+_STATE_DESCRIPTOR = re.compile(r"\b(?:soldiers|troops|army troops|policemen|police officers|security forces|"
+                               r"paramilitaries|paramilitary (?:troops|forces|men)|national guardsmen)\b",
+                               re.IGNORECASE)
+_VICTIM_BEFORE = re.compile(r"\b(?:kill\w*|wound\w*|injur\w*|arrest\w*|captur\w*|neutrali[sz]\w*|against|"
+                            r"on|at|of|from|and|with|between)\s+(?:the\s+|a\s+|\w+\s+){0,2}$", re.IGNORECASE)
+_VICTIM_AFTER = re.compile(r"^(?:\s+\w+){0,2}\s+(?:were|was|had been|have been|are|died)\b(?:\s+(?:killed|wounded|"
+                           r"injured|arrested|captured|shot|neutrali[sz]ed|dead))?", re.IGNORECASE)
 _NON_PERPETRATOR_TYPES = {"media", "international_org"}
 
 
@@ -137,7 +161,7 @@ def find_attribution(sentence: str, actors: list[ActorSpan]) -> Role | None:
 
 
 _FORCES = re.compile(
-    r"\b(?P<who>[A-Z][a-z]+)\s+(?:(?:air|military|army|government|security|armed|naval|special|federal|"
+    r"\b(?P<who>[A-Z][a-z]+|[a-z]+)\s+(?:(?:air|military|army|government|security|armed|naval|special|federal|"
     r"state|regime|pro-government)\s+)?(?P<what>troops|soldiers|forces|army|military|warplanes|war planes|jets|"
     r"fighter jets|aircraft|drones?|air ?strikes?|artillery|police|policemen|gendarmes|navy|helicopters?|"
     r"missiles?|shells|tanks|commandos|special forces|paratroopers|marines|border guards)\b"
@@ -157,11 +181,25 @@ def find_state_forces(sentence: str, before: int, country_of) -> Role | None:
 
 
 def find_descriptor(sentence: str) -> Role | None:
-    """A described but unnamed attacker ("unidentified gunmen")."""
-    match = _DESCRIPTOR.search(sentence)
-    if not match:
+    """A described but unnamed attacker ("unidentified gunmen"), preferring the subject of the attack
+    ("armed men stormed ...", "killed by guerrillas") to one that is a victim ("killing three militants")."""
+    matches = list(_DESCRIPTOR.finditer(sentence))
+    agents = [m for m in matches + list(_STATE_DESCRIPTOR.finditer(sentence)) if _is_agent(sentence, m)]
+    others = [m for m in matches if not _VICTIM_BEFORE.search(sentence[max(0, m.start() - 40):m.start()])
+              and not _VICTIM_AFTER.match(sentence[m.end():m.end() + 40])]
+    chosen = min(agents, key=lambda m: m.start()) if agents else (others or [None])[0]
+    if chosen is None:
         return None
-    return Role(match.group(0).lower().removeprefix("a "), "unidentified", "description", *match.span())
+    return Role(chosen.group(0).lower().removeprefix("a "), "unidentified", "description", *chosen.span())
+
+
+def _is_agent(sentence: str, match: re.Match) -> bool:
+    """A description that does the violence: the subject of an attack verb, or the agent after "by"."""
+    before = sentence[max(0, match.start() - 40):match.start()]
+    if re.search(r"\bby\s+(?:the\s+|a\s+|a group of\s+|some\s+|\w+\s+)?$", before, re.IGNORECASE):
+        return True
+    after = sentence[match.end():match.end() + 80]
+    return bool(_SUBJECT_VERB.match(after)) and not _REPORTER_AFTER.match(after)
 
 
 TARGET_NOUNS = (
@@ -212,7 +250,8 @@ def find_target(sentence: str, actors: list[ActorSpan], after: int) -> Role | No
 
 
 _OBJECT_VERB = re.compile(
-    r"\b(?:attacked|attacking|struck|hit|stormed|storming|raided|raiding|ambushed|ambushing|targeted|targeting|bombed|"
+    r"\b(?:dynamited|dynamiting|blew up|blown up|machine-gunned|murdered|assassinated|"
+    r"attacked|attacking|struck|hit|stormed|storming|raided|raiding|ambushed|ambushing|targeted|targeting|bombed|"
     r"shelled|shelling|torched|burned|burnt|set fire to|set alight|abducted|abducting|kidnapped|kidnapping|seized|"
     r"stabbed|shot at|opened fire on|opened fire at|fired on|fired at|fired (?:\w+ )?(?:rockets|shells|mortars?)"
     r"(?: \w+)? (?:at|on|into|toward|towards)|rammed(?: \w+)? into|flattened|destroyed|overran|besieged|"

@@ -76,3 +76,51 @@ TARGETS = [
 def test_described_target(sentence, expected):
     role = find_target(sentence, [], 0)
     assert role.name == expected
+
+
+DESCRIPTIONS = [
+    ("subject", "Armed men stormed a bus station and shot dead two guards.", "armed men"),
+    ("agent-after-by", "Two mayors were kidnapped by guerrillas on the road to Tamba.", "guerrillas"),
+    ("state-subject", "Soldiers opened fire on a crowd of traders in Korbo, killing five.", "soldiers"),
+    ("victims-skipped", "Police said three militants were killed after gunmen attacked the post.", "gunmen"),
+    ("urban", "Urban guerrillas dynamited two power pylons outside the capital.", "urban guerrillas"),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", [c[1:] for c in DESCRIPTIONS], ids=[c[0] for c in DESCRIPTIONS])
+def test_described_attacker(sentence, expected):
+    assert find_descriptor(sentence).name == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Troops killed four militants in a raid on a hideout.",
+    "Police said three militants were killed in the operation.",
+], ids=["militants-are-victims", "passive-victims"])
+def test_victims_are_not_the_described_attacker(sentence):
+    role = find_descriptor(sentence)
+    assert role is None or role.name != "militants"
+
+
+def test_backed_by_is_not_an_attribution():
+    sentence = "The minister blamed gangs backed by Belgrade for the shooting."
+    assert find_perpetrator(sentence, spans(sentence, {"Belgrade": ("Serbia", "state")})) is None
+
+
+def test_killed_by_is_an_attribution():
+    sentence = "Four farmers were killed by al-Shabaab near the river."
+    role = find_perpetrator(sentence, spans(sentence, {"al-Shabaab": SHABAAB}))
+    assert (role.name, role.basis) == ("al-Shabaab", "official")
+
+
+def test_claim_by_spokesman():
+    sentence = "A Taliban spokesman claimed the killing."
+    taliban = ("Taliban", "armed_group")
+    role = find_claimant(sentence, spans(sentence, {"Taliban": taliban}), sentence.index("claimed"))
+    assert (role.name, role.basis) == ("Taliban", "claim")
+
+
+def test_members_with_apposition_attacked():
+    sentence = "Members of the Sahel Brigade, a splinter faction, ambushed a convoy near Dori."
+    brigade = ("Sahel Brigade", "armed_group")
+    role = find_perpetrator(sentence, spans(sentence, {"Sahel Brigade": brigade}))
+    assert (role.name, role.basis) == ("Sahel Brigade", "narrator")
