@@ -21,7 +21,7 @@ from eventdesk.articles import Article
 from eventdesk.extract.casualties import Casualty, find_casualties, total_casualties
 from eventdesk.extract.dates import DateMention, DateReader, best_date
 from eventdesk.extract.events import Trigger, find_triggers, incident_type
-from eventdesk.extract.places import PlaceName, choose_place, find_dateline, find_place_names
+from eventdesk.extract.places import PlaceName, find_dateline, find_place_names, incident_place, place_context
 from eventdesk.extract.roles import (
     ActorSpan,
     Role,
@@ -141,7 +141,8 @@ def read_sentences(article: Article) -> list[SentenceFacts]:
         dates = reader.read(flat, sentence.start)
         figures = [replace(c, start=c.start + sentence.start, end=c.end + sentence.start)
                    for c in find_casualties(flat)]
-        facts.append(SentenceFacts(index, sentence, find_triggers(flat), figures, dates))
+        facts.append(SentenceFacts(index, sentence, find_triggers(flat), figures, dates,
+                                   places=find_place_names(flat, sentence.start)))
     return facts
 
 
@@ -359,12 +360,12 @@ def _incident_target(incident: Incident, perpetrator: Role | None) -> Role | Non
     return Role(f"{target.name} ({victims.name})", target.type, target.basis)
 
 
-def _incident_place(incident: Incident, gazetteer: Gazetteer, context: Context, dateline: PlaceName | None):
-    names = [p for f in incident.facts for p in f.places]
-    chosen = choose_place(gazetteer, names, context)
-    if chosen is None and dateline is not None:
-        chosen = choose_place(gazetteer, [dateline], context)
-    return chosen
+def _incident_place(incident: Incident, gazetteer: Gazetteer, context: Context, dateline: PlaceName | None,
+                    article_places: list[PlaceName]):
+    own = [p for f in incident.facts for p in f.places]
+    mine = {id(p) for p in own}
+    others = [p for p in article_places if id(p) not in mine]
+    return incident_place(gazetteer, own, others, dateline, context)
 
 
 @dataclass
@@ -422,7 +423,7 @@ def _incident_evidence(incident: Incident) -> Sentence:
 
 
 def incident_row(article: Article, incident: Incident, res: Resources, context: Context,
-                 dateline: PlaceName | None) -> dict:
+                 dateline: PlaceName | None, article_places: list[PlaceName]) -> dict:
     """The event-table row of one incident."""
     triggers = [t for f in incident.facts for t in f.violent()]
     event_type = incident_type(triggers, " ".join(f.text for f in incident.facts)) or "attack"
@@ -432,7 +433,7 @@ def incident_row(article: Article, incident: Incident, res: Resources, context: 
         total = total_casualties(figures, kind)
         row[kind], row[f"{kind}_qualifier"] = total.count, total.qualifier
     _put_date(row, best_date(incident.dates()))
-    chosen = _incident_place(incident, res.gazetteer, context, dateline)
+    chosen = _incident_place(incident, res.gazetteer, context, dateline, article_places)
     _put_place(row, chosen[0] if chosen else None)
     perpetrator = _incident_role(incident, res.registry)
     _put_role(row, "actor1", perpetrator)
@@ -503,20 +504,10 @@ def claim_rows(article: Article, claims, incidents: list[Incident], rows: dict[i
 
 
 def article_context(sentences: list[SentenceFacts], gazetteer: Gazetteer, dateline: PlaceName | None) -> Context:
-    """Countries and provinces the article names (towns count for their country, at half weight)."""
-    names = [p for f in sentences for p in f.places]
-    if dateline is not None:
-        names.append(dateline)
+    """What the article's place names say about where things are (see `places.place_context`)."""
     letters = [c for f in sentences for c in f.text[:200] if c.isalpha()]
     upper = sum(c.isupper() for c in letters) > 0.6 * max(1, len(letters))
-    texts = [n.text for n in names] + [n.context for n in names if n.context]
-    context = gazetteer.context(texts, upper)
-    countries = dict(context.countries)
-    for text in set(texts):
-        place = gazetteer.resolve(text, context)
-        if place is not None and place.precision in ("city", "point"):
-            countries[place.country_code] = countries.get(place.country_code, 0.0) + 0.3
-    return Context(countries, context.admin1, context.text_is_upper)
+    return place_context(gazetteer, [p for f in sentences for p in f.places], dateline, upper)
 
 
 def extract_from_facts(article: Article, sentences: list[SentenceFacts], res: Resources) -> list[dict]:
@@ -529,7 +520,8 @@ def extract_from_facts(article: Article, sentences: list[SentenceFacts], res: Re
         for incident in incidents:
             incident.claimant = incident.claimant if incident.claim else None
     ordered = sorted(incidents, key=_salience, reverse=True)
-    rows = {id(i): incident_row(article, i, res, context, dateline) for i in ordered}
+    article_places = [p for f in sentences for p in f.places]
+    rows = {id(i): incident_row(article, i, res, context, dateline, article_places) for i in ordered}
     events = [rows[id(i)] for i in ordered]
     events += claim_rows(article, claims, incidents, rows)
     events += frame_rows(article, sentences)
