@@ -528,10 +528,42 @@ def extract_from_facts(article: Article, sentences: list[SentenceFacts], res: Re
     return events
 
 
+def needs_ner(facts: SentenceFacts, gazetteer: Gazetteer) -> bool:
+    """Whether the statistical NER may add something: a violent sentence where no name after a
+    locative ("in Kerman, Iran") is a known town."""
+    if not (facts.violent() or facts.casualties):
+        return False
+    for name in facts.places:
+        place = gazetteer.resolve(name.text) if name.locative else None
+        if place is not None and place.is_town:
+            return False
+    return True
+
+
+def tag_entities(sentences: list[SentenceFacts], nlp, gazetteer: Gazetteer) -> list:
+    """Docs for the sentences: every one gets the registry's actors (cheap), and only those that
+    `needs_ner` also go through the statistical NER."""
+    docs = [nlp.make_doc(f.text) for f in sentences]
+    if "actor_matcher" in nlp.pipe_names:
+        matcher = nlp.get_pipe("actor_matcher")
+        docs = [matcher(doc) for doc in docs]
+    statistical = [i for i, f in enumerate(sentences) if needs_ner(f, gazetteer)]
+    if statistical and "ner" in nlp.pipe_names:
+        ner = nlp.get_pipe("ner")  # called directly: nlp.pipe's per-call overhead costs more than a sentence
+        for i, doc in zip(statistical, ner.pipe([docs[i] for i in statistical], batch_size=64), strict=True):
+            docs[i] = doc
+    return docs
+
+
+def extract_articles(articles: list[Article], res: Resources) -> list[list[dict]]:
+    """The events of each article; the statistical model sees the event sentences of the whole batch at once."""
+    read = [read_sentences(article) for article in articles]
+    chosen = [f for sentences in read for f in sentences if needs_model(f)]
+    for facts, doc in zip(chosen, tag_entities(chosen, res.nlp, res.gazetteer), strict=True):
+        add_entities(facts, doc, res.registry)
+    return [extract_from_facts(article, sentences, res) for article, sentences in zip(articles, read, strict=True)]
+
+
 def extract_article(article: Article, res: Resources) -> list[dict]:
     """All events of one article (the statistical pipeline runs on event sentences only)."""
-    sentences = read_sentences(article)
-    chosen = [f for f in sentences if needs_model(f)]
-    for facts, doc in zip(chosen, res.nlp.pipe([f.text for f in chosen]), strict=True):
-        add_entities(facts, doc, res.registry)
-    return extract_from_facts(article, sentences, res)
+    return extract_articles([article], res)[0]

