@@ -170,7 +170,7 @@ _BESIDES = re.compile(
 )
 _TOLL = re.compile(
     r"\b(?:death toll|toll|number of (?:dead|deaths|fatalities|people killed)|fatalities|deaths)"
-    r"[\s,]+(?:[\w,'-]+\s+){0,6}?"
+    r"[\s,]+(?:[\w,'’-]+\s+){0,16}?"
     rf"(?:rose|climbed|jumped|increased|reached|stood|stands|stand|is|was|has risen|had risen|hit|to|at)\s+"
     rf"(?:to\s+|at\s+)?{NUM}\b",
     re.IGNORECASE,

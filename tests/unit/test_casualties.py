@@ -180,3 +180,9 @@ def test_later_death_adds_to_the_incident():
     mentions = find_casualties("Militants killed two soldiers and wounded four in the raid on the base.") + \
         find_casualties("One of the wounded soldiers later succumbed to his injuries.")
     assert total_casualties(mentions, "killed").count == 3
+
+
+def test_toll_named_far_from_its_figure():
+    sentence = ("The death toll from Sunday's suicide bombing at a crowded bus station in the north of the "
+                "province rose to 14 on Monday.")
+    assert total_casualties(find_casualties(sentence), "killed").count == 14
