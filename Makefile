@@ -50,4 +50,4 @@ eval: $(STAMP)
 	$(PY) -m eventdesk.evaluate
 
 clean:
-	rm -rf $(VENV) data/events.* data/relations.csv static/vendor
+	rm -rf $(VENV) data/events.* data/reports.* data/relations.csv data/eventdesk.duckdb* data/dataset static/vendor

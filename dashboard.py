@@ -21,8 +21,10 @@ pages = st.navigation(
         st.Page("pages/casualties.py", title="Casualties", icon=":material/personal_injury:"),
         st.Page("pages/actors.py", title="Actors", icon=":material/hub:"),
         st.Page("pages/events.py", title="Events", icon=":material/table_rows:"),
+        st.Page("pages/upload.py", title="Upload", icon=":material/upload_file:"),
     ]
 )
-ui.load_events()
-ui.sidebar()
+if ui.has_events():  # an empty store still opens the Upload page; the other pages say what to do
+    ui.load_events()
+    ui.sidebar()
 pages.run()

@@ -14,6 +14,7 @@ from bench.report import print_table
 BENCHMARKS: dict[str, str] = {
     "dashboard": "bench.dashboard",
     "extraction": "bench.extraction",
+    "ingest": "bench.ingest",
 }
 
 

@@ -1,6 +1,8 @@
 """The command line: a thin shell over the library.
 
-    python -m eventdesk ingest PATH... [--store DIR]   articles -> data/events.{parquet,csv}, relations.csv
+    python -m eventdesk ingest PATH... [--store DIR] [--workers N] [--dask-scheduler ADDRESS]
+                                                        articles -> the store in data/: events.{parquet,csv},
+                                                        reports.{parquet,csv}, relations.csv
     python -m eventdesk extract < articles.jsonl        one JSON line of events per article
     python -m eventdesk assets                          copy the map's JavaScript into static/vendor
 """
@@ -17,55 +19,81 @@ from eventdesk import articles as articles_mod
 DEFAULT_STORE = Path("data")
 
 
-def _progress(total: int):
-    if total < 20 or not sys.stderr.isatty():
+def _progress():
+    if not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="article", desc="extracting", file=sys.stderr)
+    return tqdm(unit="article", desc="ingesting", file=sys.stderr, smoothing=0.1)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from eventdesk import pipeline, store
+    from eventdesk import ingest, store
 
-    loaded = articles_mod.load_paths(args.paths)
-    for error in loaded.errors:
+    bar = _progress()
+    options = {"rule": args.figures, "progress": bar.update if bar else None}
+    try:
+        if args.dask_scheduler:
+            result = ingest.ingest_dask(args.paths, args.store, args.dask_scheduler, **options)
+        else:
+            result = ingest.ingest_paths(args.paths, args.store, workers=args.workers or ingest.default_workers(),
+                                         batch_size=args.batch_size, **options)
+    except store.StoreError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"\ninterrupted: the batches already stored in {args.store}/ are kept; run the same command "
+              "again to carry on", file=sys.stderr)
+        return 130
+    finally:
+        if bar:
+            bar.close()
+    for error in result.errors:
         print(f"error: {error}", file=sys.stderr)
-    if not loaded.articles:
+    print(_summary(result, args.store))
+    if not result.articles_read:
         print("nothing ingested: no readable article in " + ", ".join(map(str, args.paths)), file=sys.stderr)
         return 1
-    bar = _progress(len(loaded.articles))
-    events = pipeline.extract_events(loaded.articles, progress=(lambda _a: bar.update()) if bar else None)
-    if bar:
-        bar.close()
-    relations = store.write_events(events, Path(args.store))
-    located = int(events["lat"].notna().sum())
-    print(f"{len(loaded.articles)} articles, {len(events)} events ({located} located), "
-          f"{len(relations)} actor relations -> {args.store}/")
-    if loaded.errors:
-        print(f"{len(loaded.errors)} file(s) or record(s) skipped: see the errors above", file=sys.stderr)
-    return 2 if loaded.errors else 0
+    if result.errors:
+        print(f"{len(result.errors)} file(s) or record(s) skipped: see the errors above", file=sys.stderr)
+    return 2 if result.errors else 0
+
+
+def _summary(result, folder: Path) -> str:
+    return (f"{result.articles_read} articles read, {result.articles_new} new ({result.articles_known} already "
+            f"stored), {result.reports_new} new reports -> {result.events} events in {folder}/ "
+            f"({result.rate:,.1f} articles/s)")
+
+
+def _parse_line(number: int, line: str):
+    """An Article, or an (error message, known id) pair for a line that is not one."""
+    try:
+        return articles_mod.make_article(json.loads(line))
+    except (json.JSONDecodeError, ValueError, AttributeError, TypeError) as err:
+        return f"error: <stdin>:{number}: {err}", _safe_id(line)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from eventdesk import pipeline
 
+    size = 1 if sys.stdin.isatty() else pipeline.BATCH_SIZE  # answer at once when typed, batch when piped
+    lines = ((n, line) for n, line in enumerate(sys.stdin, start=1) if line.strip())
     failures = 0
-    for number, line in enumerate(sys.stdin, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            article = articles_mod.make_article(record)
-        except (json.JSONDecodeError, ValueError, AttributeError) as err:
-            print(f"error: <stdin>:{number}: {err}", file=sys.stderr)
-            failures += 1
-            known_id = _safe_id(line)
-            if known_id is not None:
-                sys.stdout.write(json.dumps({"id": known_id, "events": []}) + "\n")
-            continue
-        events = pipeline.article_events(article)
-        sys.stdout.write(json.dumps({"id": article.id, "events": events}, ensure_ascii=False) + "\n")
+    for chunk in pipeline.batched(lines, size):
+        parsed = [_parse_line(n, line) for n, line in chunk]
+        good = [p for p in parsed if isinstance(p, articles_mod.Article)]
+        results = iter(pipeline.batch_events(good)) if good else iter(())
+        for item in parsed:
+            if isinstance(item, articles_mod.Article):
+                record = {"id": item.id, "events": next(results)}
+            else:
+                failures += 1
+                print(item[0], file=sys.stderr)
+                if item[1] is None:
+                    continue
+                record = {"id": item[1], "events": []}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
     return 1 if failures else 0
 
 
@@ -85,11 +113,21 @@ def cmd_assets(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from eventdesk import figures
+
     parser = argparse.ArgumentParser(prog="python -m eventdesk", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     ingest = sub.add_parser("ingest", help="extract events from article files and folders into the store")
     ingest.add_argument("paths", nargs="+", type=Path, help=".txt .md .html .json .jsonl .csv files or folders")
     ingest.add_argument("--store", default=DEFAULT_STORE, type=Path, help="store folder (default: data/)")
+    ingest.add_argument("--workers", type=int, default=None,
+                        help="local worker processes for extraction (default: all cores; 1: in this process)")
+    ingest.add_argument("--batch-size", type=int, default=64, help="articles per transaction (default: 64)")
+    ingest.add_argument("--figures", choices=figures.RULES, default=None,
+                        help="rule for an incident's best casualty figure: the latest report's, or the lowest "
+                             "reported (ACLED's); kept in the store (default: the store's, else latest)")
+    ingest.add_argument("--dask-scheduler", metavar="ADDRESS", default=None,
+                        help="extract on this Dask cluster (e.g. tcp://host:8786) instead of local processes")
     ingest.set_defaults(func=cmd_ingest)
     extract = sub.add_parser("extract", help="JSONL articles on stdin -> JSONL events on stdout")
     extract.set_defaults(func=cmd_extract)

@@ -1,8 +1,10 @@
-"""Plotly figures of the frames `query` derives: the timeline and the casualty bars.
+"""Plotly figures of the frames `query` and `incidents` derive: the timeline, the casualty bars and
+the history of one incident's figures.
 
 The timeline marks day-precision events as filled circles and events dated only to a month or
 a year as a hollow circle on a bar spanning that month or year, so the difference is visible;
-a dotted line joins linked events (an attack and its claim).
+a dotted line joins linked events (an attack and its claim). The history draws each report's
+figure at its report date as a step line, with the incident's low-high band and best figure.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from eventdesk import query
+from eventdesk import incidents, query
 from eventdesk.colours import event_colour
 from eventdesk.escaping import escape_series, escape_text
 from eventdesk.schema import EVENT_TYPE, INJURED, KILLED
@@ -110,3 +112,61 @@ def casualties_figure(table: pd.DataFrame, by: str, height: int = 360) -> go.Fig
     )
     figure.update_xaxes(type="category")
     return figure
+
+
+HISTORY_COLOURS: dict[str, str] = {"killed": "#b2182b", "injured": "#ef8a62"}
+
+
+def _history_trace(part: pd.DataFrame, figure: str) -> go.Scatter:
+    return go.Scatter(
+        x=part[incidents.REPORT_DATE], y=part[incidents.VALUE].astype("Float64"), name=f"{figure} as reported",
+        mode="lines+markers", line={"shape": "hv", "color": HISTORY_COLOURS[figure], "width": 2},
+        marker={"size": 10, "color": HISTORY_COLOURS[figure], "line": {"width": 1, "color": "white"}},
+        hovertext=part[incidents.HOVER], hoverinfo="text", legendgroup=figure,
+    )
+
+
+def _range_marks(figure: go.Figure, name: str, span: tuple[int | None, int | None, int | None]) -> None:
+    low, best, high = span
+    colour = HISTORY_COLOURS[name]
+    if low is not None and high is not None and high > low:
+        figure.add_hrect(y0=low, y1=high, fillcolor=colour, opacity=0.1, line_width=0,
+                         annotation_text=f"{name} low {low:,} – high {high:,}", annotation_position="top left",
+                         annotation_font_color=colour)
+    if best is not None:
+        figure.add_hline(y=best, line={"color": colour, "dash": "dash", "width": 1.5},
+                         annotation_text=f"{name} best {best:,}", annotation_position="bottom right",
+                         annotation_font_color=colour)
+
+
+def history_figure(points: pd.DataFrame, ranges: dict[str, tuple[int | None, int | None, int | None]],
+                   height: int = 380) -> go.Figure:
+    """Killed and injured as each report gave them, over report dates (a step line: a figure holds until
+    the next report), with the incident's low-high band and its best figure as a dashed line.
+
+    `points` is an `incidents.history_points` frame; `ranges` maps "killed"/"injured" to (low, best, high).
+    """
+    figure = go.Figure()
+    for name in HISTORY_COLOURS:
+        part = points[(points[incidents.FIGURE] == name).to_numpy(dtype=bool)]
+        if len(part):
+            figure.add_trace(_history_trace(part, name))
+            _range_marks(figure, name, ranges.get(name, (None, None, None)))
+    figure.update_xaxes(title="report date", type="date", **_history_axis(points))
+    figure.update_yaxes(title="people", rangemode="tozero")
+    figure.update_layout(
+        height=height, margin={"l": 10, "r": 10, "t": 30, "b": 10}, hovermode="closest",
+        legend={"orientation": "h", "y": 1.1, "x": 0}, hoverlabel={"align": "left"},
+    )
+    return figure
+
+
+def _history_axis(points: pd.DataFrame) -> dict:
+    if points.empty:
+        return {}
+    first, last = points[incidents.REPORT_DATE].min(), points[incidents.REPORT_DATE].max()
+    pad = max(pd.Timedelta(days=1), (last - first) * 0.08)
+    axis = {"range": [first - pad, last + pad]}
+    if last - first < pd.Timedelta(days=21):
+        axis |= {"dtick": 86_400_000, "tickformat": "%-d %b %Y"}
+    return axis

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -30,13 +31,13 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """The CSV of `frame`: UTF-8, a header row, no index, formulas neutralised.
+def to_csv_bytes(frame: pd.DataFrame, header: bool = True) -> bytes:
+    """The CSV of `frame`: UTF-8, a header row (unless `header` is False), no index, formulas neutralised.
 
     Rows end with CRLF as RFC 4180 asks; this also makes the writer quote any cell holding a bare
     carriage return, which a reader would otherwise take for the end of the row.
     """
-    return neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8")
+    return neutralise_formulas(frame).to_csv(index=False, header=header, lineterminator="\r\n").encode("utf-8")
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:
@@ -48,6 +49,25 @@ def write_csv(frame: pd.DataFrame, path: Path) -> Path:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_csv_frames(frames: Iterable[pd.DataFrame], path: Path) -> Path:
+    """Write consecutive parts of one table as one CSV at `path`, atomically, holding one part at a time.
+
+    The header comes from the first part (give an empty frame for an empty table).
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            for number, frame in enumerate(frames):
+                out.write(to_csv_bytes(frame, header=number == 0))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

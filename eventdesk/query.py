@@ -360,8 +360,13 @@ def latest_events(view: pd.DataFrame, n: int = 10) -> pd.DataFrame:
 
 
 def events_table(view: pd.DataFrame) -> pd.DataFrame:
-    """The view with every declared column, newest first: what the events page shows and exports."""
-    return _newest_first(view)[list(schema.EVENT_FIELDS)].reset_index(drop=True)
+    """The view with every declared column, newest first: what the events page shows and exports.
+
+    An incident table (the store's) keeps its figure columns (killed_low/best/high, ..., n_sources)
+    after the event columns, as in the store's events.csv; a table of single reports has none.
+    """
+    columns = [name for name in schema.INCIDENT_FIELDS if name in view.columns or name in schema.EVENT_FIELDS]
+    return _newest_first(view)[columns].reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------------------------

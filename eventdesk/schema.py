@@ -7,7 +7,7 @@ Other modules refer to columns through these declarations, never by retyping a l
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -99,9 +99,10 @@ ARTICLE_COLUMNS: tuple[Column, ...] = (
 
 # A report is one event as one article tells it: the extractor's row (its event_id becomes the
 # report_id), with the incident it was merged into and why.
-_LINKED_REPORT = Column("linked_report_id", "string", "Report this one refers to (a claim's attack, an attack's claim).")
+_LINKED_REPORT = Column(
+    "linked_report_id", "string", "Report this one refers to (a claim's attack, an attack's claim).")
 REPORT_COLUMNS: tuple[Column, ...] = (
-    Column("report_id", "string", "Stable id of the report: hash of article id, event type and evidence offsets.", True),
+    Column("report_id", "string", "Stable id of the report: hash of article id, event type and evidence offset.", True),
     Column("event_id", "string", "Incident the report is merged into (a row of events.csv).", True),
     Column("merge_reason", "string", "Why the report belongs to its incident, or that it founded it.", True),
     *(_LINKED_REPORT if c.name == "linked_event_id" else c for c in EVENT_COLUMNS[1:]),
@@ -123,9 +124,18 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
 # events.csv and events.parquet: one row per incident. The event columns keep their meaning, read
 # from the incident's reports (killed and injured are the best figures, evidence the sentence
 # that gives the best killed figure), followed by the figures over every report.
+_INCIDENT_MEANINGS: dict[str, str] = {
+    "event_id": "Stable id of the incident: hash of the report that founded it.",
+    "article_id": "Article of the evidence sentence.",
+    "killed": "People killed: the best figure among the incident's reports (killed_best).",
+    "killed_qualifier": "Qualifier of the best killed figure: exact, at_least, about or at_most.",
+    "injured": "People injured: the best figure among the incident's reports (injured_best).",
+    "injured_qualifier": "Qualifier of the best injured figure: exact, at_least, about or at_most.",
+    "linked_event_id": "Incident this one refers to (a claim's attack, an attack's claim).",
+    "evidence": "The sentence of the best killed figure (else injured figure, else of the first report).",
+}
 INCIDENT_COLUMNS: tuple[Column, ...] = (
-    Column("event_id", "string", "Stable id of the incident: hash of the report that founded it.", True),
-    *EVENT_COLUMNS[1:],
+    *(replace(c, description=_INCIDENT_MEANINGS.get(c.name, c.description)) for c in EVENT_COLUMNS),
     *FIGURE_COLUMNS,
 )
 
@@ -252,9 +262,16 @@ README_END = "<!-- columns:end -->"
 
 
 def readme_columns() -> str:
-    """The README's column section: the event table, then the relations table."""
+    """The README's column section: the event table, the reports, then the relations table."""
+    report_own = (*REPORT_COLUMNS[:3], _LINKED_REPORT)
     return "\n".join([
-        README_START, "", "Event table (`events.csv`, `events.parquet`):", "", markdown_table(EVENT_COLUMNS), "",
+        README_START, "",
+        "Event table (`events.csv`, `events.parquet`): one row per incident. `extract` writes the columns up to "
+        "`confidence` for each report, where `event_id` is the report's own id.", "",
+        markdown_table(INCIDENT_COLUMNS), "",
+        "Reports table (`reports.csv`, `reports.parquet`): one row per report, with these columns and the event "
+        "table's from `article_id` to `confidence` (`linked_report_id` in place of `linked_event_id`):", "",
+        markdown_table(report_own), "",
         "Relations table (`relations.csv`):", "", markdown_table(RELATION_COLUMNS), "", README_END,
     ])
 

@@ -1,30 +1,96 @@
-"""Reading and writing the event store under data/.
+"""The store under data/: articles, the reports read from them, incidents, and the analyst's decisions.
 
-The store is three files: `events.parquet` (the table, typed), `events.csv` (the same rows for
-spreadsheets) and `relations.csv` (the derived actor relations). Every write goes to a temporary
-file in the same folder and is renamed into place, so a crash never leaves a half-written table.
+A store folder holds one database and the files made from it:
+
+    eventdesk.duckdb    articles, reports, members (report -> incident, with the reason), events
+                        (one row per incident), decisions (the analyst's splits and merges), settings
+    events.parquet      one row per incident (schema.INCIDENT_COLUMNS): what the dashboard reads
+    events.csv          the same rows for spreadsheets
+    reports.parquet     one row per report (schema.REPORT_COLUMNS) with its incident and reason
+    reports.csv         the same rows for spreadsheets
+    relations.csv       who did what to whom, over the incidents
+
+Why DuckDB and Parquet: the database is one embedded file with ACID transactions, so a batch of
+articles and their reports is stored whole or not at all, and an interrupted ingest resumes from
+the last committed batch; it is a column store that aggregates a million rows in milliseconds,
+which the dashboard's query layer can use in place of pandas, and it reads and writes Parquet
+natively, which is also the format of the Dask path's partitioned output. SQLite would give the
+same transactions from the standard library, but as a row store it is far slower at the
+group-bys the pages need. The dashboard reads the Parquet files, never the database: DuckDB lets
+one process write a database file at a time, and the files are replaced by an atomic rename, so
+a page never sees a half-written table while an ingest runs.
+
+The analyst's decisions are kept by report id and applied after every automatic merge, so a
+re-ingest, which may change the incidents around them, never undoes them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from eventdesk import export, query, schema
+from eventdesk import export, figures, merge, query, schema
+from eventdesk.schema import EVENT_ID, REPORT_ID, Column
 
+DATABASE = "eventdesk.duckdb"
 EVENTS_PARQUET = "events.parquet"
 EVENTS_CSV = "events.csv"
+REPORTS_PARQUET = "reports.parquet"
+REPORTS_CSV = "reports.csv"
 RELATIONS_CSV = "relations.csv"
+
+# Tables of the database.
+ARTICLES, REPORTS, MEMBERS, EVENTS, DECISIONS, SETTINGS = (
+    "articles", "reports", "members", "events", "decisions", "settings")
+# Internal columns (the tables' own columns are declared in schema.py).
+SETTING, VALUE = "setting", "value"
+FIGURE_RULE = "figure_rule"
+
+CHUNK_ROWS = 5_000  # rows per step when incidents are built and files exported
+LOCK_WAIT_S = 15.0
+DUCKDB_MEMORY = "256MB"
+
+_SQL_TYPES = {"string": "VARCHAR", "Int64": "BIGINT", "Float64": "DOUBLE"}
+# The extractor's rows become reports: its event_id is the report's id, its link a report's id.
+EXTRACTED_COLUMNS = tuple(c for c in schema.REPORT_COLUMNS if c.name not in (EVENT_ID, schema.MERGE_REASON))
+_MEMBER_COLUMNS = (
+    Column(REPORT_ID, "string", "", True), Column(EVENT_ID, "string", "", True),
+    Column(schema.MERGE_REASON, "string", "", True), Column(merge.MEMBER_RANK, "Int64", "", True),
+    Column(merge.EVENT_SEQ, "Int64", "", True),
+)
+_EVENT_TABLE_COLUMNS = (*schema.INCIDENT_COLUMNS, Column(merge.EVENT_SEQ, "Int64", "", True))
+_SETTING_COLUMNS = (Column(SETTING, "string", "", True), Column(VALUE, "string", ""))
+_TABLES: dict[str, tuple[tuple[Column, ...], str | None]] = {
+    ARTICLES: (schema.ARTICLE_COLUMNS, schema.ARTICLE_ID),
+    REPORTS: (EXTRACTED_COLUMNS, REPORT_ID),
+    MEMBERS: (_MEMBER_COLUMNS, REPORT_ID),
+    EVENTS: (_EVENT_TABLE_COLUMNS, EVENT_ID),
+    DECISIONS: (schema.DECISION_COLUMNS, schema.DECISION_ID),
+    SETTINGS: (_SETTING_COLUMNS, SETTING),
+}
+
+# One writer at a time inside a process (the dashboard serves several sessions from threads);
+# DuckDB's file lock keeps other processes out.
+_WRITE_LOCK = threading.RLock()
 
 
 class StoreError(RuntimeError):
-    """The store cannot be read: the message names the file and what to do."""
+    """The store cannot be read or written: the message names the file and what to do."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Files
+# ---------------------------------------------------------------------------------------------
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
@@ -40,25 +106,340 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         raise
 
 
+def write_parquet(path: Path, columns: tuple[Column, ...], frames: Iterable[pd.DataFrame]) -> None:
+    arrow = schema.arrow_schema(columns)
+
+    def write(tmp: Path) -> None:
+        with pq.ParquetWriter(tmp, arrow) as writer:
+            for frame in frames:
+                writer.write_table(pa.Table.from_pandas(schema.conform(frame, columns), schema=arrow,
+                                                        preserve_index=False))
+
+    atomic_write(path, write)
+
+
 def write_events(events: pd.DataFrame, store: Path) -> pd.DataFrame:
-    """Write the event table and its relations to `store`; returns the relations table."""
-    events = schema.validate(events)
-    relations = schema.validate(query.relations(events), schema.RELATION_COLUMNS)
-    table = pa.Table.from_pandas(events, schema=schema.arrow_schema(), preserve_index=False)
-    atomic_write(store / EVENTS_PARQUET, lambda tmp: pq.write_table(table, tmp))
-    export.write_csv(events, store / EVENTS_CSV)
+    """Write an event table as the store's events.parquet, events.csv and relations.csv; returns the relations.
+
+    A table without the incident columns (figures, n_reports, n_sources) is read as incidents of
+    one report each. This writes the files only, not the database: `ingest` keeps both in step.
+    """
+    store = Path(store)
+    incidents = schema.validate(merge.single_incidents(events), schema.INCIDENT_COLUMNS)
+    relations = schema.validate(query.relations(incidents), schema.RELATION_COLUMNS)
+    write_parquet(store / EVENTS_PARQUET, schema.INCIDENT_COLUMNS, [incidents])
+    export.write_csv(incidents, store / EVENTS_CSV)
     export.write_csv(relations, store / RELATIONS_CSV)
     return relations
 
 
-def load_events(store: Path) -> pd.DataFrame:
-    """The event table stored in `store` (an empty table when there is none yet)."""
-    path = Path(store) / EVENTS_PARQUET
+def _read_parquet(path: Path, store: Path, columns: tuple[Column, ...], filters=None) -> pd.DataFrame:
     if not path.exists():
-        return schema.empty_frame()
+        return schema.empty_frame(columns)
     try:
-        frame = pq.read_table(path).to_pandas()
+        frame = pq.read_table(path, filters=filters).to_pandas()
     except (pa.ArrowInvalid, OSError) as err:
-        raise StoreError(f"{path}: cannot read the event table ({err}); rebuild it with "
+        raise StoreError(f"{path}: cannot read the table ({err}); rebuild it with "
                          f"'python -m eventdesk ingest seeds --store {store}'") from err
-    return schema.conform(frame)
+    return schema.conform(frame, columns)
+
+
+def load_events(store: Path) -> pd.DataFrame:
+    """The event table (one row per incident, INCIDENT_COLUMNS) of `store`; empty when there is none yet."""
+    store = Path(store)
+    return _read_parquet(store / EVENTS_PARQUET, store, schema.INCIDENT_COLUMNS)
+
+
+def load_reports(store: Path, event_ids: Sequence[str] | None = None) -> pd.DataFrame:
+    """The reports (REPORT_COLUMNS) of `store`, or only those of the given incidents, in incident order."""
+    store = Path(store)
+    filters = [(EVENT_ID, "in", list(event_ids))] if event_ids is not None else None
+    return _read_parquet(store / REPORTS_PARQUET, store, schema.REPORT_COLUMNS, filters)
+
+
+def event_members(store: Path, event_id: str) -> pd.DataFrame:
+    """The reports merged into one incident, with their sources, evidence and merge reasons."""
+    return load_reports(store, [event_id])
+
+
+def figure_history(store: Path, event_id: str) -> pd.DataFrame:
+    """Every killed and injured figure reported for one incident, oldest report first."""
+    return figures.history(event_members(store, event_id))
+
+
+# ---------------------------------------------------------------------------------------------
+# The database
+# ---------------------------------------------------------------------------------------------
+
+
+def _ddl(table: str, columns: tuple[Column, ...], key: str | None) -> str:
+    cells = [f"{c.name} {_SQL_TYPES[c.dtype]}{' PRIMARY KEY' if c.name == key else ''}" for c in columns]
+    return f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(cells)})"
+
+
+def _connect(path: Path, read_only: bool, wait_s: float):
+    import duckdb
+
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as err:
+            if "lock" not in str(err).lower() or time.monotonic() >= deadline:
+                raise StoreError(
+                    f"{path}: the store is in use by another process (an ingest, or the dashboard saving "
+                    f"an upload or a decision); wait for it to finish and try again ({err})") from err
+            time.sleep(0.2)
+
+
+class Store:
+    """An open store database. Use `open_store()`; every write is one transaction."""
+
+    def __init__(self, folder: Path, connection) -> None:
+        self.folder = folder
+        self.db = connection
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Everything inside is committed together, or rolled back on any exception."""
+        self.db.begin()
+        try:
+            yield
+        except BaseException:
+            self.db.rollback()
+            raise
+        self.db.commit()
+
+    def _insert(self, table: str, frame: pd.DataFrame) -> None:
+        columns = _TABLES[table][0]
+        arrow = pa.Table.from_pandas(schema.conform(frame, columns), schema=schema.arrow_schema(columns),
+                                     preserve_index=False)
+        self.db.register("incoming", arrow)
+        try:
+            self.db.execute(f"INSERT INTO {table} SELECT * FROM incoming")
+        finally:
+            self.db.unregister("incoming")
+
+    def frame(self, sql: str, parameters: Sequence | None = None) -> pd.DataFrame:
+        """The result of a query as a frame."""
+        return self.db.execute(sql, parameters or []).df()
+
+    def count(self, table: str) -> int:
+        """Number of rows in one of the store's tables."""
+        return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    # -- articles and reports ----------------------------------------------------------------
+
+    def stored_keys(self, hashes: Sequence[str], urls: Sequence[str], ids: Sequence[str]) -> dict[str, set[str]]:
+        """Which of these content hashes, urls and article ids the store already holds."""
+        found = {}
+        for column, values in ((schema.CONTENT_HASH, hashes), (schema.URL, urls), (schema.ARTICLE_ID, ids)):
+            values = sorted({v for v in values if v})
+            rows = self.db.execute(
+                f"SELECT DISTINCT {column} FROM {ARTICLES} WHERE {column} IN (SELECT unnest(?))", [values]
+            ).fetchall() if values else []
+            found[column] = {row[0] for row in rows}
+        return found
+
+    def add(self, articles: pd.DataFrame, reports: pd.DataFrame) -> None:
+        """Store articles (ARTICLE_COLUMNS) and their reports in one transaction."""
+        with _WRITE_LOCK, self.transaction():
+            self._insert(ARTICLES, articles)
+            if len(reports):
+                self._insert(REPORTS, reports)
+
+    # -- decisions ---------------------------------------------------------------------------
+
+    def decisions(self) -> list[merge.Decision]:
+        """The analyst's decisions, oldest first."""
+        rows = self.db.execute(
+            f"SELECT {schema.DECISION_ID}, {schema.ACTION}, {schema.REPORT_IDS} FROM {DECISIONS} "
+            f"ORDER BY {schema.DECISION_ID}").fetchall()
+        return [merge.Decision(int(n), action, tuple(ids.split())) for n, action, ids in rows]
+
+    def add_decision(self, action: str, report_ids: Sequence[str], event_ids: Sequence[str], note: str | None) -> int:
+        """Record a split or merge; returns its number."""
+        number = int(self.db.execute(f"SELECT coalesce(max({schema.DECISION_ID}), 0) + 1 FROM {DECISIONS}")
+                     .fetchone()[0])
+        row = {
+            schema.DECISION_ID: number, schema.ACTION: action, EVENT_ID: " ".join(event_ids),
+            schema.REPORT_IDS: " ".join(sorted(report_ids)),
+            schema.MADE_AT: dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), schema.NOTE: note,
+        }
+        with _WRITE_LOCK, self.transaction():
+            self._insert(DECISIONS, pd.DataFrame([row]))
+        return number
+
+    # -- settings ----------------------------------------------------------------------------
+
+    def figure_rule(self) -> str:
+        """The rule for best figures this store was last built with (figures.RULES)."""
+        row = self.db.execute(f"SELECT {VALUE} FROM {SETTINGS} WHERE {SETTING} = ?", [FIGURE_RULE]).fetchone()
+        return row[0] if row else figures.DEFAULT_RULE
+
+    def set_figure_rule(self, rule: str) -> None:
+        """Keep `rule` as the store's figure rule (it takes effect at the next rebuild)."""
+        figures.check_rule(rule)
+        with _WRITE_LOCK, self.transaction():
+            self.db.execute(f"DELETE FROM {SETTINGS} WHERE {SETTING} = ?", [FIGURE_RULE])
+            self.db.execute(f"INSERT INTO {SETTINGS} VALUES (?, ?)", [FIGURE_RULE, rule])
+
+    # -- incidents ---------------------------------------------------------------------------
+
+    def rebuild(self, rule: str | None = None, family_of: Callable[[str], str] | None = None) -> int:
+        """Merge every report into incidents, apply the decisions, rebuild the events table; returns its size."""
+        if rule is not None and rule != self.figure_rule():
+            self.set_figure_rule(rule)
+        rule = self.figure_rule()
+        matching = self.frame(f"SELECT {', '.join(merge.MATCH_COLUMNS)} FROM {REPORTS}")
+        reports = merge.to_reports(matching, family_of or merge.registry_families())
+        del matching  # the merge holds only the compact reports
+        members = merge.assign_incidents(reports, self.decisions())
+        del reports
+        with _WRITE_LOCK, self.transaction():
+            self.db.execute(f"DELETE FROM {MEMBERS}")
+            self.db.execute(f"DELETE FROM {EVENTS}")
+            self._insert(MEMBERS, members)
+            n_events = int(members[merge.EVENT_SEQ].max()) + 1 if len(members) else 0
+            del members
+            for first in range(0, n_events, CHUNK_ROWS):
+                chunk = self._member_reports(first, first + CHUNK_ROWS)
+                incidents = merge.build_incidents(chunk, rule)
+                incidents[merge.EVENT_SEQ] = chunk.drop_duplicates(EVENT_ID).set_index(EVENT_ID).loc[
+                    incidents[EVENT_ID], merge.EVENT_SEQ].to_numpy()
+                self._insert(EVENTS, incidents)
+        return n_events
+
+    def _member_reports(self, first_seq: int, end_seq: int) -> pd.DataFrame:
+        """Reports of the incidents first_seq <= event_seq < end_seq, with membership and linked incident."""
+        extracted = ", ".join(f"r.{c.name}" for c in EXTRACTED_COLUMNS)
+        frame = self.frame(
+            f"SELECT {extracted}, m.{EVENT_ID}, m.{schema.MERGE_REASON}, m.{merge.MEMBER_RANK}, m.{merge.EVENT_SEQ}, "
+            f"l.{EVENT_ID} AS {schema.LINKED_EVENT_ID} FROM {REPORTS} r JOIN {MEMBERS} m USING ({REPORT_ID}) "
+            f"LEFT JOIN {MEMBERS} l ON l.{REPORT_ID} = r.{schema.LINKED_REPORT_ID} "
+            f"WHERE m.{merge.EVENT_SEQ} >= ? AND m.{merge.EVENT_SEQ} < ? "
+            f"ORDER BY m.{merge.EVENT_SEQ}, m.{merge.MEMBER_RANK}",
+            [first_seq, end_seq],
+        )
+        out = schema.conform(frame, (*schema.REPORT_COLUMNS, *_MEMBER_COLUMNS[3:]))
+        out[schema.LINKED_EVENT_ID] = frame[schema.LINKED_EVENT_ID].astype("string")
+        return out
+
+    # -- exports -----------------------------------------------------------------------------
+
+    def _batches(self, sql: str, columns: tuple[Column, ...]) -> Iterator[pd.DataFrame]:
+        reader = self.db.sql(sql).to_arrow_reader(CHUNK_ROWS)
+        empty = True
+        for batch in reader:
+            empty = False
+            yield schema.conform(batch.to_pandas(), columns)
+        if empty:  # the header still goes out
+            yield schema.empty_frame(columns)
+
+    def export(self) -> pd.DataFrame:
+        """Write the events, reports and relations files from the database; returns the relations."""
+        events_sql = f"SELECT * EXCLUDE ({merge.EVENT_SEQ}) FROM {EVENTS} ORDER BY {merge.EVENT_SEQ}"
+        reports_sql = (
+            f"SELECT m.{REPORT_ID}, m.{EVENT_ID}, m.{schema.MERGE_REASON}, r.* EXCLUDE ({REPORT_ID}) "
+            f"FROM {MEMBERS} m JOIN {REPORTS} r USING ({REPORT_ID}) ORDER BY m.{merge.EVENT_SEQ}, m.{merge.MEMBER_RANK}"
+        )
+        for sql, columns, parquet, csv in (
+            (events_sql, schema.INCIDENT_COLUMNS, EVENTS_PARQUET, EVENTS_CSV),
+            (reports_sql, schema.REPORT_COLUMNS, REPORTS_PARQUET, REPORTS_CSV),
+        ):
+            write_parquet(self.folder / parquet, columns, self._batches(sql, columns))
+            export.write_csv_frames(self._batches(sql, columns), self.folder / csv)
+        relation_inputs = [EVENT_ID, schema.ACTOR1, schema.ACTOR2, schema.EVENT_TYPE, schema.DATE, schema.KILLED,
+                           schema.INJURED]
+        compact = self.frame(f"SELECT {', '.join(relation_inputs)} FROM {EVENTS} ORDER BY {merge.EVENT_SEQ}")
+        relations = schema.validate(query.relations(compact), schema.RELATION_COLUMNS)
+        export.write_csv(relations, self.folder / RELATIONS_CSV)
+        return relations
+
+
+@contextmanager
+def open_store(folder: Path, read_only: bool = False, wait_s: float = LOCK_WAIT_S) -> Iterator[Store]:
+    """The store database in `folder`, created when missing; closed on exit."""
+    folder = Path(folder)
+    path = folder / DATABASE
+    if read_only and not path.exists():
+        raise StoreError(f"{path}: there is no store here yet; build it with "
+                         f"'python -m eventdesk ingest seeds --store {folder}'")
+    folder.mkdir(parents=True, exist_ok=True)
+    connection = _connect(path, read_only, wait_s)
+    try:
+        # DuckDB's buffer pool would grow towards most of the machine's memory; it spills to disk past this.
+        connection.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")
+        if not read_only:
+            for table, (columns, key) in _TABLES.items():
+                connection.execute(_ddl(table, columns, key))
+        yield Store(folder, connection)
+    finally:
+        connection.close()
+
+
+def refresh(folder: Path, rule: str | None = None) -> int:
+    """Re-merge the store's reports (with the decisions) and rewrite its files; returns the number of incidents."""
+    with open_store(folder) as store:
+        n_events = store.rebuild(rule)
+        store.export()
+    return n_events
+
+
+# ---------------------------------------------------------------------------------------------
+# The analyst's decisions
+# ---------------------------------------------------------------------------------------------
+
+
+def _members_of(store: Store, event_ids: Sequence[str]) -> list[str]:
+    rows = store.db.execute(
+        f"SELECT {REPORT_ID} FROM {MEMBERS} WHERE {EVENT_ID} IN (SELECT unnest(?)) ORDER BY {REPORT_ID}",
+        [list(event_ids)],
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def _incident_of(store: Store, report_id: str) -> str:
+    row = store.db.execute(f"SELECT {EVENT_ID} FROM {MEMBERS} WHERE {REPORT_ID} = ?", [report_id]).fetchone()
+    return row[0]
+
+
+def split_event(folder: Path, event_id: str, report_ids: Sequence[str], note: str | None = None) -> tuple[str, str]:
+    """Take `report_ids` out of incident `event_id` into an incident of their own.
+
+    The decision is kept in the store and survives re-ingest. Returns the ids of the incident the
+    other reports stay in and of the new one.
+    """
+    with open_store(folder) as store:
+        members = set(_members_of(store, [event_id]))
+        leaving = set(report_ids)
+        if not members:
+            raise ValueError(f"there is no incident {event_id!r} in {folder}")
+        if not leaving or not leaving <= members or leaving == members:
+            raise ValueError(f"to split incident {event_id}, choose some but not all of its reports: "
+                             f"{', '.join(sorted(members))}")
+        store.add_decision(merge.SPLIT, sorted(leaving), [event_id], note)
+        store.rebuild()
+        store.export()
+        return _incident_of(store, min(members - leaving)), _incident_of(store, min(leaving))
+
+
+def merge_events(folder: Path, event_ids: Sequence[str], note: str | None = None) -> str:
+    """Merge the given incidents into one; the decision is kept in the store. Returns the merged incident's id."""
+    with open_store(folder) as store:
+        reports = _members_of(store, event_ids)
+        known = {_incident_of(store, r) for r in reports}
+        missing = sorted(set(event_ids) - known)
+        if missing or len(known) < 2:
+            raise ValueError(f"to merge, name at least two incidents of {folder}; unknown: {', '.join(missing) or '-'}")
+        store.add_decision(merge.MERGE, reports, sorted(event_ids), note)
+        store.rebuild()
+        store.export()
+        return _incident_of(store, reports[0])
+
+
+def load_decisions(folder: Path) -> pd.DataFrame:
+    """The analyst's decisions (DECISION_COLUMNS), oldest first."""
+    with open_store(folder) as store:
+        frame = store.frame(f"SELECT * FROM {DECISIONS} ORDER BY {schema.DECISION_ID}")
+    return schema.conform(frame, schema.DECISION_COLUMNS)

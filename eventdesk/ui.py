@@ -1,9 +1,14 @@
-"""The only module that imports streamlit: the cached table load, the one filter sidebar, state keys.
+"""The only module that imports streamlit: the cached loads, the one filter sidebar, state keys, and the
+actions that write to the store (adding articles, splitting and merging events).
 
 The sidebar's widgets keep their values in `st.session_state` under the keys below; the filter
 they describe is mirrored in the URL query string (`query.filter_to_params`), so a link
 reproduces the view. The URL is read once, when a session starts; after that the widgets lead
 and the URL follows, on every page.
+
+Actions that change the store run as button callbacks, before the page is drawn again: they call
+the library (`uploads.add_articles`, `store.split_event`, `store.merge_events`), keep what happened
+in the session state for the page to show, and clear the cached loads so every page reads the new table.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from eventdesk import assets, export, query, schema, store
+from eventdesk import assets, export, incidents, query, schema, store, uploads
 
 STORE_ENV = "EVENTDESK_STORE"  # the store folder; `data/` when unset
 DEFAULT_STORE = "data"
@@ -34,7 +39,25 @@ FILTER_KEY = "filter_current"
 TIMELINE_BY_KEY = "timeline_by"
 ACTOR_PAGE_KEY = "actors_page_actor"
 MAP_KEY = "events_map"
+DATES_SPAN_KEY = "filter_dates_span"  # the table's date range the dates widget was last set against
+# The Upload page.
+UPLOAD_FILES_KEY = "upload_files"  # with the upload round appended: a new round empties the uploader
+UPLOAD_ROUND_KEY = "upload_round"
+PASTE_TEXT_KEY = "paste_text"
+PASTE_TITLE_KEY = "paste_title"
+PASTE_SOURCE_KEY = "paste_source"
+PASTE_URL_KEY = "paste_url"
+PASTE_DATE_KEY = "paste_published"
+UPLOAD_OUTCOME_KEY = "upload_outcome"
+# One event on the Events and Casualties pages, and the analyst's split and merge.
+EVENT_KEY = "events_page_event"
+SPLIT_KEY = "events_page_split_reports"
+MERGE_WITH_KEY = "events_page_merge_with"
+NOTE_KEY = "events_page_note"
+DECISION_OUTCOME_KEY = "events_page_decision"
+HISTORY_EVENT_KEY = "casualties_page_event"
 
+NO_TABLE_HINT = "Add articles on the Upload page"
 EMPTY_MESSAGE = (
     "No events match the current filter. Widen it in the sidebar: remove an actor, an event type "
     "or a country, widen the dates, or clear the search."
@@ -66,8 +89,8 @@ def _table_key() -> tuple[str, int]:
     path = folder / store.EVENTS_PARQUET
     if not path.exists():
         st.error(
-            f"There is no event table at `{path}`. Build it with "
-            f"`python -m eventdesk ingest seeds --store {folder}` (or `make run`), then reload this page."
+            f"There is no event table at `{path}` yet. {NO_TABLE_HINT}, or build it with "
+            f"`python -m eventdesk ingest seeds --store {folder}` (or `make run`) and reload this page."
         )
         st.stop()
     return str(folder), path.stat().st_mtime_ns
@@ -97,10 +120,35 @@ def load_events() -> pd.DataFrame:
         st.error(str(err))
         st.stop()
     if events.empty:
-        st.warning(f"The event table in `{key[0]}` holds no events yet: ingest some articles with "
+        st.warning(f"The event table in `{key[0]}` holds no events yet. {NO_TABLE_HINT}, or ingest some with "
                    f"`python -m eventdesk ingest PATH --store {key[0]}`.")
         st.stop()
     return events
+
+
+def has_events() -> bool:
+    """Whether the store has an event table with rows (the frame draws the filter only then; the Upload
+    page works on an empty store)."""
+    _leave_pages_folder_mode()
+    folder = store_dir()
+    path = folder / store.EVENTS_PARQUET
+    if not path.exists():
+        return False
+    try:
+        return len(_load(str(folder), path.stat().st_mtime_ns)) > 0
+    except store.StoreError:
+        return False
+
+
+def _mtime(name: str) -> int:
+    path = store_dir() / name
+    return path.stat().st_mtime_ns if path.exists() else 0
+
+
+def clear_loads() -> None:
+    """Forget every cached read of the store, so the next run of any page reads what is there now."""
+    for cached in (_load, _options, _members, _history, _decisions):
+        cached.clear()
 
 
 @st.cache_resource(show_spinner=False)
@@ -197,10 +245,24 @@ def _draw_widgets(options: query.FilterOptions) -> None:
     st.button("Clear the filter", on_click=_reset, args=(options,), width="stretch")
 
 
+def _follow_span(options: query.FilterOptions) -> None:
+    """Keep the dates widget on the table's whole range when the range grows (articles were added):
+    an end that was at the old edge moves to the new edge, so new events are not filtered out."""
+    state = st.session_state
+    span, old = _full_range(options), state.get(DATES_SPAN_KEY)
+    chosen = tuple(state.get(DATES_KEY) or ())
+    if span and old and span != tuple(old) and len(chosen) == 2:
+        start = span[0] if chosen[0] == old[0] else _clamp(chosen[0], *span, span[0])
+        end = span[1] if chosen[1] == old[1] else _clamp(chosen[1], *span, span[1])
+        state[DATES_KEY] = (start, end)
+    state[DATES_SPAN_KEY] = span
+
+
 def sidebar() -> query.Filter:
     """Draw the one filter sidebar, sync it with the URL and return the filter it describes."""
     options = _options(*_table_key())
     _read_url_once(options)
+    _follow_span(options)
     with st.sidebar:
         st.subheader("Filter")
         _draw_widgets(options)
@@ -258,3 +320,182 @@ def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str) -> N
         label, data=functools.partial(export.to_csv_bytes, frame), file_name=file_name, mime="text/csv",
         key=key, on_click="ignore", icon=":material/download:",
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# One event: its reports, the history of its figures, the analyst's decisions
+# ---------------------------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _members(folder: str, mtime_ns: int, event_id: str) -> pd.DataFrame:
+    return store.event_members(Path(folder), event_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _history(folder: str, mtime_ns: int, event_id: str) -> pd.DataFrame:
+    return store.figure_history(Path(folder), event_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _decisions(folder: str, mtime_ns: int) -> pd.DataFrame:
+    if not mtime_ns:  # no database yet: no decisions, and nothing to create by reading
+        return schema.empty_frame(schema.DECISION_COLUMNS)
+    return store.load_decisions(Path(folder))
+
+
+def _read_or_stop(read, *args) -> pd.DataFrame:
+    try:
+        return read(*args)
+    except store.StoreError as err:
+        st.error(str(err))
+        st.stop()
+
+
+def event_members(event_id: str) -> pd.DataFrame:
+    """The reports merged into one event (cached until the reports file changes)."""
+    return _read_or_stop(_members, str(store_dir()), _mtime(store.REPORTS_PARQUET), event_id)
+
+
+def figure_history(event_id: str) -> pd.DataFrame:
+    """Every figure reported for one event, oldest report first (cached until the reports file changes)."""
+    return _read_or_stop(_history, str(store_dir()), _mtime(store.REPORTS_PARQUET), event_id)
+
+
+def decisions() -> pd.DataFrame:
+    """The analyst's splits and merges kept in the store, oldest first."""
+    return _read_or_stop(_decisions, str(store_dir()), _mtime(store.DATABASE))
+
+
+def keep_choice(key: str, options: object) -> None:
+    """Drop a chooser's remembered value when it is no longer offered (an event merged away, say);
+    for a multiselect, drop the values no longer offered."""
+    state = st.session_state
+    if key not in state:
+        return
+    offered = set(options)
+    value = state[key]
+    if isinstance(value, list):
+        state[key] = [v for v in value if v in offered]
+    elif value not in offered:
+        del state[key]
+
+
+def _decide(action, *args):
+    """Run a split or merge through the library; its result, or None (with the error kept for the page)."""
+    try:
+        with st.spinner("Saving the decision and re-merging the events…"):
+            shown = action(store_dir(), *args, note=st.session_state.get(NOTE_KEY) or None)
+    except (ValueError, store.StoreError) as err:
+        st.session_state[DECISION_OUTCOME_KEY] = ("error", str(err))
+        return None
+    clear_loads()
+    st.session_state[NOTE_KEY] = ""
+    return shown
+
+
+def split_chosen(event_id: str) -> None:
+    """Button callback: split the reports chosen on the Events page off `event_id` into a new event."""
+    chosen = list(st.session_state.get(SPLIT_KEY) or [])
+    shown = _decide(store.split_event, event_id, chosen)
+    if shown:
+        kept, new = shown
+        st.session_state[DECISION_OUTCOME_KEY] = (
+            "success", f"Split {len(chosen)} report(s) off into a new event ({new}); the others stay in {kept}. "
+                       "The decision is kept in the store and survives re-ingest.")
+        st.session_state[EVENT_KEY] = new
+        st.session_state[SPLIT_KEY] = []
+
+
+def merge_chosen(event_id: str) -> None:
+    """Button callback: merge `event_id` with the event chosen on the Events page."""
+    other = st.session_state.get(MERGE_WITH_KEY)
+    if not other:
+        st.session_state[DECISION_OUTCOME_KEY] = ("error", "Choose the event to merge this one with first.")
+        return
+    merged = _decide(store.merge_events, [event_id, other])
+    if merged:
+        st.session_state[DECISION_OUTCOME_KEY] = (
+            "success", f"Merged the two events into {merged}. The decision is kept in the store and survives "
+                       "re-ingest.")
+        st.session_state[EVENT_KEY] = merged
+        st.session_state.pop(MERGE_WITH_KEY, None)
+
+
+def show_decision_outcome() -> None:
+    """What the last split or merge did (shown once)."""
+    outcome = st.session_state.pop(DECISION_OUTCOME_KEY, None)
+    if outcome:
+        kind, message = outcome
+        (st.success if kind == "success" else st.error)(message)
+
+
+# ---------------------------------------------------------------------------------------------
+# Adding articles
+# ---------------------------------------------------------------------------------------------
+
+
+def show_store_counts() -> None:
+    """The size of the store's event table, as metrics (or a note that it is empty)."""
+    if not has_events():
+        st.info("The store holds no events yet: add articles below.", icon=":material/info:")
+        return
+    counts = incidents.table_counts(load_events())
+    columns = st.columns(3)
+    columns[0].metric("Events in the store", f"{counts.events:,}")
+    columns[1].metric("Reports", f"{counts.reports:,}", help="Event reports read from the articles.")
+    columns[2].metric("Merged events", f"{counts.merged:,}", help="Events made of more than one report.")
+
+
+def upload_files_key() -> str:
+    """The file uploader's key for this round (each add starts a new round, which empties the uploader)."""
+    return f"{UPLOAD_FILES_KEY}_{st.session_state.get(UPLOAD_ROUND_KEY, 0)}"
+
+
+def _pasted() -> uploads.Pasted:
+    state = st.session_state
+    return uploads.Pasted(
+        text=state.get(PASTE_TEXT_KEY) or "", title=state.get(PASTE_TITLE_KEY) or None,
+        source=state.get(PASTE_SOURCE_KEY) or None, url=state.get(PASTE_URL_KEY) or None,
+        published=state.get(PASTE_DATE_KEY),
+    )
+
+
+def add_uploads() -> None:
+    """Button callback: ingest the uploaded files and the pasted text into the store, then reload every page."""
+    state = st.session_state
+    files = [(f.name, f.getvalue()) for f in state.get(upload_files_key()) or []]
+    with st.spinner("Reading, extracting and merging the articles…"):
+        outcome = uploads.add_articles(files, _pasted(), store_dir())
+    state[UPLOAD_OUTCOME_KEY] = outcome
+    state[UPLOAD_ROUND_KEY] = state.get(UPLOAD_ROUND_KEY, 0) + 1
+    if not any(e.startswith(uploads.PASTED) for e in outcome.errors):
+        for key in (PASTE_TEXT_KEY, PASTE_TITLE_KEY, PASTE_SOURCE_KEY, PASTE_URL_KEY, PASTE_DATE_KEY):
+            state.pop(key, None)  # the widgets start empty again
+    clear_loads()
+
+
+def show_upload_outcome() -> None:
+    """What the last add did: counts, the events it created or added reports to, and the files it could not read."""
+    outcome: uploads.UploadOutcome | None = st.session_state.get(UPLOAD_OUTCOME_KEY)
+    if outcome is None:
+        return
+    if not outcome.chosen:
+        st.warning(outcome.summary())
+        return
+    if not outcome.nothing_read:
+        st.success(outcome.summary(), icon=":material/check_circle:")
+        columns = st.columns(4)
+        columns[0].metric("New articles", f"{outcome.articles_new:,}")
+        columns[1].metric("Skipped (already stored)", f"{outcome.articles_known:,}")
+        columns[2].metric("Events", f"{outcome.events_after:,}", delta=outcome.events_after - outcome.events_before)
+        columns[3].metric("Merged incidents", f"{outcome.merged:,}",
+                          help="New or grown events made of more than one report.")
+    if outcome.errors:
+        lines = "\n".join(f"- {error}" for error in outcome.errors)
+        st.error(f"{outcome.summary() if outcome.nothing_read else 'Some input could not be read:'}\n\n{lines}\n\n"
+                 "Fix these files (or the pasted text) and add them again; nothing already stored was changed.",
+                 icon=":material/error:")
+    if len(outcome.changed):
+        st.markdown("**Events new or with new reports**")
+        st.dataframe(outcome.changed, hide_index=True)

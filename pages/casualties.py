@@ -1,8 +1,9 @@
-"""Casualties: killed and injured under the current filter, by event, date, place and actor."""
+"""Casualties: killed and injured under the current filter, by event, date, place and actor, and the
+history of one event's figures as its reports gave them."""
 
 import streamlit as st
 
-from eventdesk import charts, query, ui
+from eventdesk import charts, incidents, query, ui
 
 events = ui.load_events()
 view = query.apply(events, ui.current_filter())
@@ -18,7 +19,8 @@ right.metric("Injured", str(figures.injured))
 st.caption("Figures as reported, with their qualifier. Claims, warnings and statements repeat an attack's toll "
            "and are not counted again.")
 
-by_event, by_date, by_place, by_actor = st.tabs(["By event", "By date", "By place", "By initiator"])
+by_event, by_date, by_place, by_actor, history_tab = st.tabs(
+    ["By event", "By date", "By place", "By initiator", "History of one event"])
 with by_event:
     ui.show_table(query.casualties_by_event(view))
 with by_date:
@@ -33,3 +35,25 @@ with by_actor:
     table = query.casualties_by_actor(view)
     st.plotly_chart(charts.casualties_figure(table.head(30), query.ACTOR), key="casualties_by_actor")
     ui.show_table(table)
+with history_tab:
+    choices = incidents.event_choices(view, with_figures=True)
+    if choices.empty:
+        st.info("No event in this view reports killed or injured.")
+    else:
+        ui.keep_choice(ui.HISTORY_EVENT_KEY, choices.index)
+        event_id = st.selectbox("Event", choices.index, format_func=choices.get, key=ui.HISTORY_EVENT_KEY,
+                                help="Events with figures, those with the most reports first.")
+        event = incidents.event_row(view, event_id)
+        history = ui.figure_history(event_id)
+        st.plotly_chart(charts.history_figure(incidents.history_points(history), incidents.figure_ranges(event)),
+                        key="figure_history")
+        st.caption(
+            f"Killed: {incidents.figure_text(event, 'killed')}. Injured: {incidents.figure_text(event, 'injured')}. "
+            "Each point is one report's figure at its report date (the article's publication date); the line "
+            "holds it until the next report. The shaded band spans the lowest and highest figure reported, the "
+            "dashed line is the best figure (by default the latest report's, never a sum of reports)."
+        )
+        undated = incidents.count_undated(history)
+        if undated:
+            st.caption(f"{undated:,} report(s) have no report date and are only in the table below.")
+        ui.show_table(incidents.history_table(history), key="figure_history_table")

@@ -1,8 +1,9 @@
-"""Events: the filtered table with every column and its evidence sentence, and the CSV downloads."""
+"""Events: the filtered table with every column and its evidence sentence, and the CSV downloads; one
+event's sources and why they were merged, with the analyst's split and merge."""
 
 import streamlit as st
 
-from eventdesk import query, ui
+from eventdesk import incidents, query, ui
 
 events = ui.load_events()
 view = query.apply(events, ui.current_filter())
@@ -18,4 +19,43 @@ with left:
     ui.download_csv(table, "Download events (CSV)", "events.csv", key="download_events")
 with right:
     ui.download_csv(query.relations(view), "Download relations (CSV)", "relations.csv", key="download_events_relations")
-st.caption("Search the evidence, actors, places and source with the Search box in the sidebar.")
+st.caption("Search the evidence, actors, places and source with the Search box in the sidebar. Each row is one "
+           "incident: killed_low, killed_best and killed_high (and the same for injured) span its reports' figures, "
+           "n_sources counts the outlets that reported it.")
+
+st.header("One event: its sources")
+ui.show_decision_outcome()
+choices = incidents.event_choices(view)
+ui.keep_choice(ui.EVENT_KEY, choices.index)
+event_id = st.selectbox("Event", choices.index, format_func=choices.get, key=ui.EVENT_KEY,
+                        help=f"The {len(choices):,} events of the view with the most reports; narrow the filter "
+                             "to find others.")
+event = incidents.event_row(view, event_id)
+members = ui.event_members(event_id)
+
+figures = incidents.event_figures(event, members)
+for column, (label, value) in zip(st.columns([2, 2, 1, 1]), figures.items(), strict=True):
+    column.metric(label, value)
+
+st.markdown("**Why these reports are one event**")
+st.table(incidents.merge_reasons(members), hide_index=True)  # a table wraps the long reasons
+st.markdown("**Sources** (the report that founded the event first)")
+ui.show_table(incidents.sources_table(members), key="event_sources")
+
+with st.expander("Wrongly merged? Split reports off, or merge with another event", expanded=False):
+    st.text_input("Note (kept with the decision)", key=ui.NOTE_KEY, placeholder="Why, for whoever reads this later")
+    labels = incidents.report_labels(members)
+    ui.keep_choice(ui.SPLIT_KEY, labels.index)
+    st.multiselect("Reports to split off into a new event", labels.index, format_func=labels.get, key=ui.SPLIT_KEY)
+    st.button("Split them off", on_click=ui.split_chosen, args=(event_id,), icon=":material/call_split:",
+              disabled=len(members) < 2, key="split_button")
+    others = choices.drop(event_id)
+    ui.keep_choice(ui.MERGE_WITH_KEY, others.index)
+    st.selectbox("Event to merge this one with", others.index, format_func=others.get, key=ui.MERGE_WITH_KEY,
+                 index=None, placeholder="Choose an event")
+    st.button("Merge the two events", on_click=ui.merge_chosen, args=(event_id,), icon=":material/call_merge:",
+              key="merge_button")
+    st.caption("Decisions are kept in the store by report, so they survive re-ingest and new articles.")
+    made = ui.decisions()
+    if len(made):
+        st.dataframe(made, hide_index=True, key="decisions")

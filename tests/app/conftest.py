@@ -1,7 +1,8 @@
-"""AppTest fixtures: the dashboard run against the seed store."""
+"""AppTest fixtures: the dashboard run against the seed store, or against a copy of a store a test may change."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,3 +30,45 @@ def open_page(seed_store: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[...
         return app
 
     return _open
+
+
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+UPLOADS = ROOT / "tests" / "fixtures" / "uploads"
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test corpus (reports of a few incidents from several outlets) ingested by the library, once."""
+    from eventdesk import ingest
+
+    folder = tmp_path_factory.mktemp("corpus-store")
+    ingest.ingest_paths([CORPUS], folder, workers=1)
+    return folder
+
+
+@pytest.fixture
+def writable(tmp_path: Path) -> Callable[[Path], Path]:
+    """`writable(store)`: a copy of a store that a test may write to (uploads, splits, merges)."""
+
+    def _copy(folder: Path) -> Path:
+        target = tmp_path / f"store-{folder.name}"
+        shutil.copytree(folder, target)
+        return target
+
+    return _copy
+
+
+@pytest.fixture
+def open_store_page(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
+    """`open_store_page(folder, "upload")`: the dashboard on a page, reading the store at `folder`."""
+
+    def _open(folder: Path, page: str = "overview") -> AppTest:
+        monkeypatch.setenv(ui.STORE_ENV, str(folder))
+        app = AppTest.from_file(str(DASHBOARD), default_timeout=120)
+        app.switch_page(f"pages/{page}.py")
+        app.run()
+        assert not app.exception, [e.value for e in app.exception]
+        return app
+
+    return _open
+

@@ -12,12 +12,13 @@ def test_casualties_show_the_qualified_totals(open_page):
 
 def test_every_breakdown_shows_at_least_84(open_page):
     app = open_page("casualties")
-    by_event, by_date, by_place, by_actor = (frame.value for frame in app.dataframe)
+    by_event, by_date, by_place, by_actor, history = (frame.value for frame in app.dataframe)
     assert by_event[query.KILLED_SHOWN].iloc[0] == "at least 84"
     assert by_date[[query.PERIOD, query.KILLED_SHOWN]].iloc[0].tolist() == ["2024-01-03", "at least 84"]
     assert by_place[[query.PLACE, query.INJURED_SHOWN]].iloc[0].tolist() == ["Kerman, Iran", "284"]
     assert by_actor[[query.ACTOR, query.KILLED_SHOWN]].iloc[0].tolist() == ["Islamic State", "at least 84"]
-    assert len(app.get("plotly_chart")) == 3
+    assert history[[query.KILLED_SHOWN, query.INJURED_SHOWN]].iloc[0].tolist() == ["at least 84", "284"]
+    assert len(app.get("plotly_chart")) == 4
 
 
 def test_casualties_follow_the_filter(open_page):

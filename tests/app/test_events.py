@@ -11,7 +11,7 @@ from eventdesk import export, query, schema, ui
 
 def test_the_table_has_every_column_and_every_event(open_page, seed_table):
     table = open_page("events").dataframe[0].value
-    assert tuple(table.columns) == schema.EVENT_FIELDS
+    assert tuple(table.columns) == schema.INCIDENT_FIELDS
     assert sorted(table[schema.EVENT_ID]) == sorted(seed_table[schema.EVENT_ID])
 
 
@@ -26,7 +26,7 @@ def test_the_csv_holds_exactly_the_filtered_rows(open_page, seed_table):
     view = query.apply(seed_table, query.Filter(actors=("Islamic State",)))
     data = export.to_csv_bytes(query.events_table(view))
     parsed = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
-    assert list(parsed.columns) == list(schema.EVENT_FIELDS)
+    assert list(parsed.columns) == list(schema.INCIDENT_FIELDS)
     assert list(parsed[schema.EVENT_ID]) == list(shown[schema.EVENT_ID])
     assert {"bombing", "claim"} <= set(parsed[schema.EVENT_TYPE])
     assert len(parsed) < len(seed_table)

@@ -7,6 +7,7 @@ map that still needs a CDN fails here the way it would on a machine with no inte
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -145,3 +146,13 @@ def page(context: BrowserContext) -> Page:
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture
+def writable_server(seed_store: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A server of its own on a copy of the seed store, for tests that add to the store: (its URL, the store)."""
+    folder = tmp_path / "store"
+    shutil.copytree(seed_store, folder)
+    process, url = start_streamlit(folder, tmp_path / "server.log")
+    yield url, folder
+    stop(process)

@@ -13,12 +13,16 @@ import pytest
 from playwright.sync_api import FrameLocator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from eventdesk import query, schema
+from eventdesk import query, schema, uploads
 from eventdesk.colours import event_colour
 
 PAGES = {"overview": "/", "timeline": "/timeline", "map": "/map", "casualties": "/casualties",
-         "actors": "/actors", "events": "/events"}
+         "actors": "/actors", "events": "/events", "upload": "/upload"}
 TILE_HOST = "https://tile.openstreetmap.org/"
+UPLOADS = Path(__file__).resolve().parents[1] / "fixtures" / "uploads"
+DAWN = UPLOADS / "2024-02-09_dawn_peshawar.json"
+AP = UPLOADS / "2024-02-10_ap_peshawar.csv"
+INGEST_TIMEOUT_MS = 180_000
 
 
 def open_page(page: Page, server: str, name: str, query_string: str = "") -> None:
@@ -103,7 +107,7 @@ def test_actor_graph_draws_labelled_nodes_and_arrows(page, server, screenshots):
 
 def test_events_page_shows_the_table_and_downloads(page, server, screenshots):
     open_page(page, server, "events")
-    expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
     expect(page.get_by_test_id("stDownloadButton")).to_have_count(2)
     shoot(page, screenshots, "events")
 
@@ -149,7 +153,7 @@ def test_download_the_filtered_events_csv(page, server, tmp_path, seed_table, ac
     parsed = pd.read_csv(target, dtype=str, keep_default_na=False)
     expected = query.apply(seed_table, query.Filter(actors=(actor,)))
     assert info.value.suggested_filename == "events.csv"
-    assert list(parsed.columns) == list(schema.EVENT_FIELDS)
+    assert list(parsed.columns) == list(schema.INCIDENT_FIELDS)
     assert sorted(parsed[schema.EVENT_ID]) == sorted(expected[schema.EVENT_ID])
     assert {"bombing", "claim"} <= set(parsed[schema.EVENT_TYPE])
 
@@ -165,4 +169,66 @@ def test_a_shared_link_works_as_the_first_request_to_a_fresh_server(browser, fre
     expect(page.get_by_role("heading", level=1)).to_have_text("Map")
     expect(page.get_by_test_id("stSidebar").get_by_text("Islamic State", exact=True)).to_be_visible()
     expect(map_frame(page).locator("path.leaflet-interactive").first).to_be_visible()
+    context.close()
+
+
+def test_upload_two_files_then_see_them_on_every_page_and_in_the_csv(browser, writable_server, screenshots, tmp_path,
+                                                                      seed_table):
+    url, folder = writable_server
+    context = browser.new_context(viewport={"width": 1440, "height": 1300}, accept_downloads=True)
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
+    context.set_default_timeout(60_000)
+    page = context.new_page()
+    page.goto(url + "/upload")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Upload")
+    expect(page.get_by_text(f"up to {uploads.MAX_UPLOAD_MB} MB each", exact=False)).to_be_visible()
+    expect(metric(page, "Events in the store")).to_have_text(str(len(seed_table)))
+
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files([str(DAWN), str(AP)])
+    expect(page.get_by_test_id("stFileChipName")).to_have_count(2)
+    page.get_by_role("button", name="Add to the store").click()
+    # The first ingest in a server process loads the extraction models.
+    expect(metric(page, "New articles")).to_have_text("2", timeout=INGEST_TIMEOUT_MS)
+    expect(metric(page, "Events in the store")).to_have_text(str(len(seed_table) + 1))
+    expect(metric(page, "Merged incidents")).to_have_text("1")
+    expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text("2 new articles stored")
+    shoot(page, screenshots, "upload")
+
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Overview").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Overview")
+    events_metric = page.get_by_test_id("stMetric").filter(
+        has=page.get_by_test_id("stMetricLabel").get_by_text("Events", exact=True))
+    expect(events_metric.get_by_test_id("stMetricValue")).to_have_text(str(len(seed_table) + 1))
+
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Events").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Events")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download events (CSV)").click()
+    info.value.save_as(tmp_path / "events.csv")
+    parsed = pd.read_csv(tmp_path / "events.csv", dtype=str, keep_default_na=False)
+    assert list(parsed.columns) == list(schema.INCIDENT_FIELDS)
+    assert len(parsed) == len(seed_table) + 1
+    new = parsed[~parsed[schema.EVENT_ID].isin(seed_table[schema.EVENT_ID])]
+    assert new[[schema.LOCATION, schema.KILLED_LOW, schema.KILLED_BEST, schema.N_SOURCES]].values.tolist() == [
+        ["Peshawar", "7", "11", "2"]]
+
+    # The new event has the most reports, so it is the one shown with its sources.
+    expect(metric(page, "Killed")).to_have_text("11 (reports: 7 to 11)")
+    expect(page.get_by_text("Why these reports are one event")).to_be_visible()
+    page.get_by_text("Why these reports are one event").scroll_into_view_if_needed()
+    shoot(page, screenshots, "events-sources")
+    page.get_by_text("Wrongly merged? Split reports off, or merge with another event").click()
+    merge_button = page.get_by_role("button", name="Merge the two events")
+    merge_button.scroll_into_view_if_needed()
+    expect(merge_button).to_be_visible()
+    expect(page.get_by_role("button", name="Split them off")).to_be_visible()
+    # Streamlit scrolls inside its own container, which a full-page screenshot does not follow.
+    page.get_by_test_id("stExpander").screenshot(path=screenshots / "events-split-merge.png")
+
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Casualties").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Casualties")
+    page.get_by_role("tab", name="History of one event").click()
+    history = page.locator(".js-plotly-plot").filter(has_text="killed as reported")
+    expect(history.locator(".scatterlayer .trace .points path").first).to_be_visible()
+    shoot(page, screenshots, "casualties-history")
     context.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from eventdesk import charts, query, schema
+from eventdesk import charts, incidents, query, schema
 
 
 def _events(*rows: dict) -> pd.DataFrame:
@@ -54,3 +54,23 @@ def test_casualties_figure_has_killed_and_injured_bars():
     figure = charts.casualties_figure(query.casualties_by_date(events), query.PERIOD)
     assert [(t.name, list(t.y)) for t in figure.data] == [("killed", [84.0]), ("injured", [284.0])]
     assert "at least 84" in figure.data[0].hovertext[0]
+
+
+def test_history_draws_each_figure_as_a_step_line_with_its_range_and_best():
+    history = pd.DataFrame({
+        schema.REPORT_ID: ["r1", "r2", "r3"], schema.SOURCE: ["Reuters", "AFP", "Premium Times"],
+        schema.PUBLISHED: ["2024-03-12", "2024-03-13", "2024-03-15"], schema.KILLED: [12, 19, 17],
+        schema.KILLED_QUALIFIER: ["at_least", "exact", "exact"], schema.INJURED: [30, None, 45],
+        schema.INJURED_QUALIFIER: ["exact", None, "exact"], schema.EVIDENCE: ["a", "b", "c"],
+    }).astype({schema.KILLED: "Int64", schema.INJURED: "Int64"})
+    ranges = {"killed": (12, 17, 19), "injured": (30, 45, 45)}
+    figure = charts.history_figure(incidents.history_points(history), ranges)
+    traces = {t.name: t for t in figure.data}
+    assert set(traces) == {"killed as reported", "injured as reported"}
+    assert traces["killed as reported"].line.shape == "hv"
+    assert list(traces["killed as reported"].y) == [12, 19, 17]
+    notes = [a.text for a in figure.layout.annotations]
+    assert notes == ["killed low 12 – high 19", "killed best 17", "injured low 30 – high 45", "injured best 45"]
+    assert [s.type for s in figure.layout.shapes] == ["rect", "line", "rect", "line"]
+    agreed = charts.history_figure(incidents.history_points(history), {"killed": (17, 17, 17)})
+    assert [a.text for a in agreed.layout.annotations] == ["killed best 17"]  # no band when every report agrees

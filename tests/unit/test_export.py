@@ -90,6 +90,6 @@ def test_events_csv_round_trips_the_filtered_rows(seed_table: pd.DataFrame):
     view = query.apply(seed_table, query.Filter(actors=("Islamic State",)))
     table = query.events_table(view)
     parsed = pd.read_csv(io.BytesIO(export.to_csv_bytes(table)), dtype=str, keep_default_na=False)
-    assert list(parsed.columns) == list(schema.EVENT_FIELDS)
+    assert list(parsed.columns) == list(schema.INCIDENT_FIELDS)
     assert sorted(parsed[schema.EVENT_ID]) == sorted(view[schema.EVENT_ID])
     assert set(parsed[schema.EVENT_TYPE]) >= {"bombing", "claim"}

@@ -382,3 +382,10 @@ def test_events_table_has_every_declared_column_newest_first(small):
     table = query.events_table(small)
     assert tuple(table.columns) == schema.EVENT_FIELDS
     assert list(table[schema.EVENT_ID]) == ["e2", "e1", "e3", "e5", "e4"]
+
+
+def test_events_table_keeps_an_incident_tables_figure_columns(small):
+    incidents = schema.conform(small.assign(**{schema.N_REPORTS: 1, schema.N_SOURCES: 1}), schema.INCIDENT_COLUMNS)
+    table = query.events_table(incidents)
+    assert tuple(table.columns) == schema.INCIDENT_FIELDS
+    assert list(table[schema.EVENT_ID]) == ["e2", "e1", "e3", "e5", "e4"]

@@ -1,0 +1,121 @@
+"""Events page, one event: its sources and merge reasons, and the analyst's split and merge, kept in the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from eventdesk import ingest, query, schema, store, ui
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+# The Events page's dataframes, in order: all events, the chosen one's sources, the decisions.
+SOURCES, DECISIONS = 1, 2
+
+
+def click(app: AppTest, label: str) -> AppTest:
+    (button,) = [b for b in app.button if b.label == label]
+    button.click()
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def metrics(app: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in app.metric}
+
+
+def incident(events: pd.DataFrame, location: str, date: str) -> str:
+    rows = events[((events[schema.LOCATION] == location) & (events[schema.DATE] == date)).fillna(False)]
+    return rows.iloc[0][schema.EVENT_ID]
+
+
+def test_the_event_with_most_reports_is_shown_with_its_sources_and_reasons(open_store_page, corpus_store):
+    app = open_store_page(corpus_store, "events")
+    chooser = app.selectbox(key=ui.EVENT_KEY)
+    events = store.load_events(corpus_store)
+    assert chooser.value == incident(events, "Maiduguri", "2024-03-12")
+    assert metrics(app) == {"Killed": "17 (reports: 12 to 19)", "Injured": "45 (reports: 30 to 45)",
+                            "Reports": "4", "Sources": "4"}
+    reasons, sources = app.table[0].value, app.dataframe[SOURCES].value
+    assert list(sources[schema.SOURCE]) == ["Reuters", "Al Jazeera", "AFP", "Premium Times"]
+    assert list(sources[query.KILLED_SHOWN]) == ["at least 12", "at least 15", "19", "17"]
+    assert sources.iloc[0][schema.MERGE_REASON] == "founded the incident"
+    assert sources.iloc[2][schema.EVIDENCE].startswith("A suicide bombing at a market in Maiduguri on Tuesday")
+    assert reasons.iloc[0].tolist() == ["founded the incident", "Reuters"]
+    assert all(r.startswith("same kind (bombing); dated 2024-03-12") for r in reasons[schema.MERGE_REASON][1:])
+
+
+def test_the_table_carries_the_incident_figures(open_store_page, corpus_store):
+    table = open_store_page(corpus_store, "events").dataframe[0].value
+    assert tuple(table.columns) == schema.INCIDENT_FIELDS
+    row = table[table[schema.LOCATION] == "Maiduguri"].iloc[0]
+    figures = [schema.KILLED_LOW, schema.KILLED_BEST, schema.KILLED_HIGH, schema.N_SOURCES]
+    assert row[figures].tolist() == [12, 17, 19, 4]
+
+
+def test_splitting_reports_off_makes_a_new_event_that_survives_reingest(open_store_page, corpus_store, writable):
+    folder = writable(corpus_store)
+    app = open_store_page(folder, "events")
+    members = store.event_members(folder, app.selectbox(key=ui.EVENT_KEY).value).set_index(schema.SOURCE)
+    leaving = [members.loc["AFP", schema.REPORT_ID], members.loc["Premium Times", schema.REPORT_ID]]
+    app.multiselect(key=ui.SPLIT_KEY).set_value(leaving)
+    app.text_input(key=ui.NOTE_KEY).input("the later toll is a second blast")
+    click(app, "Split them off")
+
+    assert "Split 2 report(s) off into a new event" in app.success[0].value
+    assert len(store.load_events(folder)) == 5
+    assert list(app.dataframe[SOURCES].value[schema.SOURCE]) == ["AFP", "Premium Times"]
+    assert metrics(app)["Killed"] == "17 (reports: 17 to 19)"
+    decisions = app.dataframe[DECISIONS].value
+    assert decisions[[schema.ACTION, schema.NOTE]].values.tolist() == [["split", "the later toll is a second blast"]]
+
+    again = ingest.ingest_paths([CORPUS], folder, workers=1)
+    assert (again.articles_new, again.events) == (0, 5)
+    app.run()
+    assert len(app.dataframe[0].value) == 5
+
+
+def test_merging_two_events_joins_their_sources(open_store_page, corpus_store, writable):
+    folder = writable(corpus_store)
+    events = store.load_events(folder)
+    first, second = incident(events, "Quetta", "2024-03-04"), incident(events, "Quetta", "2024-03-11")
+    app = open_store_page(folder, "events")
+    app.selectbox(key=ui.EVENT_KEY).set_value(first).run()
+    app.selectbox(key=ui.MERGE_WITH_KEY).set_value(second).run()
+    click(app, "Merge the two events")
+
+    assert "Merged the two events" in app.success[0].value
+    assert len(store.load_events(folder)) == 3
+    sources = app.dataframe[SOURCES].value
+    assert sorted(sources[schema.SOURCE]) == ["AP", "Dawn", "Reuters"]
+    assert "merged by the analyst (decision 1)" in set(sources[schema.MERGE_REASON])
+    assert metrics(app)["Killed"] == "4 (reports: 2 to 4)"  # the latest report's figure
+    assert list(store.load_decisions(folder)[schema.ACTION]) == ["merge"]
+
+
+def test_a_split_of_every_report_is_refused_with_the_reason(open_store_page, corpus_store, writable):
+    folder = writable(corpus_store)
+    app = open_store_page(folder, "events")
+    chosen = app.selectbox(key=ui.EVENT_KEY).value
+    app.multiselect(key=ui.SPLIT_KEY).set_value(list(store.event_members(folder, chosen)[schema.REPORT_ID]))
+    click(app, "Split them off")
+    assert "choose some but not all of its reports" in app.error[0].value
+    assert len(store.load_events(folder)) == 4
+
+
+def test_a_merge_without_a_second_event_says_what_to_do(open_store_page, corpus_store):
+    app = click(open_store_page(corpus_store, "events"), "Merge the two events")
+    assert [e.value for e in app.error] == ["Choose the event to merge this one with first."]
+
+
+def test_casualties_history_of_one_event(open_store_page, corpus_store):
+    app = open_store_page(corpus_store, "casualties")
+    assert app.selectbox(key=ui.HISTORY_EVENT_KEY).value == incident(store.load_events(corpus_store),
+                                                                        "Maiduguri", "2024-03-12")
+    history = app.dataframe[-1].value
+    assert list(history[schema.PUBLISHED]) == ["2024-03-12", "2024-03-13", "2024-03-13", "2024-03-15"]
+    assert list(history[query.KILLED_SHOWN]) == ["at least 12", "at least 15", "19", "17"]
+    chart = [c for c in app.get("plotly_chart") if "figure_history" in c.proto.id][0]
+    assert '"killed as reported"' in chart.proto.spec and '"killed best 17"' in chart.proto.spec
