@@ -25,10 +25,12 @@ from eventdesk.extract.places import PlaceName, find_dateline, find_place_names,
 from eventdesk.extract.roles import (
     ActorSpan,
     Role,
+    clean_target,
     find_attribution,
     find_claimant,
     find_descriptor,
     find_object_target,
+    find_passive_target,
     find_perpetrator,
     find_state_forces,
     find_target,
@@ -52,6 +54,10 @@ _BACKGROUND = re.compile(
     r"death toll (?:in|of) the (?:war|conflict))\b",
     re.IGNORECASE,
 )
+# Words that open the report of another incident ("In a separate attack, ...", "Meanwhile, ...").
+_SEPARATE = re.compile(r"^\W*(?:meanwhile|elsewhere|separately|in (?:a|another) (?:separate|different|second|similar|"
+                       r"later|related) (?:incident|attack|case|development)|in another (?:incident|attack|case)|"
+                       r"in (?:a|another) separate)\b", re.IGNORECASE)
 _RETROSPECTIVE = re.compile(
     r"\b(?:sentenc\w+|convict\w+|acquitt\w+|trial|court|verdict|indict\w+|charged|jailed|extradit\w+|"
     r"documentary|film|book|anniversary|memorial|commemorat\w+|remember\w*|mourn\w+|exhum\w+|mass graves?|"
@@ -69,8 +75,12 @@ _NOT_CONFLICT = re.compile(
 )
 _NON_ATTACK = re.compile(r"^(?:killed|killing|struck|strike|incident|violence|fighting)$", re.IGNORECASE)
 _GENERIC = re.compile(r"\b(?:should|must|can|cannot|will|would|could|may|might|shall)\b")  # "May" is a month
-_WEAK_TRIGGERS = re.compile(r"^(?:incident|violence|strike|struck|attack|attacks|assault|killing|killed|murder\w*)$",
-                            re.IGNORECASE)
+_GENERIC_UPPER = re.compile(r"\b(?:SHOULD|MUST|CAN|CANNOT|WILL|WOULD|COULD|MIGHT|SHALL)\b")  # "MAY" is either
+# Words that can type an incident but do not report one by themselves: generic nouns, and the names of arms
+# and forces ("the air force", "rifles", "a new offensive").
+_WEAK_TRIGGERS = re.compile(r"^(?:incident|violence|strike|struck|attack|attacks|assault|killing|killed|murder\w*|"
+                            r"air force|aircraft|planes?|firearms?|rifles?|weapons|offensive|battles?|fighting|"
+                            r"helicopters?)$", re.IGNORECASE)
 _EVENT_VERBS = {
     "warning": re.compile(r"\b(?:warned|warns|alerted|alerts|cautioned|tipped off)\b", re.IGNORECASE),
     "threat": re.compile(r"\b(?:threatened|threatens|vowed)\b", re.IGNORECASE),
@@ -180,7 +190,8 @@ def add_entities(facts: SentenceFacts, doc, registry: Registry) -> None:
 def _is_generic(facts: SentenceFacts) -> bool:
     """A sentence about what could or should happen, or one that looks back on violence from a trial,
     an anniversary or a report, or one about an accident or a disaster."""
-    if _GENERIC.search(facts.text) and not facts.casualties:
+    generic = _GENERIC_UPPER if facts.role_text != facts.text else _GENERIC
+    if generic.search(facts.text) and not facts.casualties:
         return True
     if _RETROSPECTIVE.search(facts.text) and _PAST_MARK.search(facts.text):
         return True
@@ -237,7 +248,8 @@ def group_incidents(sentences: list[SentenceFacts]) -> list[Incident]:
         background = bool(_BACKGROUND.search(facts.text))
         fresh = current is not None and bool(facts.casualties) and (
             current.background and not background or _grounds_better(current, facts))
-        joins = current is not None and not fresh and not _conflicts(current, facts) and (
+        separate = bool(_SEPARATE.search(facts.text)) and _starts_incident(facts)
+        joins = current is not None and not fresh and not separate and not _conflicts(current, facts) and (
             _is_reference(facts) or not _starts_incident(facts) or not background and not current.background
             and not _new_place(current, facts))
         if joins:
@@ -333,25 +345,44 @@ def _incident_role(incident: Incident, registry: Registry) -> Role | None:
     return None
 
 
+# Descriptions that name the members of an organised group, not an unknown attacker.
+_MEMBERS = re.compile(r"^(?:\w+ )?(?:guerrillas|rebels|subversives|guerrilla (?:commandos?|groups?|columns?|units?)|"
+                      r"(?:urban )?commandos)$")
+
+
+def _resolve_members(role: Role | None, groups: tuple[str, ...]) -> Role | None:
+    """ "The rebels" in an article that names a single armed group are its members."""
+    if role is None or role.basis != "description" or len(groups) != 1 or not _MEMBERS.match(role.name):
+        return role
+    return Role(groups[0], "armed_group", "coreference", role.start, role.end)
+
+
 def _victims(incident: Incident) -> Role | None:
     for facts in incident.facts:
         for casualty in facts.casualties:
             role = victims_role(casualty.victims)
-            if role is not None and not _ATTACKER_WORDS.search(role.name):
-                return role
+            name = clean_target(role.name) if role is not None else None
+            if name is not None and not _ATTACKER_WORDS.search(name):
+                return replace(role, name=name)
+    return None
+
+
+def _sentence_target(facts: SentenceFacts, perpetrator: Role | None) -> Role | None:
+    """The first plausible object of the attack in one sentence, else a target after its trigger."""
+    violent = facts.violent()
+    after = violent[0].start if violent else 0
+    actors = [a for a in facts.actors if a.type != "state" and (perpetrator is None or a.name != perpetrator.name)]
+    for role in (find_object_target(facts.role_text, after), find_target(facts.role_text, actors, after),
+                 find_passive_target(facts.role_text)):
+        name = clean_target(role.name) if role is not None else None
+        if name is not None:
+            return replace(role, name=name)
     return None
 
 
 def _incident_target(incident: Incident, perpetrator: Role | None) -> Role | None:
     """What or who was attacked, with the victims when they say more ("police van (policemen)")."""
-    target = None
-    for facts in incident.facts:
-        violent = facts.violent()
-        after = violent[0].start if violent else 0
-        actors = [a for a in facts.actors if a.type != "state" and (perpetrator is None or a.name != perpetrator.name)]
-        target = find_object_target(facts.role_text, after) or find_target(facts.role_text, actors, after)
-        if target is not None:
-            break
+    target = next((t for t in (_sentence_target(f, perpetrator) for f in incident.facts) if t is not None), None)
     victims = _victims(incident)
     if target is None or victims is None:
         return target or victims
@@ -423,8 +454,8 @@ def _incident_evidence(incident: Incident) -> Sentence:
 
 
 def incident_row(article: Article, incident: Incident, res: Resources, context: Context,
-                 dateline: PlaceName | None, article_places: list[PlaceName]) -> dict:
-    """The event-table row of one incident."""
+                 dateline: PlaceName | None, article_places: list[PlaceName], groups: tuple[str, ...] = ()) -> dict:
+    """The event-table row of one incident; `groups` are the armed groups the article names."""
     triggers = [t for f in incident.facts for t in f.violent()]
     event_type = incident_type(triggers, " ".join(f.text for f in incident.facts)) or "attack"
     row = _base_row(article, event_type, _incident_evidence(incident), 0.5)
@@ -435,7 +466,7 @@ def incident_row(article: Article, incident: Incident, res: Resources, context: 
     _put_date(row, best_date(incident.dates()))
     chosen = _incident_place(incident, res.gazetteer, context, dateline, article_places)
     _put_place(row, chosen[0] if chosen else None)
-    perpetrator = _incident_role(incident, res.registry)
+    perpetrator = _resolve_members(_incident_role(incident, res.registry), groups)
     _put_role(row, "actor1", perpetrator)
     _put_role(row, "actor2", _incident_target(incident, perpetrator))
     if incident.claimant is not None:
@@ -521,7 +552,8 @@ def extract_from_facts(article: Article, sentences: list[SentenceFacts], res: Re
             incident.claimant = incident.claimant if incident.claim else None
     ordered = sorted(incidents, key=_salience, reverse=True)
     article_places = [p for f in sentences for p in f.places]
-    rows = {id(i): incident_row(article, i, res, context, dateline, article_places) for i in ordered}
+    groups = tuple(dict.fromkeys(a.name for f in sentences for a in f.actors if a.type == "armed_group"))
+    rows = {id(i): incident_row(article, i, res, context, dateline, article_places, groups) for i in ordered}
     events = [rows[id(i)] for i in ordered]
     events += claim_rows(article, claims, incidents, rows)
     events += frame_rows(article, sentences)

@@ -31,8 +31,9 @@ class Sentence:
 
 def is_upper_case(text: str) -> bool:
     """Whether a text is written in capitals (wire copy of the 1980s and 1990s, some telex feeds)."""
-    letters = [c for c in text[:400] if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    head = text[:400]
+    letters = sum(map(str.isalpha, head))
+    return letters >= 12 and sum(map(str.isupper, head)) > 0.8 * letters
 
 
 def split_sentences(text: str) -> list[Sentence]:

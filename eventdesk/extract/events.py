@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from eventdesk.schema import VIOLENT_TYPES
+from eventdesk.text import is_upper_case
 
 # (event type, pattern). Order inside a type does not matter; words are matched case-insensitively.
 _LEXICON: dict[str, str] = {
@@ -55,7 +56,8 @@ _LEXICON: dict[str, str] = {
              r"massacre)|claiming responsibility|said it (?:had )?(?:carried out|was behind)|"
              r"claimed (?:it|they) (?:had )?(?:carried out|fired|launched|attacked|targeted|struck|killed|shot)|"
              r"said (?:[\w ,]{0,60} )?(?:that )?its (?:fighters|militants|members|men|units|forces) had (?:carried out|"
-             r"attacked|killed|launched|targeted|struck|ambushed|stormed)|took responsibility|accepted responsibility",
+             r"attacked|killed|launched|targeted|struck|ambushed|stormed)|took responsibility|accepted responsibility|"
+             r"claim(?:ed|ing|s)? (?:the )?credit|took (?:the )?credit",
     "warning": r"warn(?:ed|s|ing)?|alert(?:ed|s)|cautioned|tipped off",
     "threat": r"threaten\w*|vowed (?:to|revenge)",
     "accusation": r"accus\w*|blam(?:ed|es|ing)|alleg(?:ed|es|ing)|charged that",
@@ -72,13 +74,16 @@ TYPE_PRIORITY: tuple[str, ...] = (
 # Arson is searched before bombing so that "petrol bombs" is fire, not an explosive device.
 _SEARCH_ORDER = ("claim", "assassination", "kidnapping", "airstrike", "shelling", "arson", "bombing", "armed_assault",
                  "battle", "riot", "attack", "warning", "threat", "accusation", "arrest", "protest")
-_HYPOTHETICAL = re.compile(
+_HYPOTHETICAL_WORDS = (
     r"\b(?:potential|possible|planned|plann(?:ing|ed)|plots?|plotting|would|could|might|may|threat of|risk of|"
     r"prevent\w*|thwart\w*|foil\w*|avert\w*|future|imminent|impending|fear(?:s|ed)? of|against|counter|"
     r"anti-|efforts? to|aimed at|intended|hoax|fake|drills?|exercises?|simulat\w*|Potential|Possible|Future|"
     r"stop|end|halt|renounc\w*|ban on|banned from|condemn\w*|suspicion of|accused of|charged with|convicted of)"
-    r"\W+(?:\w+\W+){0,3}$",
-)  # case-sensitive: "may" is a modal, "May" a month
+    r"\W+(?:\w+\W+){0,3}$"
+)
+_HYPOTHETICAL = re.compile(_HYPOTHETICAL_WORDS)  # case-sensitive: "may" is a modal, "May" a month
+# Upper-case copy is read in lower case, where "MAY" cannot tell the modal from the month: it is left out.
+_HYPOTHETICAL_UPPER = re.compile(_HYPOTHETICAL_WORDS.replace("|may|", "|"))
 _NEGATED = re.compile(r"\b(?:no|not|never|without|denied|deny|denies)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 
 
@@ -98,12 +103,15 @@ class Trigger:
 def find_triggers(sentence: str) -> list[Trigger]:
     """Every trigger word in a sentence, in text order; a span carries its most specific type."""
     found: list[Trigger] = []
+    upper = is_upper_case(sentence)
+    hypothetical = _HYPOTHETICAL_UPPER if upper else _HYPOTHETICAL
     for kind in _SEARCH_ORDER:
         for match in _REGEX[kind].finditer(sentence):
             if any(t.start < match.end() and match.start() < t.end for t in found):
                 continue
             before = sentence[max(0, match.start() - 60):match.start()]
-            unreal = bool(_HYPOTHETICAL.search(before) or _NEGATED.search(before))
+            before = before.lower() if upper else before
+            unreal = bool(hypothetical.search(before) or _NEGATED.search(before))
             found.append(Trigger(kind, match.start(), match.end(), match.group(0), unreal))
     return sorted(found, key=lambda t: t.start)
 

@@ -7,14 +7,18 @@ their canonical names from the registry). Roles come from the words around them:
 - the narrator's plain statement ("ISWAP fighters attacked ...", "Russian warplanes struck ...");
 - a hedge ("suspected X militants", "police suspected X", "believed to be X") names nobody;
 - descriptions ("gunmen", "unidentified assailants") stand in when no group is named.
-Targets are a named actor after the trigger, or a description ("a police checkpoint",
-"a village elder") or the victims of the casualty figures.
+Targets are what an attack verb acts on ("dynamited two power pylons", "the killing of the
+mayor"), a named actor or a description after the trigger ("a police checkpoint", "a village
+elder"), the subject of a passive attack verb ("the retired colonel was shot"), or the victims of
+the casualty figures; `clean_target` drops phrases that name no one ("by the rebels", "a month ago").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 
 @dataclass(frozen=True)
@@ -44,9 +48,9 @@ _GROUP_NOUNS = (r"infiltrators?|gunman|militant|fighter|sniper|suicide attackers
                 r"aircraft|units|supporters|loyalists|suicide bombers?|bombers?|attackers|assailants|"
                 r"men|group|movement|army|military")
 _SUBJECT_VERB = re.compile(
-    rf"^\s*(?:\([^)]{{0,40}}\)\s*)?(?:'s\s+)?(?:,[^,]{{0,60}},\s*(?!\w+ing\b))?"
+    rf"^\s*(?:[\])]\s*)?(?:[\[(][^)\]]{{0,40}}[)\]]\s*)?(?:'s\s+)?(?:,[^,]{{0,60}},\s*(?!\w+ing\b))?"
     rf"(?:(?:\w+\s+)?(?:{_GROUP_NOUNS})\s+(?:(?:in|on|from|aboard|with) (?:\w+\s+){{0,2}}?\w+\s+)?)?"
-    r"(?:(?:have|has|had|reportedly|allegedly|also|then|on \w+)\s+)*"
+    r"(?:(?:have|has|had|reportedly|allegedly|also|then|on \w+|tried to|attempted to)\s+)*"
     r"(?:attack\w*|struck|strike|stormed|raided|triggered|set off|ambush\w*|kill\w*|shot|shoot|opened fire|"
     r"fired|bomb\w*|"
     r"shell\w*|launched|abduct\w*|kidnapp\w*|seized|captured|overran|torched|burn\w*|set fire|detonated|"
@@ -56,7 +60,8 @@ _SUBJECT_VERB = re.compile(
     r"on motorcycles|on motorbikes|riding|armed with|wielding|in (?:a|two|several) (?:vehicles|pickups|trucks))",
     re.IGNORECASE,
 )
-_CLAIM_AFTER = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,140},\s*)?(?:(?:spokes(?:man|person|woman)|commander|"
+_CLAIM_AFTER = re.compile(r"^\s*(?:[\])]\s*)?(?:[\[(][^)\]]{0,40}[)\]]\s*)?"
+                          r"(?:,[^,]{0,140},\s*)?(?:(?:spokes(?:man|person|woman)|commander|"
                           r"leader|leadership)\s+(?:[A-Z][\w-]+\s+){0,3})?(?:(?:has|have|had|later|quickly|swiftly|"
                           r"also|reportedly|subsequently|formally)\s+)*(?:claimed|claims|said it|said (?:in|on|that)|"
                           r"took|accepted|issued)",
@@ -71,15 +76,19 @@ _VIOLENT_BY = (r"(?:kill|attack|murder|kidnapp|abduct|shot|shoot|ambush|struck|h
                r"blown up|set off|strike|airstrike|air strike|assault|offensive|operation|gunfire|rocket|missile|"
                r"drone|hijack|occup|overr[au]n|captur|ransack|loot|ram|stabb|beat|tortur|harass)\w*\s+by")
 _ATTRIBUTION_BEFORE = re.compile(
-    rf"(?:blamed|blame|blaming|attributed (?:\w+ ){{0,3}}to|{_VIOLENT_BY}|responsible (?:was|were)|behind it was|"
+    rf"(?:blamed|blame|blaming|attributed (?:\w+ ){{0,3}}to|{_VIOLENT_BY}(?:\s+(?:a\s+)?(?:group\s+of\s+)?"
+    rf"(?:\w+\s+)?(?:{_GROUP_NOUNS})\s+(?:of|from))?|responsible (?:was|were)|behind it was|"
     r"accused|accusing|pointed to|belong(?:ed|s|ing)? to|(?:were|was) members of)\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:[\w-]+\s+)?$",
+    rf"(?:[\w-]+\s+)?$|{_VIOLENT_BY}\s+(?:the\s+|a\s+|an\s+)?(?:self-styled|so-called)\s+(?:[\w-]+\s+){{0,2}}$",
     re.IGNORECASE,
 )
-_BEHIND_AFTER = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,80},\s*)?(?:was|were|is|are|had been)\s+"
-                           r"(?:\w+\s+)?(?:behind|responsible)|^\s*(?:,[^,]{0,80},\s*)?had carried out", re.IGNORECASE)
+_BEHIND_AFTER = re.compile(rf"^\s*(?:[\])]\s*)?(?:[\[(][^)\]]{{0,60}}[)\]]\s*)?(?:(?:{_GROUP_NOUNS})\s+)?"
+                           r"(?:,[^,]{0,80},\s*)?"
+                           r"(?:was|were|is|are|had been|have been|has been)\s+(?:\w+\s+){0,2}(?:behind|responsible)|"
+                           r"^\s*(?:,[^,]{0,80},\s*)?had carried out", re.IGNORECASE)
 _MEMBERS_BEFORE = re.compile(r"\b(?:members|fighters|militants|gunmen|elements|operatives|cadres|insurgents|"
-                             r"guerrillas|supporters) (?:of|from) (?:the\s+)?$", re.IGNORECASE)
+                             r"guerrillas|supporters|terrorists|commandos|units|men|rebels) (?:of|from) (?:the\s+)?$",
+                             re.IGNORECASE)
 _HEDGE_BEFORE = re.compile(
     r"(?:suspected|suspect|alleged|possible|presumed|purported|believed to be|thought to be|likely|"
     r"may have been|might have been|suspicion (?:fell )?on|suspected of being|linked to|affiliated with|"
@@ -97,9 +106,12 @@ _DESCRIPTOR = re.compile(
     r"\b(?:(?:unidentified|unknown|suspected|armed|masked|heavily armed|suspected \w+|urban|rural)\s+)?"
     r"(?:gunmen|gunman|assailants?|attackers?|militants|insurgents|bandits|armed (?:men|individuals|persons)|"
     r"rebels|jihadists|terrorists|a suicide bomber|suicide bombers?|rioters|a mob|mobs?|extremists|a lone attacker|"
-    r"separatists|fighters|kidnappers|abductors|pirates|guerrillas|guerrilla commandos|subversives|death squads?|"
+    r"separatists|fighters|kidnappers|abductors|pirates|guerrillas|guerrilla (?:commandos?|groups?|columns?|units?)|"
+    r"subversives|death squads?|"
     r"hit ?men|hired killers|assassins|narco-?terrorists|drug traffickers|(?:unidentified|unknown) "
-    r"(?:men|individuals|persons|people))\b",
+    r"(?:men|individuals|persons|people|armed groups?)|armed groups?|"
+    r"(?:two|three|four|five|several|hooded|masked|young) (?:\w+ )?"
+    r"(?:men|individuals|persons)|individuals|commandos?|paramilitary (?:groups?|squads?)|mercenaries)\b",
     re.IGNORECASE,
 )
 # Unnamed state forces are a perpetrator only as the subject of the attack ("soldiers opened fire on").
@@ -190,7 +202,9 @@ def find_descriptor(sentence: str) -> Role | None:
     chosen = min(agents, key=lambda m: m.start()) if agents else (others or [None])[0]
     if chosen is None:
         return None
-    return Role(chosen.group(0).lower().removeprefix("a "), "unidentified", "description", *chosen.span())
+    # A count says how many, not who: "two men" is the same unknown perpetrator as "men".
+    name = re.sub(r"^(?:a|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+", "", chosen.group(0).lower())
+    return Role(name, "unidentified", "description", *chosen.span())
 
 
 def _is_agent(sentence: str, match: re.Match) -> bool:
@@ -216,7 +230,9 @@ TARGET_NOUNS = (
     r"consulate|prison|jail|court|polling station|election office|displacement camp|IDP camp|refugee camp|"
     r"village|town|neighbou?rhood|district headquarters|compound|residence|home|house|family|children|women|"
     r"people|fighters|militants|rebels|positions|peacekeepers?|contractors|personnel|vessel|ship|tanker|"
-    r"lawmaker|politician|candidate|activist|cleric|imam|priest|commander|leader|businessman|doctor|nurse"
+    r"lawmaker|politician|candidate|activist|cleric|imam|priest|commander|leader|businessman|doctor|nurse|"
+    r"building|offices|headquarters|stores?|shops?|power (?:lines?|towers?|pylons?)|pylons?|substation|"
+    r"transformers?|factory|warehouse|houses|homes|installations?|facilities"
 )
 _TARGET = re.compile(rf"\b(?:{TARGET_NOUNS})\b")
 _TARGET_LEAD = re.compile(
@@ -257,7 +273,8 @@ _OBJECT_VERB = re.compile(
     r"(?: \w+)? (?:at|on|into|toward|towards)|rammed(?: \w+)? into|flattened|destroyed|overran|besieged|"
     r"exploded (?:at|near|outside|inside|in front of|next to|under|in)|(?:went off|detonated) (?:at|near|outside|"
     r"inside|in front of|next to|in)|slammed into|crashed into|attack on|attacks on|assault on|raid on|strike on|"
-    r"ambush on|blast at|explosion at|bombing (?:of|at))\s+",
+    r"ambush on|blast at|explosion at|bombing (?:of|at)|(?:assassination|murder|massacre|killing|kidnapping|"
+    r"abduction|execution|slaying) of)\s+",
     re.IGNORECASE,
 )
 _LEADING = re.compile(
@@ -267,12 +284,20 @@ _LEADING = re.compile(
 )
 _PHRASE_END = re.compile(
     r"\s+(?:in|on|at|near|outside|inside|from|of|with|during|as|after|before|who|which|that|and|while|when|"
-    r"killing|wounding|injuring|leaving|belonging|carrying|guarding|used|where|to|for|by|into|across|along)\b|"
+    r"killing|wounding|injuring|leaving|belonging|carrying|guarding|used|where|to|for|by|into|across|along|"
+    r"is|was|were|are|has|have|had|will|would|could|said|says|yesterday|today|tonight|this|last|early|late)\b|"
     r"[,.;:()\u2014\u2013]|$",
     re.IGNORECASE,
 )
 _NOT_HEADS = {"him", "her", "them", "it", "himself", "themselves", "people", "one", "others", "area", "way", "fire",
-              "responsibility", "control", "part", "place"}
+              "responsibility", "control", "part", "place", "hundred", "hundreds", "thousand", "thousands", "dozens",
+              "whereabouts", "death", "blood", "day", "night", "morning", "afternoon", "evening", "week", "month",
+              "year", "time", "times", "suspicions", "regardless"}
+# An adverbial or passive phrase after the verb ("kidnapped by ...", "stabbed to death", "attacked on Monday")
+# is not its object.
+_NOT_OBJECT = re.compile(r"^(?:by|to|in|on|at|during|while|from|with|for|as|after|before|when|since|into|near|"
+                         r"there|here|again|also|yesterday|today|tonight|this|last|early|late|same|over|under|"
+                         r"because|and|or|but)\b|^\d", re.IGNORECASE)
 
 
 def find_object_target(sentence: str, after: int = 0) -> Role | None:
@@ -280,6 +305,8 @@ def find_object_target(sentence: str, after: int = 0) -> Role | None:
     for verb in _OBJECT_VERB.finditer(sentence, max(0, after - 40)):
         rest = sentence[verb.end():verb.end() + 80]
         rest = rest[_LEADING.match(rest).end():] if _LEADING.match(rest) else rest
+        if _NOT_OBJECT.match(rest):
+            continue
         end = _PHRASE_END.search(rest)
         words = rest[:end.start()].split()[-4:] if end else []
         if not words or words[-1].lower() in _NOT_HEADS or all(w[:1].isupper() for w in words):
@@ -287,6 +314,71 @@ def find_object_target(sentence: str, after: int = 0) -> Role | None:
         words = [w for w in words if not w[:1].isupper() or w.lower() != w] if len(words) > 1 else words
         return Role(" ".join(words), "target", "object", verb.end(), verb.end() + len(rest))
     return None
+
+
+_TIME_WORDS = {"ago", "hours", "hour", "days", "weeks", "months", "years", "minutes", "percent", "lately", "occurred",
+               "january", "february", "march", "april", "june", "july", "august", "september", "october",
+               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_LEADING_FUNCTION = re.compile(r"^(?:by|to|in|on|at|from|during|while|that|which|who|when|where|as|for|with|"
+                               r"between|the past|past|last|this|next)\b", re.IGNORECASE)
+_LEADING_NOISE = {"of", "and", "or", "at", "least", "about", "nearly", "approximately", "some", "around"}
+_TRAILING_NOISE = {"almost", "next", "full", "located", "lately", "there", "but"}
+
+
+def clean_target(name: str) -> str | None:
+    """A target phrase trimmed of the words around its noun ("of the driver" -> "the driver", "officer who"
+    -> "officer"), or None when it names no one and nothing: an agent ("by the rebels"), a time ("a month
+    ago", "Friday"), a number or a verb ("was")."""
+    main, paren, rest = name.partition("(")
+    words = re.sub(r"\[[^\]]*\]?", " ", main).strip(" \"'-\u2014").split()
+    if words and words[0].lower() in ("not", "no", "none", "nobody"):
+        return None
+    while words and (words[0].lower() in _LEADING_NOISE or re.fullmatch(r"[\d,.]+", words[0])):
+        words = words[1:]
+    while words and (words[-1].lower() in STOP_WORDS or words[-1].lower() in _TRAILING_NOISE):
+        words = words[:-1]
+    if not words or _LEADING_FUNCTION.match(" ".join(words)):
+        return None
+    head = words[-1].lower()
+    if head in _TIME_WORDS or not re.fullmatch(r"[a-z][a-z'-]+[a-z]", head):
+        return None
+    if head.endswith("ly") and len(head) > 5 and head not in ("family", "assembly"):
+        return None
+    return " ".join(words) + (f" ({rest}" if paren else "")
+
+
+_PASSIVE = re.compile(
+    r"\b(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:shot|killed|murdered|assassinated|kidnapped|"
+    r"abducted|attacked|wounded|injured|stabbed|executed|beheaded|bombed|burned|burnt|torched|destroyed|damaged|"
+    r"dynamited|blown up|machine-?gunned|ambushed|targeted|hit|struck|seized|taken hostage)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_START = re.compile(r".*(?:^|[,;:\]\"\u2014]|\s--|\b(?:that|which|who|when|after|while|where|said|"
+                            r"reported|because|as|but|and then))\s*", re.IGNORECASE)
+
+
+def find_passive_target(sentence: str) -> Role | None:
+    """The subject of a passive attack verb ("a bus carrying workers was attacked", "the mayor was shot")."""
+    for verb in _PASSIVE.finditer(sentence):
+        clause = sentence[max(0, verb.start() - 80):verb.start()]
+        subject = clause[_SUBJECT_START.match(clause).end():] if _SUBJECT_START.match(clause) else clause
+        words = subject.split()[-8:]
+        start = verb.start() - len(subject)
+        if not words:
+            words = _apposition(clause)
+            start = verb.start() - len(clause) + clause.rstrip().rstrip(",").rfind(",") + 1
+        if words and words[-1].lower() not in _NOT_HEADS:
+            return Role(" ".join(words), "target", "passive", start, verb.start())
+    return None
+
+
+def _apposition(clause: str) -> list[str]:
+    """The description set off by commas before a passive verb ("Name, a local reporter, was shot")."""
+    parts = clause.rstrip().rstrip(",").rsplit(",", 1)
+    if len(parts) < 2 or not clause.rstrip().endswith(","):
+        return []
+    phrase = re.split(r"\s+(?:from|of|with|in|at|for|who|which)\s+", parts[1].strip(), maxsplit=1)[0]
+    return phrase.split()[-6:]
 
 
 def victims_role(victims: str | None) -> Role | None:

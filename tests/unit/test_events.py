@@ -59,3 +59,19 @@ def test_hypothetical_violence_is_not_an_incident(sentence):
 def test_claim_and_warning_triggers():
     kinds = [t.kind for t in find_triggers("The group claimed responsibility after officials had warned of it.")]
     assert "claim" in kinds and "warning" in kinds
+
+
+def test_upper_case_hypothetical():
+    """Capitals are read in lower case for the hypothetical cues, except "MAY" (modal or month)."""
+    triggers = find_triggers("THE GROUP IS PLANNING AN ATTACK ON THE CAPITAL NEXT WEEK.")
+    assert [(t.text, t.hypothetical) for t in triggers] == [("ATTACK", True)]
+    triggers = find_triggers("ON 5 MAY A BOMB EXPLODED IN THE CENTRAL MARKET OF THE TOWN.")
+    assert [(t.text, t.hypothetical) for t in triggers] == [("BOMB", False), ("EXPLODED", False)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The group claimed credit for the bombing in a leaflet.",
+    "THE REBELS HAVE CLAIMED CREDIT FOR THE BLAST.",
+], ids=["credit", "credit-upper-case"])
+def test_claimed_credit_is_a_claim(sentence):
+    assert "claim" in [t.kind for t in find_triggers(sentence)]

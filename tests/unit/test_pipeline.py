@@ -159,7 +159,49 @@ NOT_INCIDENTS = [
 ]
 
 
+NOT_INCIDENTS += [
+    ("upper-case-intention", "THE ARMY WILL CONTINUE ITS ATTACKS ON THE REBEL CAMPS UNTIL THEY SURRENDER."),
+    ("forces-named-not-acting", "AIR FORCE PLANES ARE FLYING OVER THE CAPITAL TO PROTECT TRAFFIC ON THE MAIN ROADS."),
+]
+
+
 @pytest.mark.parametrize("text", [r[1] for r in NOT_INCIDENTS], ids=[r[0] for r in NOT_INCIDENTS])
 def test_no_violent_event(text):
     events = pipeline.article_events(Article(id="n", text=text))
     assert not [e for e in events if e["event_type"] in ("bombing", "armed_assault", "attack", "battle")]
+
+
+def violent_rows(text: str) -> list[tuple]:
+    events = pipeline.article_events(Article(id="v", text=text))
+    return [(e["event_type"], e.get("actor1"), e.get("actor2")) for e in events
+            if e["event_type"] in ("bombing", "armed_assault", "attack", "assassination", "kidnapping")]
+
+
+def test_separate_incident_is_its_own_event():
+    text = ("Gunmen killed two farmers near Tumaco on 3 May 2021. Meanwhile, a bomb destroyed a bridge "
+            "near Cucuta.")
+    assert violent_rows(text) == [("armed_assault", "gunmen", "farmers"), ("bombing", None, "bridge")]
+
+
+def test_rebels_are_the_one_group_the_article_names():
+    text = ("The FARC has been fighting the government since 1964. On 3 May 2021 rebels dynamited an oil "
+            "pipeline near Tibu, cutting supply.")
+    assert violent_rows(text)[0][1:] == ("FARC", "oil pipeline")
+
+
+def test_rebels_stay_described_when_two_groups_are_named():
+    text = ("The FARC and the ELN have been fighting the government for decades. On 3 May 2021 rebels dynamited "
+            "an oil pipeline near Tibu, cutting supply.")
+    assert violent_rows(text)[0][1] == "rebels"
+
+
+def test_upper_case_victim_is_the_target():
+    text = ("LIMA, 4 MAY 21 -- UNIDENTIFIED GUNMEN TODAY MURDERED THE MAYOR OF A SMALL ANDEAN TOWN\n"
+            "AS HE LEFT A MEETING, THE POLICE SAID.")
+    assert violent_rows(text)[0][1:] == ("unidentified gunmen", "mayor")
+
+
+def test_claimed_credit_names_the_perpetrator():
+    text = ("A bomb exploded in a restaurant in Cali on 3 May 2021, wounding two waiters. Fighters of the FARC "
+            "claimed credit for the blast in leaflets left at the scene.")
+    assert violent_rows(text)[0][1] == "FARC"

@@ -4,7 +4,17 @@ import re
 
 import pytest
 
-from eventdesk.extract.roles import ActorSpan, find_claimant, find_descriptor, find_perpetrator, find_target, no_claim
+from eventdesk.extract.roles import (
+    ActorSpan,
+    clean_target,
+    find_claimant,
+    find_descriptor,
+    find_object_target,
+    find_passive_target,
+    find_perpetrator,
+    find_target,
+    no_claim,
+)
 
 
 def spans(sentence: str, actors: dict[str, tuple[str, str]]) -> list[ActorSpan]:
@@ -69,6 +79,7 @@ TARGETS = [
     ("checkpoint", "Militants attacked a police checkpoint, killing three.", "police checkpoint"),
     ("elder", "Gunmen shot dead a village elder outside his home.", "village elder"),
     ("school", "Armed men stormed a school in the district.", "school"),
+    ("party-offices", "A grenade was thrown at the headquarters of the ruling party.", "headquarters"),
 ]
 
 
@@ -124,3 +135,95 @@ def test_members_with_apposition_attacked():
     brigade = ("Sahel Brigade", "armed_group")
     role = find_perpetrator(sentence, spans(sentence, {"Sahel Brigade": brigade}))
     assert (role.name, role.basis) == ("Sahel Brigade", "narrator")
+
+
+# Upper-case wire copy reaches the role patterns in lower case (see SentenceFacts.role_text).
+FRONT = ("Popular Resistance Front", "armed_group")
+
+WIRE_PERPETRATORS = [
+    ("abbreviation-in-brackets", "the popular resistance front [prf] attacked a bus on the highway.",
+     {"popular resistance front": FRONT}, ("Popular Resistance Front", "narrator")),
+    ("held-responsible", "no one was hurt in the blast, for which the prf guerrillas are being held responsible.",
+     {"prf": FRONT}, ("Popular Resistance Front", "official")),
+    ("by-members-of", "the mayor was killed by terrorists of the prf in the town square.",
+     {"prf": FRONT}, ("Popular Resistance Front", "official")),
+    ("by-self-styled", "two monks were murdered by a self-styled northern popular resistance front cell.",
+     {"popular resistance front": FRONT}, ("Popular Resistance Front", "official")),
+]
+
+
+@pytest.mark.parametrize("sentence,actors,expected", [c[1:] for c in WIRE_PERPETRATORS],
+                         ids=[c[0] for c in WIRE_PERPETRATORS])
+def test_wire_perpetrator(sentence, actors, expected):
+    role = find_perpetrator(sentence, spans(sentence, actors))
+    assert (role.name, role.basis) == expected
+
+
+DESCRIPTORS = [
+    ("count-dropped", "two individuals opened fire on the bus.", "individuals"),
+    ("hooded-men", "three hooded men dragged the farmer from his house and shot him.", "hooded men"),
+    ("guerrilla-column", "a guerrilla column attacked the post.", "guerrilla column"),
+    ("armed-group-tried", "an unidentified armed group tried to attack the residence of the consul.",
+     "unidentified armed group"),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", [c[1:] for c in DESCRIPTORS], ids=[c[0] for c in DESCRIPTORS])
+def test_descriptor(sentence, expected):
+    assert find_descriptor(sentence).name == expected
+
+
+OBJECTS = [
+    ("object-after-count", "the rebels dynamited two power pylons near the dam", "power pylons"),
+    ("nominal-trigger", "he condemned the assassination of the provincial governor in the capital",
+     "provincial governor"),
+    ("upper-case-lowered", "urban commandos bombed the electricity substation yesterday", "electricity substation"),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", [c[1:] for c in OBJECTS], ids=[c[0] for c in OBJECTS])
+def test_object_target(sentence, expected):
+    assert find_object_target(sentence).name == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "the judge was kidnapped by rebels",
+    "the guard was stabbed to death in his cell",
+    "gunmen attacked on monday",
+], ids=["passive-agent", "manner", "time"])
+def test_no_object_target(sentence):
+    assert find_object_target(sentence) is None
+
+
+PASSIVES = [
+    ("title", "police said that the retired colonel was shot dead outside his home.", "the retired colonel"),
+    ("vehicle", "a bus carrying farm workers was attacked near the border.", "a bus carrying farm workers"),
+    ("apposition", "jan smit, a dutch reporter from a television channel, was killed today in a shootout.",
+     "a dutch reporter"),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", [c[1:] for c in PASSIVES], ids=[c[0] for c in PASSIVES])
+def test_passive_target(sentence, expected):
+    assert find_passive_target(sentence).name == expected
+
+
+CLEANED = [
+    ("of-phrase", "of the driver", "the driver"),
+    ("relative-pronoun", "officer who", "officer"),
+    ("bracketed-gloss", "central bank [cb]", "central bank"),
+    ("count", "784 farmers", "farmers"),
+    ("victims-kept", "police van (policemen)", "police van (policemen)"),
+    ("agent", "by the rebels", None),
+    ("time", "a month ago", None),
+    ("weekday", "friday (civilians)", None),
+    ("verb", "was", None),
+    ("pronoun", "he", None),
+    ("negated", "not a single person", None),
+    ("adverb", '"incessantly"', None),
+]
+
+
+@pytest.mark.parametrize("name,expected", [c[1:] for c in CLEANED], ids=[c[0] for c in CLEANED])
+def test_clean_target(name, expected):
+    assert clean_target(name) == expected
