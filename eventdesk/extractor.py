@@ -21,7 +21,14 @@ from eventdesk.articles import Article
 from eventdesk.extract.casualties import Casualty, find_casualties, total_casualties
 from eventdesk.extract.dates import DateMention, DateReader, best_date
 from eventdesk.extract.events import Trigger, find_triggers, incident_type
-from eventdesk.extract.places import PlaceName, find_dateline, find_place_names, incident_place, place_context
+from eventdesk.extract.places import (
+    PlaceName,
+    dateline_end,
+    find_dateline,
+    find_place_names,
+    incident_place,
+    place_context,
+)
 from eventdesk.extract.roles import (
     ActorSpan,
     Role,
@@ -142,13 +149,23 @@ def needs_model(facts: SentenceFacts) -> bool:
     return bool(facts.triggers or facts.casualties or _ATTRIBUTION_WORDS.search(facts.text))
 
 
+def _report_date(article: Article, dateline: int) -> str | None:
+    """The publication date, else the day a wire dateline gives ("KABUL, 12 JAN 90 --")."""
+    if article.published or not dateline:
+        return article.published
+    found = best_date(DateReader(None).read(article.text[:dateline]))
+    return found.value if found is not None and found.precision == "day" else None
+
+
 def read_sentences(article: Article) -> list[SentenceFacts]:
-    """The cheap pass over every sentence of an article."""
-    reader = DateReader(article.published)
+    """The cheap pass over every sentence of an article. A dateline's date is the report's date
+    (relative dates count from it), not the event's."""
+    dateline = dateline_end(article.text)
+    reader = DateReader(_report_date(article, dateline))
     facts = []
     for index, sentence in enumerate(split_sentences(article.text)):
         flat = sentence.text.replace("\n", " ")
-        dates = reader.read(flat, sentence.start)
+        dates = [d for d in reader.read(flat, sentence.start) if d.start >= dateline]
         figures = [replace(c, start=c.start + sentence.start, end=c.end + sentence.start)
                    for c in find_casualties(flat)]
         facts.append(SentenceFacts(index, sentence, find_triggers(flat), figures, dates,

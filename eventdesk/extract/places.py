@@ -152,6 +152,12 @@ def _trim(name: str) -> str:
     return " ".join(words).rstrip(".,'’")
 
 
+def dateline_end(text: str) -> int:
+    """Where a wire dateline ("GAO, Mali, March 3 (AFP) -") ends, or 0 when the text has none."""
+    match = _DATELINE.match(text[:160])
+    return match.end() if match else 0
+
+
 def find_dateline(text: str) -> PlaceName | None:
     """The dateline place of a wire report ("KABUL, Afghanistan (AP) —")."""
     match = _DATELINE.match(text[:120])

@@ -161,9 +161,15 @@ def find_perpetrator(sentence: str, actors: list[ActorSpan]) -> Role | None:
             return Role(actor.name, actor.type, "official", actor.start, actor.end)
         subject = _SUBJECT_VERB.match(after) or (_MEMBERS_BEFORE.search(before) and _SUBJECT_VERB.match(
             re.sub(r"^\s*\([^)]*\)", "", after)))
-        if subject and not _REPORTER_AFTER.match(after):
+        if subject and not _REPORTER_AFTER.match(after) and not _PLACE_BEFORE.search(before):
             return Role(actor.name, actor.type, "narrator", actor.start, actor.end)
     return None
+
+
+# "a bomb ... in northeast Nigeria on Tuesday killed 19": a country after a locative is the place, not the subject.
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|at|across|outside|inside|into)\s+(?:(?:the|northern|southern|"
+                           r"eastern|western|central|north-?\w*|south-?\w*|east|west|northeast|northwest|southeast|"
+                           r"southwest)\s+)*$", re.IGNORECASE)
 
 
 def find_attribution(sentence: str, actors: list[ActorSpan]) -> Role | None:

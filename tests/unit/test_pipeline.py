@@ -205,3 +205,21 @@ def test_claimed_credit_names_the_perpetrator():
     text = ("A bomb exploded in a restaurant in Cali on 3 May 2021, wounding two waiters. Fighters of the FARC "
             "claimed credit for the blast in leaflets left at the scene.")
     assert violent_rows(text)[0][1] == "FARC"
+
+
+def test_dateline_date_is_the_report_date_not_the_event_date():
+    text = ("GAO, Mali, March 13, 2024 (AFP) - A suicide bomber killed 12 people at a cattle market in Gao "
+            "on Tuesday, officials said.")
+    event = main_event(text)
+    assert (event["date"], event["event_type"], event["location"]) == ("2024-03-12", "bombing", "Gao")
+
+
+def test_a_bomber_striking_is_not_an_air_raid():
+    event = main_event("A bomb tore through a bus station in Kano on 4 May 2023. The bomber struck as "
+                       "passengers were boarding, killing seven people.")
+    assert event["event_type"] == "bombing"
+
+
+def test_country_after_a_locative_is_not_the_attacker():
+    event = main_event("A car bomb at a checkpoint in eastern Somalia on 2 June 2022 killed five soldiers.")
+    assert event["actor1"] is None and event["country"] == "Somalia"
