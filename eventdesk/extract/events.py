@@ -26,7 +26,8 @@ _LEXICON: dict[str, str] = {
                  r"aerial (?:bombardment|attack|strike)s?|bombed from the air|armed drones?|"
                  r"drones? (?:struck|hit|attacked)|"
                  r"kamikaze drones?|(?:military |war)?planes? (?:struck|bombed)|drones?|aircraft dropped|"
-                 r"dropped (?:\w+ )?bombs|(?:strategic|heavy|B-52|\w+-\d+) bombers?|bombers (?:dropped|pounded)|air force",
+                 r"dropped (?:\w+ )?bombs|(?:strategic|heavy|B-52|\w+-\d+) bombers?|bombers (?:dropped|pounded)|"
+                 r"air force",
     "shelling": r"shell(?:ing|ed|s)|artillery|mortars?(?: rounds?| shells?| fire| attack)?|"
                 r"rockets? (?:fire|attacks?|struck|hit|landed)|"
                 r"fired rockets?|rocket-propelled|missiles? (?:strike|attack|struck|hit|landed)s?|ballistic missiles?|"
