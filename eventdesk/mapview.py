@@ -136,14 +136,15 @@ def _marker_columns(rows: pd.DataFrame, popups: pd.Series, tooltips: pd.Series, 
 
 def plan_map(view: pd.DataFrame, max_markers: int = MAX_MARKERS) -> MapPlan:
     """One marker per located event up to `max_markers`; beyond that one per place, the busiest first."""
-    rows = query.located(view)
-    placed = f"{len(rows):,} of {len(view):,} events have a place on the map"
-    if len(rows) <= max_markers:
+    n_located = int((view[LAT].notna() & view[LON].notna()).sum())
+    placed = f"{n_located:,} of {len(view):,} events have a place on the map"
+    if n_located <= max_markers:
+        rows = query.located(view)
         tooltips = escape_series(rows[EVENT_TYPE] + " · " + rows[DATE].fillna(query.UNDATED))
         tooltips = tooltips + " · " + escape_series(query.place_labels(rows))
         amount = (rows[KILLED].fillna(0) + rows[INJURED].fillna(0)) / 10
         return MapPlan(_marker_columns(rows, event_popups(rows), tooltips, amount), placed + ".")
-    places, how = _place_rows(rows, max_markers)
+    places, how = _place_rows(view, max_markers)
     tooltips = escape_series(places[query.PLACE]) + " · " + places[N_EVENTS].astype("string") + " events"
     markers = _marker_columns(places, place_popups(places), tooltips, places[N_EVENTS])
     return MapPlan(markers, f"{placed}; {how}.")

@@ -301,9 +301,17 @@ def format_counts(values: pd.Series, qualifiers: pd.Series) -> pd.Series:
     return shown.fillna("")
 
 
-def casualty_rows(view: pd.DataFrame) -> pd.DataFrame:
-    """Events whose figures count towards totals: not the claims, warnings and statements about them."""
-    return view[~view[EVENT_TYPE].isin(schema.REPORT_TYPES).fillna(False).to_numpy(dtype=bool)]
+def _rows_where(view: pd.DataFrame, mask: pd.Series, columns: Sequence[str] | None) -> pd.DataFrame:
+    # Narrow the columns before the rows: taking rows copies every column taken, and a million
+    # evidence sentences cost far more than the few columns an aggregation reads.
+    frame = view if columns is None else view[list(dict.fromkeys(columns))]
+    return frame[mask.to_numpy(dtype=bool)]
+
+
+def casualty_rows(view: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """Events whose figures count towards totals: not the claims, warnings and statements about them
+    (only `columns`, when given)."""
+    return _rows_where(view, ~view[EVENT_TYPE].isin(schema.REPORT_TYPES).fillna(False), columns)
 
 
 def _total(rows: pd.DataFrame, value: str, qualifier: str) -> Count:
@@ -328,7 +336,7 @@ class Headline:
 
 def headline(view: pd.DataFrame) -> Headline:
     """Events, articles, killed, injured and distinct actors in the view."""
-    rows = casualty_rows(view)
+    rows = casualty_rows(view, [KILLED, KILLED_QUALIFIER, INJURED, INJURED_QUALIFIER])
     actors = pd.concat([view[ACTOR1], view[ACTOR2], view[CLAIMED_BY]]).dropna()
     return Headline(
         events=len(view),
@@ -350,13 +358,16 @@ def with_count_labels(view: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _newest_first(view: pd.DataFrame) -> pd.DataFrame:
-    return view.sort_values([DATE, PUBLISHED, EVENT_ID], ascending=False, na_position="last", kind="stable")
+def _newest_first(view: pd.DataFrame, n: int | None = None) -> pd.DataFrame:
+    # Sort the three key columns only, then take the rows wanted: sorting the whole frame moves every column.
+    keys = view[[DATE, PUBLISHED, EVENT_ID]].reset_index(drop=True)
+    order = keys.sort_values([DATE, PUBLISHED, EVENT_ID], ascending=False, na_position="last", kind="stable").index
+    return view.iloc[order if n is None else order[:n]]
 
 
 def latest_events(view: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     """The `n` most recent events, newest first, with figures written out."""
-    return with_count_labels(_newest_first(view).head(n))[list(TABLE_COLUMNS)].reset_index(drop=True)
+    return with_count_labels(_newest_first(view, n))[list(TABLE_COLUMNS)].reset_index(drop=True)
 
 
 def events_table(view: pd.DataFrame) -> pd.DataFrame:
@@ -366,7 +377,7 @@ def events_table(view: pd.DataFrame) -> pd.DataFrame:
     after the event columns, as in the store's events.csv; a table of single reports has none.
     """
     columns = [name for name in schema.INCIDENT_FIELDS if name in view.columns or name in schema.EVENT_FIELDS]
-    return _newest_first(view)[columns].reset_index(drop=True)
+    return _newest_first(view[columns]).reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -419,9 +430,14 @@ def _casualty_table(rows: pd.DataFrame, keys: dict[str, pd.Series]) -> pd.DataFr
     return out.reset_index()
 
 
-def _reported(view: pd.DataFrame) -> pd.DataFrame:
-    rows = casualty_rows(view)
-    return rows[(rows[KILLED].notna() | rows[INJURED].notna()).to_numpy(dtype=bool)]
+_FIGURES = (KILLED, KILLED_QUALIFIER, INJURED, INJURED_QUALIFIER)
+
+
+def _reported(view: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """Casualty rows with a reported figure: `columns` and the figures with their qualifiers."""
+    counted = ~view[EVENT_TYPE].isin(schema.REPORT_TYPES).fillna(False)
+    known = view[KILLED].notna() | view[INJURED].notna()
+    return _rows_where(view, counted & known, [*columns, *_FIGURES])
 
 
 def _by_toll(table: pd.DataFrame) -> pd.DataFrame:
@@ -431,14 +447,15 @@ def _by_toll(table: pd.DataFrame) -> pd.DataFrame:
 
 def casualties_by_event(view: pd.DataFrame) -> pd.DataFrame:
     """Every event with a reported figure, deadliest first."""
-    rows = with_count_labels(_reported(view))
     columns = [EVENT_ID, *TABLE_COLUMNS, KILLED, INJURED]
+    shown = {KILLED_SHOWN, INJURED_SHOWN}
+    rows = with_count_labels(_reported(view, [c for c in columns if c not in shown]))
     return _by_toll(rows[columns])
 
 
 def casualties_by_date(view: pd.DataFrame) -> pd.DataFrame:
     """Killed and injured per date (per month when the view covers many dates), oldest first."""
-    rows = _reported(view)
+    rows = _reported(view, [DATE])
     period = rows[DATE].astype("string").fillna(UNDATED)
     if period.nunique() > MAX_DATE_BARS:
         period = period.str.slice(0, 7)
@@ -448,19 +465,26 @@ def casualties_by_date(view: pd.DataFrame) -> pd.DataFrame:
     return table.loc[order.index].reset_index(drop=True)
 
 
-def place_labels(frame: pd.DataFrame) -> pd.Series:
-    """ "Kerman, Iran": the location and country of each row, as far as known."""
-    location = frame[LOCATION].astype("string")
-    country = frame[COUNTRY].astype("string")
+def _labels_of(location: pd.Series, country: pd.Series) -> pd.Series:
     both = location + ", " + country
     same = location.str.casefold() == country.str.casefold()
     label = both.mask(same.fillna(False).astype(bool), location)
     return label.fillna(location).fillna(country).fillna("(unknown place)")
 
 
+def place_labels(frame: pd.DataFrame) -> pd.Series:
+    """ "Kerman, Iran": the location and country of each row, as far as known."""
+    pairs = pd.DataFrame({LOCATION: frame[LOCATION].astype("string"), COUNTRY: frame[COUNTRY].astype("string")})
+    # A table repeats a few thousand places: label each distinct pair once, then spread the labels.
+    groups = pairs.groupby([LOCATION, COUNTRY], dropna=False, sort=False)
+    distinct = groups.head(1)
+    labels = _labels_of(distinct[LOCATION], distinct[COUNTRY]).to_numpy()
+    return pd.Series(labels[groups.ngroup().to_numpy()], index=frame.index, dtype="string")
+
+
 def casualties_by_place(view: pd.DataFrame) -> pd.DataFrame:
     """Killed and injured per place, deadliest first."""
-    rows = _reported(view)
+    rows = _reported(view, [LOCATION, COUNTRY])
     return _by_toll(_casualty_table(rows, {PLACE: place_labels(rows)}))
 
 
@@ -471,7 +495,7 @@ def initiators(view: pd.DataFrame) -> pd.Series:
 
 def casualties_by_actor(view: pd.DataFrame) -> pd.DataFrame:
     """Killed and injured per initiator (perpetrator or claimant), deadliest first."""
-    rows = _reported(view)
+    rows = _reported(view, [ACTOR1, CLAIMED_BY])
     return _by_toll(_casualty_table(rows, {ACTOR: initiators(rows)}))
 
 
@@ -662,9 +686,9 @@ def counterparts(view: pd.DataFrame, actor: str) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 
 
-def located(view: pd.DataFrame) -> pd.DataFrame:
-    """Events with coordinates."""
-    return view[(view[LAT].notna() & view[LON].notna()).to_numpy(dtype=bool)].reset_index(drop=True)
+def located(view: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """Events with coordinates (only `columns`, when given)."""
+    return _rows_where(view, view[LAT].notna() & view[LON].notna(), columns).reset_index(drop=True)
 
 
 def map_places(view: pd.DataFrame, decimals: int = 3) -> pd.DataFrame:
@@ -673,7 +697,7 @@ def map_places(view: pd.DataFrame, decimals: int = 3) -> pd.DataFrame:
     Columns: LAT, LON, GEO_PRECISION, PLACE, EVENT_TYPE (the most common), N_EVENTS, FIRST_DATE,
     LAST_DATE and the casualty sums with their qualifiers and written-out labels.
     """
-    rows = located(view)
+    rows = located(view, [LAT, LON, schema.GEO_PRECISION, LOCATION, COUNTRY, DATE, EVENT_TYPE, *_FIGURES])
     keys = {
         LAT: rows[LAT].round(decimals),
         LON: rows[LON].round(decimals),
