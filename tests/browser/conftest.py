@@ -6,14 +6,8 @@ map that still needs a CDN fails here the way it would on a machine with no inte
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,61 +15,21 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
+from bench import server as bench_server
+from bench.server import CHROMIUM, CHROMIUM_ARGS, stop
 from eventdesk import assets, ui
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 START_TIMEOUT_S = 90
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_health(url: str, process: subprocess.Popen, log: Path, timeout_s: float = START_TIMEOUT_S) -> None:
-    """Wait until `url`/_stcore/health answers ok; fail with the server's log if it does not."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"streamlit exited with {process.returncode}:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.read().strip() == b"ok":
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.3)
-    pytest.fail(f"streamlit did not answer {url}/_stcore/health within {timeout_s} s:\n{log.read_text()}")
-
-
-def start_streamlit(store: Path, log: Path, port: int | None = None) -> tuple[subprocess.Popen, str]:
-    """`streamlit run dashboard.py` against `store` on a free port: the process and its base URL."""
-    port = port or free_port()
-    command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-    ]
-    env = {**os.environ, ui.STORE_ENV: str(store)}
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    wait_for_health(url, process, log)
-    return process, url
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
+def start_streamlit(store: Path, log: Path) -> tuple[subprocess.Popen, str]:
+    """`streamlit run dashboard.py` against `store` on a free port (the benchmarks' starter); a server
+    that does not come up fails the test with its log."""
     try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=15)
+        return bench_server.start(store, log, ui.STORE_ENV, timeout_s=START_TIMEOUT_S)
+    except RuntimeError as err:
+        pytest.fail(str(err))
 
 
 @pytest.fixture(scope="session")
