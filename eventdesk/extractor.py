@@ -579,7 +579,7 @@ def extract_from_facts(article: Article, sentences: list[SentenceFacts], res: Re
 
 def needs_ner(facts: SentenceFacts, gazetteer: Gazetteer) -> bool:
     """Whether the statistical NER may add something: a violent sentence where no name after a
-    locative ("in Kerman, Iran") is a known town."""
+    locative ("in Quetta, Pakistan") is a known town."""
     if not (facts.violent() or facts.casualties):
         return False
     for name in facts.places:

@@ -1,7 +1,7 @@
 """Casualty figures of an incident from its reports: every figure kept, low, best and high derived.
 
-Reports of one incident disagree: the first wire copy of the Kerman bombing said about 103
-killed, the next day's reports 84, later ones 91. Each report's figure stays in the store with its
+Reports of one incident disagree: a first wire copy may say about 100 killed, the next day's
+reports 80, later ones 90. Each report's figure stays in the store with its
 source and report date (the article's publication date); an incident gets
 
 - `low` and `high`: the lowest and highest figure any of its reports gives (as UCDP keeps them);

@@ -448,7 +448,7 @@ class Gazetteer:
         return self._codes.get(self._demonyms.get(fold(text), ""))
 
     def admin1(self, name: str, country_code: str | None = None) -> Place | None:
-        """The province, state or region called `name` ("Kerman Province", "Borno State", "Nangarhar")."""
+        """The province, state or region called `name` ("Kandahar Province", "Borno State", "Nangarhar")."""
         found = [m for m in self._lookup(fold(name), (_ADMIN1,)) if country_code in (None, m.place.country_code)]
         return max(found, key=_Match.rank).place if found else None
 
@@ -465,8 +465,8 @@ class Gazetteer:
         province, then by log10(population), less 1 for a province (whose population is the
         sum of its towns), 1.5 for a district, 1 for a match on an alternate name only and 0.5
         for one after setting aside "al-", "province", "city" or doubled letters. A bare name
-        shared by a division and its main town means the town ("Kerman", "Taizz"); a name with
-        a division word ("Kerman Province", "Nad Ali district") looks among divisions first.
+        shared by a division and its main town means the town ("Kandahar", "Taizz"); a name with
+        a division word ("Kandahar Province", "Nad Ali district") looks among divisions first.
 
         The name must look like one (`is_plausible_name`); a common English word ("Police",
         "March") resolves only to a place whose country or province is in the context.

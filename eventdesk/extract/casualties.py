@@ -1,6 +1,6 @@
 """Killed and injured counts, with their qualifiers, from the sentences of one incident.
 
-A mention is one phrase that reports deaths or injuries ("at least 84 lives", "left 284
+A mention is one phrase that reports deaths or injuries ("at least 40 lives", "left 120
 others injured", "the death toll rose to 26", "shot dead a police officer", "no one was hurt").
 `find_casualties` reads mentions from a sentence; `total_casualties` combines the mentions
 of one incident: the latest toll wins, separately stated groups add up, subsets do not,

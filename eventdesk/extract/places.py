@@ -1,7 +1,7 @@
 """Where an event happened: place names in its sentences, resolved with the gazetteer.
 
 Candidates come from the statistical NER (GPE, LOC, FAC), from capitalised names after a
-locative word ("in Kerman, Iran", "near the town of X", "30 km south of Y") and from a wire
+locative word ("in Quetta, Pakistan", "near the town of X", "30 km south of Y") and from a wire
 dateline ("KABUL, Afghanistan —"), which is used only when the event's own sentences name
 no place (a dateline often names the newsroom, not the scene). Names are resolved in the
 context of the countries and provinces the article mentions, and the most specific
@@ -69,7 +69,7 @@ _STOP_NAMES = {"The", "A", "An", "This", "That", "These", "Those", "He", "She", 
 
 @dataclass(frozen=True)
 class PlaceName:
-    """A place name found in text; `context` is the name after a comma ("Kerman, Iran")."""
+    """A place name found in text; `context` is the name after a comma ("Quetta, Pakistan")."""
 
     text: str
     start: int
