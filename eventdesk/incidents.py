@@ -104,7 +104,8 @@ def event_choices(view: pd.DataFrame, max_choices: int = MAX_CHOICES, with_figur
 def event_row(view: pd.DataFrame, event_id: str) -> pd.Series | None:
     """The row of one event, or None when the view does not hold it."""
     rows = view[(view[EVENT_ID] == event_id).fillna(False).to_numpy(dtype=bool)]
-    return None if rows.empty else rows.iloc[0]
+    # Back to strings first: a missing category in a row reads as NaN, where the pages expect <NA>.
+    return None if rows.empty else query.as_text(rows.head(1)).iloc[0]
 
 
 # ---------------------------------------------------------------------------------------------

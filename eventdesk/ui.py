@@ -75,8 +75,9 @@ def _load(folder: str, mtime_ns: int) -> pd.DataFrame:
     # cache_resource, not cache_data: cache_data unpickles a fresh copy of the whole table on every
     # call (twice a run), which at 100,000 events costs about 250 MB of server memory. Every session
     # shares this one frame, so nothing may modify it in place: the query functions return new frames
-    # (`query.apply` a shallow copy under pandas' copy-on-write).
-    return store.load_events(Path(folder))
+    # (`query.apply` a shallow copy under pandas' copy-on-write). The low-cardinality text columns are held
+    # as categories (`query.compact`): at a million events the frame is about 270 MB instead of 500 MB.
+    return query.compact(store.load_events(Path(folder)))
 
 
 @st.cache_data(show_spinner=False, max_entries=2)

@@ -65,6 +65,13 @@ def test_choices_put_the_most_reported_first_and_label_them():
     assert incidents.event_row(table, "gone") is None
 
 
+def test_a_row_of_the_compact_table_reads_missing_text_as_na():
+    table = query.compact(events({schema.EVENT_ID: "one", schema.LOCATION: "Kano", schema.N_REPORTS: 1}))
+    row = incidents.event_row(table, "one")
+    assert row[schema.LOCATION] == "Kano"
+    assert row[schema.CLAIMED_BY] is pd.NA
+
+
 @pytest.mark.parametrize(
     ("values", "figure", "shown"),
     [

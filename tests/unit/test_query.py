@@ -389,3 +389,38 @@ def test_events_table_keeps_an_incident_tables_figure_columns(small):
     table = query.events_table(incidents)
     assert tuple(table.columns) == schema.INCIDENT_FIELDS
     assert list(table[schema.EVENT_ID]) == ["e2", "e1", "e3", "e5", "e4"]
+
+
+def test_compact_holds_the_low_cardinality_text_as_categories(small):
+    table = query.compact(small)
+    coded = {c for c in table.columns if isinstance(table[c].dtype, pd.CategoricalDtype)}
+    assert coded == set(query.CATEGORY_COLUMNS) & set(small.columns)
+    assert table[schema.EVIDENCE].dtype == small[schema.EVIDENCE].dtype
+    pdt.assert_frame_equal(query.as_text(table), small)
+
+
+@pytest.mark.parametrize(
+    "derive",
+    [
+        query.relations, query.timeline_frame, query.casualties_by_actor, query.casualties_by_place,
+        query.casualties_by_date, query.map_places, query.latest_events, query.events_table,
+        lambda view: query.counterparts(view, "Iran"), lambda view: query.apply(view, Filter(text="kerman")),
+    ],
+    ids=["relations", "timeline", "by-actor", "by-place", "by-date", "map-places", "latest", "events-table",
+         "counterparts", "text-search"],
+)
+def test_the_compact_table_gives_the_same_frames(small, derive):
+    pdt.assert_frame_equal(query.as_text(derive(query.compact(small))), derive(small), check_index_type=False)
+
+
+@pytest.mark.parametrize(
+    "derive",
+    [query.headline, query.filter_options, query.actor_event_counts, query.actor_types],
+    ids=["headline", "filter-options", "actor-counts", "actor-types"],
+)
+def test_the_compact_table_gives_the_same_figures(small, derive):
+    plain, coded = derive(small), derive(query.compact(small))
+    if isinstance(plain, pd.Series):
+        pdt.assert_series_equal(coded, plain)
+    else:
+        assert coded == plain
