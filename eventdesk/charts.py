@@ -57,16 +57,19 @@ def _link_trace(frame: pd.DataFrame) -> go.Scatter | None:
     )
 
 
-def _date_axis(frame: pd.DataFrame) -> dict:
+def _padded_axis(first: pd.Timestamp, last: pd.Timestamp, share: float) -> dict:
     """A date range padded so edge markers are not cut, and day ticks (not hours) on short spans."""
-    if frame.empty:
-        return {}
-    first, last = frame[query.START].min(), frame[query.END].max()
-    pad = max(pd.Timedelta(days=1), (last - first) * 0.05)
+    pad = max(pd.Timedelta(days=1), (last - first) * share)
     axis = {"range": [first - pad, last + pad]}
     if last - first < pd.Timedelta(days=21):
         axis |= {"dtick": 86_400_000, "tickformat": "%-d %b %Y"}
     return axis
+
+
+def _date_axis(frame: pd.DataFrame) -> dict:
+    if frame.empty:
+        return {}
+    return _padded_axis(frame[query.START].min(), frame[query.END].max(), 0.05)
 
 
 def timeline_figure(frame: pd.DataFrame, height: int | None = None) -> go.Figure:
@@ -164,9 +167,4 @@ def history_figure(points: pd.DataFrame, ranges: dict[str, tuple[int | None, int
 def _history_axis(points: pd.DataFrame) -> dict:
     if points.empty:
         return {}
-    first, last = points[incidents.REPORT_DATE].min(), points[incidents.REPORT_DATE].max()
-    pad = max(pd.Timedelta(days=1), (last - first) * 0.08)
-    axis = {"range": [first - pad, last + pad]}
-    if last - first < pd.Timedelta(days=21):
-        axis |= {"dtick": 86_400_000, "tickformat": "%-d %b %Y"}
-    return axis
+    return _padded_axis(points[incidents.REPORT_DATE].min(), points[incidents.REPORT_DATE].max(), 0.08)

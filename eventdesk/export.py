@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -40,15 +40,18 @@ def to_csv_bytes(frame: pd.DataFrame, header: bool = True) -> bytes:
     return neutralise_formulas(frame).to_csv(index=False, header=header, lineterminator="\r\n").encode("utf-8")
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> Path:
-    """Write `frame` as CSV to `path` atomically (a temp file in the same folder, then a rename)."""
+def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
+    """Call `write(tmp)` on a temporary file next to `path`, then rename it over `path`, so a crash
+    never leaves a half-written file. The file gets the usual permissions (0644 under the umask)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = to_csv_bytes(frame)
     handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
+        write(Path(tmp))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -61,15 +64,14 @@ def write_csv_frames(frames: Iterable[pd.DataFrame], path: Path) -> Path:
 
     The header comes from the first part (give an empty frame for an empty table).
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
+    def write(tmp: Path) -> None:
+        with tmp.open("wb") as out:
             for number, frame in enumerate(frames):
                 out.write(to_csv_bytes(frame, header=number == 0))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+
+    return atomic_write(path, write)
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> Path:
+    """Write `frame` as CSV to `path` atomically (a temp file in the same folder, then a rename)."""
+    return write_csv_frames([frame], path)

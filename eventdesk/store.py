@@ -27,8 +27,6 @@ re-ingest, which may change the incidents around them, never undoes them.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -93,19 +91,6 @@ class StoreError(RuntimeError):
 # ---------------------------------------------------------------------------------------------
 
 
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Call `write(tmp)` on a temporary file next to `path`, then rename it over `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_parquet(path: Path, columns: tuple[Column, ...], frames: Iterable[pd.DataFrame]) -> None:
     arrow = schema.arrow_schema(columns)
 
@@ -115,7 +100,7 @@ def write_parquet(path: Path, columns: tuple[Column, ...], frames: Iterable[pd.D
                 writer.write_table(pa.Table.from_pandas(schema.conform(frame, columns), schema=arrow,
                                                         preserve_index=False))
 
-    atomic_write(path, write)
+    export.atomic_write(path, write)
 
 
 def write_events(events: pd.DataFrame, store: Path) -> pd.DataFrame:

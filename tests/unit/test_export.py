@@ -76,7 +76,7 @@ def test_write_csv_keeps_the_old_file_when_writing_fails(tmp_path: Path, monkeyp
     target = tmp_path / "events.csv"
     target.write_bytes(b"old\n")
 
-    def broken(_frame: pd.DataFrame) -> bytes:
+    def broken(_frame: pd.DataFrame, header: bool = True) -> bytes:
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(export, "to_csv_bytes", broken)
@@ -93,3 +93,8 @@ def test_events_csv_round_trips_the_filtered_rows(seed_table: pd.DataFrame):
     assert list(parsed.columns) == list(schema.INCIDENT_FIELDS)
     assert sorted(parsed[schema.EVENT_ID]) == sorted(view[schema.EVENT_ID])
     assert set(parsed[schema.EVENT_TYPE]) >= {"bombing", "claim"}
+
+
+def test_written_files_are_readable_by_others(tmp_path):
+    target = export.write_csv(pd.DataFrame({"x": [1]}), tmp_path / "events.csv")
+    assert target.stat().st_mode & 0o044 == 0o044
