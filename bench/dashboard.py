@@ -20,12 +20,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pandas as pd
-
 from bench import server
 from bench.report import Result
 from bench.synthetic import synthetic_events
-from eventdesk import assets, charts, export, graph, mapview, query, store, ui
+from eventdesk import assets, charts, graph, mapview, query, store, tables, ui
 
 SIZES = tuple(int(n) for n in os.environ.get("EVENTDESK_BENCH_SIZES", "1000,100000").split(","))
 PAGES = ("overview", "timeline", "map", "casualties", "actors", "events")
@@ -42,52 +40,52 @@ def _best(call: Callable[[], object], repeat: int = 3) -> float:
     return min(times)
 
 
-def _busiest_actor(events: pd.DataFrame) -> str:
+def _busiest_actor(events: tables.Table) -> str:
     return str(query.actor_event_counts(events).index[0])
 
 
 # The calls each page makes after the cached load (see pages/*.py).
-def _overview(view: pd.DataFrame) -> None:
+def _overview(view: tables.View) -> None:
     query.headline(view)
     query.latest_events(view)
 
 
-def _timeline(view: pd.DataFrame) -> None:
+def _timeline(view: tables.View) -> None:
     charts.timeline_figure(query.timeline_frame(view)).to_json()
     query.count_undated(view)
 
 
-def _map(view: pd.DataFrame) -> None:
+def _map(view: tables.View) -> None:
     query.headline(view)
     mapview.build_map(view).get_root().render()
 
 
-def _casualties(view: pd.DataFrame) -> None:
+def _casualties(view: tables.View) -> None:
     query.headline(view)
-    query.casualties_by_event(view)
+    query.casualties_by_event(view, limit=ui.MAX_TABLE_ROWS)
     charts.casualties_figure(query.casualties_by_date(view), query.PERIOD).to_json()
     charts.casualties_figure(query.casualties_by_place(view).head(30), query.PLACE).to_json()
     charts.casualties_figure(query.casualties_by_actor(view).head(30), query.ACTOR).to_json()
 
 
-def _actors(view: pd.DataFrame) -> None:
+def _actors(view: tables.View) -> None:
     relations = query.relations(view)
     network = graph.build_graph(relations, query.actor_event_counts(view), query.actor_types(view))
     graph.graph_figure(graph.busiest(network)).to_json()
 
 
-def _events(view: pd.DataFrame) -> None:
-    query.events_table(view)
+def _events(view: tables.View) -> None:
+    query.events_table(view, limit=ui.MAX_TABLE_ROWS)
     query.relations(view)
 
 
-LIBRARY_PAGES: dict[str, Callable[[pd.DataFrame], None]] = {
+LIBRARY_PAGES: dict[str, Callable[[tables.View], None]] = {
     "overview": _overview, "timeline": _timeline, "map": _map, "casualties": _casualties,
     "actors": _actors, "events": _events,
 }
 
 
-def _library(events: pd.DataFrame, size: str) -> list[Result]:
+def _library(events: tables.Table, size: str) -> list[Result]:
     results = [
         Result(f"library: {page} page", size, _best(lambda call=call: call(query.apply(events, query.Filter()))))
         for page, call in LIBRARY_PAGES.items()
@@ -95,9 +93,8 @@ def _library(events: pd.DataFrame, size: str) -> list[Result]:
     narrow = query.Filter(actors=(_busiest_actor(events),))
     results.append(Result("library: filter change (apply + headline)", size,
                           _best(lambda: query.headline(query.apply(events, narrow))), budget=FILTER_BUDGET))
-    table = query.events_table(events)
-    csv_seconds = _best(lambda: export.to_csv_bytes(table), 1)
-    results.append(Result("library: events CSV (on download click)", size, csv_seconds))
+    csv_seconds = _best(lambda: query.events_csv(query.apply(events, query.Filter())), 1)
+    results.append(Result("library: events CSV of every event (on download click)", size, csv_seconds))
     return results
 
 
@@ -210,11 +207,12 @@ def run() -> list[Result]:
             size = f"{n:,} events"
             folder = Path(tmp) / str(n)
             start = time.perf_counter()
-            events = synthetic_events(n)
-            store.write_events(events, folder)
+            store.write_events(synthetic_events(n), folder)
             results.append(Result("generate + ingest into a store", size, time.perf_counter() - start))
-            results.append(Result("load the store (cache miss)", size, _best(lambda f=folder: store.load_events(f), 1)))
-            events = store.load_events(folder)
+            path = folder / store.EVENTS_PARQUET
+            results.append(Result("open the store's table (cache miss)", size,
+                                  _best(lambda p=path: len(tables.Table.from_parquet(p)), 1)))
+            events = tables.Table.from_parquet(path)
             actor = _busiest_actor(events)
             results += _library(events, size)
             results += _apptest(folder, size, actor)

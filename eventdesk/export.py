@@ -59,6 +59,11 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
     return path
 
 
+def csv_bytes_of_frames(frames: Iterable[pd.DataFrame]) -> bytes:
+    """The CSV of consecutive parts of one table (the header from the first part), as one download."""
+    return b"".join(to_csv_bytes(frame, header=number == 0) for number, frame in enumerate(frames))
+
+
 def write_csv_frames(frames: Iterable[pd.DataFrame], path: Path) -> Path:
     """Write consecutive parts of one table as one CSV at `path`, atomically, holding one part at a time.
 

@@ -64,10 +64,13 @@ class TableCounts:
     merged: int
 
 
-def table_counts(events: pd.DataFrame) -> TableCounts:
+def table_counts(events: query.Events) -> TableCounts:
     """Events, reports and merged events (more than one report) of an event table."""
-    reports = events[N_REPORTS].astype("Int64").fillna(1)
-    return TableCounts(events=len(events), reports=int(reports.sum()), merged=int((reports > 1).sum()))
+    row = query.as_view(events).fetch(
+        f"SELECT count(*) AS events, coalesce(sum(coalesce({N_REPORTS}, 1)), 0) AS reports, "
+        f"count(*) FILTER (WHERE {N_REPORTS} > 1) AS merged FROM {{rows}}"
+    ).iloc[0]
+    return TableCounts(events=int(row["events"]), reports=int(row["reports"]), merged=int(row["merged"]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -90,22 +93,22 @@ def event_labels(view: pd.DataFrame) -> pd.Series:
     return pd.Series(label.to_numpy(), index=pd.Index(view[EVENT_ID].astype("string"), name=EVENT_ID))
 
 
-def event_choices(view: pd.DataFrame, max_choices: int = MAX_CHOICES, with_figures: bool = False) -> pd.Series:
+_LABEL_COLUMNS = (EVENT_ID, DATE, EVENT_TYPE, schema.LOCATION, schema.COUNTRY, N_REPORTS, N_SOURCES)
+_MOST_REPORTED = f"{N_REPORTS} DESC NULLS LAST, {DATE} DESC NULLS LAST, {EVENT_ID}"
+
+
+def event_choices(view: query.Events, max_choices: int = MAX_CHOICES, with_figures: bool = False) -> pd.Series:
     """Labels of the events to offer in a chooser, indexed by event id: the ones with the most reports
     first, then the newest; at most `max_choices`. `with_figures` keeps only events with a figure."""
-    rows = view
-    if with_figures:
-        rows = view[(view[KILLED].notna() | view[INJURED].notna()).to_numpy(dtype=bool)]
-    ordered = rows.sort_values([N_REPORTS, DATE, EVENT_ID], ascending=[False, False, True], na_position="last",
-                               kind="stable")
-    return event_labels(ordered.head(max_choices))
+    where = f"{KILLED} IS NOT NULL OR {INJURED} IS NOT NULL" if with_figures else "TRUE"
+    rows = query.as_view(view).rows(_LABEL_COLUMNS, _MOST_REPORTED, max_choices, where=where)
+    return event_labels(rows)
 
 
-def event_row(view: pd.DataFrame, event_id: str) -> pd.Series | None:
+def event_row(view: query.Events, event_id: str) -> pd.Series | None:
     """The row of one event, or None when the view does not hold it."""
-    rows = view[(view[EVENT_ID] == event_id).fillna(False).to_numpy(dtype=bool)]
-    # Back to strings first: a missing category in a row reads as NaN, where the pages expect <NA>.
-    return None if rows.empty else query.as_text(rows.head(1)).iloc[0]
+    rows = query.as_view(view).rows(limit=1, where=f"{EVENT_ID} = $event_id", params={"event_id": event_id})
+    return None if rows.empty else rows.iloc[0]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -106,7 +106,7 @@ class MapPlan:
     note: str
 
 
-def _place_rows(rows: pd.DataFrame, max_markers: int) -> tuple[pd.DataFrame, str]:
+def _place_rows(rows: query.Events, max_markers: int) -> tuple[pd.DataFrame, str]:
     places = query.map_places(rows)
     how = "each circle stands for one place"
     if len(places) > max_markers:
@@ -134,12 +134,13 @@ def _marker_columns(rows: pd.DataFrame, popups: pd.Series, tooltips: pd.Series, 
     return markers.sort_values(RADIUS, ascending=False, kind="stable").reset_index(drop=True)
 
 
-def plan_map(view: pd.DataFrame, max_markers: int = MAX_MARKERS) -> MapPlan:
+def plan_map(events: query.Events, max_markers: int = MAX_MARKERS) -> MapPlan:
     """One marker per located event up to `max_markers`; beyond that one per place, the busiest first."""
-    n_located = int((view[LAT].notna() & view[LON].notna()).sum())
+    view = query.as_view(events)
+    n_located = query.count_located(view)
     placed = f"{n_located:,} of {len(view):,} events have a place on the map"
     if n_located <= max_markers:
-        rows = query.as_text(query.located(view))
+        rows = query.located(view)
         tooltips = escape_series(rows[EVENT_TYPE] + " · " + rows[DATE].fillna(query.UNDATED))
         tooltips = tooltips + " · " + escape_series(query.place_labels(rows))
         amount = (rows[KILLED].fillna(0) + rows[INJURED].fillna(0)) / 10
@@ -150,7 +151,7 @@ def plan_map(view: pd.DataFrame, max_markers: int = MAX_MARKERS) -> MapPlan:
     return MapPlan(markers, f"{placed}; {how}.")
 
 
-def marker_frame(view: pd.DataFrame, max_markers: int = MAX_MARKERS) -> pd.DataFrame:
+def marker_frame(view: query.Events, max_markers: int = MAX_MARKERS) -> pd.DataFrame:
     """What to draw: LAT, LON, GEO_PRECISION, COLOUR, RADIUS (pixels), POPUP and TOOLTIP per marker."""
     return plan_map(view, max_markers).markers
 
@@ -198,7 +199,7 @@ def draw_map(plan: MapPlan, cluster_above: int = CLUSTER_ABOVE) -> folium.Map:
     return fmap
 
 
-def build_map(view: pd.DataFrame, max_markers: int = MAX_MARKERS, cluster_above: int = CLUSTER_ABOVE) -> folium.Map:
+def build_map(view: query.Events, max_markers: int = MAX_MARKERS, cluster_above: int = CLUSTER_ABOVE) -> folium.Map:
     """The map of the located events in `view`."""
     return draw_map(plan_map(view, max_markers), cluster_above)
 

@@ -2,8 +2,9 @@
 
 Owns the `Filter` (one per view, mirrored in the URL query string), `apply` to narrow the
 event table, and every frame a page draws: headline figures, the timeline, casualties by
-event, date, place and actor, the relations table and an actor's counterparts. Everything
-is vectorised pandas over the event table declared in `schema.py`; nothing here draws.
+event, date, place and actor, the relations table and an actor's counterparts. The counting,
+grouping and sorting run in the database over the store's Parquet file (`tables.py`), so a page
+holds only what it draws; pandas finishes the few hundred rows that come back. Nothing here draws.
 
 Casualty figures keep their qualifier: a sum of "at least 84" and "3" is "at least 87",
 a sum that mixes qualifiers is "about".
@@ -19,14 +20,13 @@ from urllib.parse import parse_qs, urlencode
 import numpy as np
 import pandas as pd
 
-from eventdesk import schema
+from eventdesk import export, schema, tables
 from eventdesk.escaping import escape_series, wrap_series
 from eventdesk.schema import (
     ACTOR1,
     ACTOR1_TYPE,
     ACTOR2,
     ACTOR2_TYPE,
-    ADMIN1,
     ARTICLE_ID,
     CLAIMED_BY,
     COUNTRY,
@@ -36,14 +36,12 @@ from eventdesk.schema import (
     EVENT_TYPE,
     EVIDENCE,
     FIRST_DATE,
-    FIRST_REPORTED,
     GEO_PRECISION,
     INJURED,
     INJURED_QUALIFIER,
     KILLED,
     KILLED_QUALIFIER,
     LAST_DATE,
-    LAST_REPORTED,
     LAT,
     LINKED_EVENT_ID,
     LOCATION,
@@ -81,7 +79,6 @@ UNDATED = "undated"
 # URL query-string parameter names.
 P_ACTOR, P_ROLE, P_TYPE, P_FROM, P_TO, P_COUNTRY, P_TEXT = "actor", "role", "type", "from", "to", "country", "q"
 
-SEARCH_COLUMNS: tuple[str, ...] = (EVENT_TYPE, ACTOR1, ACTOR2, CLAIMED_BY, LOCATION, ADMIN1, COUNTRY, SOURCE, EVIDENCE)
 # The columns of the short tables (latest events, casualties by event, an actor's events): the
 # evidence sentence comes right after the figures, where a reader checks them.
 TABLE_COLUMNS: tuple[str, ...] = (
@@ -136,20 +133,6 @@ class FilterOptions:
     countries: tuple[str, ...] = ()
     first_date: dt.date | None = None
     last_date: dt.date | None = None
-
-
-def filter_options(events: pd.DataFrame) -> FilterOptions:
-    """Actors (initiators, targets and claimants), event types, countries and the date span of a table."""
-    names = pd.concat([decode(events[c]) for c in (ACTOR1, ACTOR2, CLAIMED_BY)]).dropna().unique()
-    present = set(events[EVENT_TYPE].dropna().unique())
-    start, end = date_spans(events)
-    return FilterOptions(
-        actors=tuple(sorted(names, key=str.casefold)),
-        event_types=tuple(t for t in schema.EVENT_TYPES if t in present),
-        countries=tuple(sorted(events[COUNTRY].dropna().unique(), key=str.casefold)),
-        first_date=None if start.isna().all() else start.min().date(),
-        last_date=None if end.isna().all() else end.max().date(),
-    )
 
 
 def filter_to_params(flt: Filter) -> dict[str, list[str]]:
@@ -214,9 +197,27 @@ def from_query_string(query: str) -> Filter:
 # Narrowing the table
 # ---------------------------------------------------------------------------------------------
 
+Events = tables.Table | tables.View | pd.DataFrame
+
+
+def as_view(events: Events) -> tables.View:
+    """`events` as a view: a table's every row, or a frame held in memory put in the database."""
+    if isinstance(events, tables.View):
+        return events
+    if isinstance(events, pd.DataFrame):
+        events = tables.Table.from_frame(events)
+    return events.view()
+
+
+def apply(events: Events, flt: Filter) -> tables.View:
+    """The rows of `events` that the filter keeps (in the database: nothing is read until asked)."""
+    table = as_view(events).table
+    return table.view(flt)
+
 
 def date_spans(events: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """First and last day each event's date may stand for ("2024-01" spans January); NaT when undated."""
+    """First and last day each event's date may stand for ("2024-01" spans January); NaT when undated.
+    (The database derives the same span as `_start` and `_end`; this is for frames already fetched.)"""
     text = decode(events[DATE]).str.strip()
     size = text.str.len()
     padded = text.where(size != 4, text + "-01-01").where(size != 7, text + "-01")
@@ -226,53 +227,9 @@ def date_spans(events: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     return start, end
 
 
-def actor_mask(events: pd.DataFrame, actors: Sequence[str], role: str = "either") -> pd.Series:
-    """Rows where one of `actors` acts in `role`; a claimant counts as an initiator."""
-    initiator = events[ACTOR1].isin(actors) | events[CLAIMED_BY].isin(actors)
-    target = events[ACTOR2].isin(actors)
-    chosen = {"initiator": initiator, "target": target}.get(role, initiator | target)
-    return chosen.fillna(False).astype(bool)
-
-
-def text_mask(events: pd.DataFrame, text: str) -> pd.Series:
-    """Rows where `text` occurs (case-insensitive) in the evidence, an actor, a place or the source."""
-    mask = pd.Series(False, index=events.index)
-    for name in SEARCH_COLUMNS:
-        mask |= events[name].str.contains(text, case=False, regex=False, na=False).astype(bool)
-    return mask
-
-
-def date_mask(events: pd.DataFrame, date_from: dt.date | None, date_to: dt.date | None) -> pd.Series:
-    """Rows whose date span overlaps the range; undated rows are left out once a range is set."""
-    start, end = date_spans(events)
-    mask = start.notna()
-    if date_from:
-        mask &= end >= pd.Timestamp(date_from)
-    if date_to:
-        mask &= start <= pd.Timestamp(date_to)
-    return mask.fillna(False).astype(bool)
-
-
-# Text columns with few distinct values (outlets, types, actors, places, dates): the dashboard holds
-# them as categories, an integer code per row, which at a million events saves about half the table.
-CATEGORY_COLUMNS: tuple[str, ...] = (
-    SOURCE, PUBLISHED, EVENT_TYPE, DATE, DATE_PRECISION, ACTOR1, ACTOR1_TYPE, ACTOR2, ACTOR2_TYPE, LOCATION,
-    ADMIN1, COUNTRY, GEO_PRECISION, KILLED_QUALIFIER, INJURED_QUALIFIER, CLAIMED_BY, FIRST_REPORTED, LAST_REPORTED,
-)
-
-
-def compact(events: pd.DataFrame) -> pd.DataFrame:
-    """`events` with its low-cardinality text columns (CATEGORY_COLUMNS) as categories, for a table held in memory."""
-    return events.astype({c: "category" for c in CATEGORY_COLUMNS if c in events.columns})
-
-
 def decode(values: pd.Series) -> pd.Series:
     """`values` as strings, whether held as strings or as categories."""
-    if not isinstance(values.dtype, pd.CategoricalDtype):
-        return values.astype("string")
-    # Taking from the categories by code is about ten times faster than astype on a category column.
-    taken = values.cat.categories.array.take(values.cat.codes.to_numpy(), allow_fill=True)
-    return pd.Series(taken, index=values.index, name=values.name).astype("string")
+    return values.astype("string")
 
 
 def as_text(frame: pd.DataFrame) -> pd.DataFrame:
@@ -281,22 +238,62 @@ def as_text(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(**{c: decode(frame[c]) for c in coded}) if coded else frame
 
 
-def apply(events: pd.DataFrame, flt: Filter) -> pd.DataFrame:
-    """The rows of `events` that the filter keeps, in their original order (always a new frame)."""
-    if flt.is_empty:
-        return events.copy(deep=False)
-    mask = pd.Series(True, index=events.index)
-    if flt.actors:
-        mask &= actor_mask(events, flt.actors, flt.role)
-    if flt.event_types:
-        mask &= events[EVENT_TYPE].isin(flt.event_types).fillna(False).astype(bool)
-    if flt.countries:
-        mask &= events[COUNTRY].isin(flt.countries).fillna(False).astype(bool)
-    if flt.date_from or flt.date_to:
-        mask &= date_mask(events, flt.date_from, flt.date_to)
-    if flt.text:
-        mask &= text_mask(events, flt.text)
-    return events[mask.to_numpy(dtype=bool)].reset_index(drop=True)
+def filter_options(events: Events) -> FilterOptions:
+    """Actors (initiators, targets and claimants), event types, countries and the date span of a table."""
+    view = as_view(events)
+    names = view.fetch(f"SELECT DISTINCT name FROM ({_ACTORS_SQL}) WHERE name IS NOT NULL")["name"]
+    types = set(view.fetch(f"SELECT DISTINCT {EVENT_TYPE} FROM {{rows}}")[EVENT_TYPE].dropna())
+    countries = view.fetch(f"SELECT DISTINCT {COUNTRY} FROM {{rows}} WHERE {COUNTRY} IS NOT NULL")[COUNTRY]
+    span = view.fetch(f"SELECT min({tables.START_SQL}) AS first, max({tables.END_SQL}) AS last FROM {{rows}}")
+    first, last = span["first"].iloc[0], span["last"].iloc[0]
+    return FilterOptions(
+        actors=tuple(sorted(names, key=str.casefold)),
+        event_types=tuple(t for t in schema.EVENT_TYPES if t in types),
+        countries=tuple(sorted(countries, key=str.casefold)),
+        first_date=None if pd.isna(first) else pd.Timestamp(first).date(),
+        last_date=None if pd.isna(last) else pd.Timestamp(last).date(),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# SQL pieces
+# ---------------------------------------------------------------------------------------------
+
+# Every actor of every row, as (event_id, name, side): initiator, target, claimant.
+_ACTORS_SQL = " UNION ALL ".join(
+    f"SELECT {EVENT_ID}, {name} AS name, {side} AS side, {tables.ROW_SQL} FROM {{rows}}"
+    for side, name in enumerate((ACTOR1, ACTOR2, CLAIMED_BY))
+)
+_COUNTED_SQL = f"NOT coalesce(list_contains({tables.sql_list(sorted(schema.REPORT_TYPES))}, {EVENT_TYPE}), false)"
+_REPORTED_SQL = f"{_COUNTED_SQL} AND ({KILLED} IS NOT NULL OR {INJURED} IS NOT NULL)"
+_LOCATED_SQL = f"{LAT} IS NOT NULL AND {LON} IS NOT NULL"
+_INITIATOR_SQL = f"coalesce({ACTOR1}, {CLAIMED_BY}, {tables.sql_text(UNKNOWN_ACTOR)})"
+# "Quetta, Pakistan": the location and country, as far as known (as `place_labels` does for a frame).
+_PLACE_SQL = (
+    f"CASE WHEN {LOCATION} IS NOT NULL AND {COUNTRY} IS NOT NULL AND lower({LOCATION}) <> lower({COUNTRY}) "
+    f"THEN {LOCATION} || ', ' || {COUNTRY} ELSE coalesce({LOCATION}, {COUNTRY}, '(unknown place)') END"
+)
+_NEWEST_FIRST = (f"{DATE} DESC NULLS LAST, {PUBLISHED} DESC NULLS LAST, {EVENT_ID} DESC NULLS LAST, "
+                 f"{tables.ROW_SQL}")
+_BY_TOLL = f"{KILLED} DESC NULLS LAST, {INJURED} DESC NULLS LAST"
+
+
+def _sum_sql(value: str, qualifier: str, where: str = "TRUE") -> str:
+    """`value` summed over a group (null when no row reports it) and the qualifier of that sum:
+    exact if every part is, the one loose qualifier when only one kind occurs, else about."""
+    def has(kind: str) -> str:
+        return f"coalesce(bool_or({value} IS NOT NULL AND {qualifier} = '{kind}') FILTER (WHERE {where}), false)"
+
+    at_least, about, at_most = has("at_least"), has("about"), has("at_most")
+    combined = (
+        f"CASE WHEN NOT ({at_least} OR {about} OR {at_most}) THEN 'exact' "
+        f"WHEN {at_least} AND NOT {about} AND NOT {at_most} THEN 'at_least' "
+        f"WHEN {at_most} AND NOT {at_least} AND NOT {about} THEN 'at_most' ELSE 'about' END"
+    )
+    return f"sum({value}) FILTER (WHERE {where}) AS {value}, {combined} AS {qualifier}"
+
+
+_SUMS_SQL = f"{_sum_sql(KILLED, KILLED_QUALIFIER)}, {_sum_sql(INJURED, INJURED_QUALIFIER)}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -332,27 +329,6 @@ def format_counts(values: pd.Series, qualifiers: pd.Series) -> pd.Series:
     return shown.fillna("")
 
 
-def _rows_where(view: pd.DataFrame, mask: pd.Series, columns: Sequence[str] | None) -> pd.DataFrame:
-    # Narrow the columns before the rows: taking rows copies every column taken, and a million
-    # evidence sentences cost far more than the few columns an aggregation reads.
-    frame = view if columns is None else view[list(dict.fromkeys(columns))]
-    return frame[mask.to_numpy(dtype=bool)]
-
-
-def casualty_rows(view: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataFrame:
-    """Events whose figures count towards totals: not the claims, warnings and statements about them
-    (only `columns`, when given)."""
-    return _rows_where(view, ~view[EVENT_TYPE].isin(schema.REPORT_TYPES).fillna(False), columns)
-
-
-def _total(rows: pd.DataFrame, value: str, qualifier: str) -> Count:
-    known = rows[value].notna().to_numpy(dtype=bool)
-    if not known.any():
-        return Count(None)
-    qualifiers = rows.loc[known, qualifier].fillna("exact").unique()
-    return Count(int(rows.loc[known, value].sum()), combine_qualifiers(qualifiers))
-
-
 @dataclass(frozen=True)
 class Headline:
     """The figures at the top of the overview."""
@@ -365,22 +341,33 @@ class Headline:
     located: int = 0
 
 
-def headline(view: pd.DataFrame) -> Headline:
-    """Events, articles, killed, injured and distinct actors in the view."""
-    rows = casualty_rows(view, [KILLED, KILLED_QUALIFIER, INJURED, INJURED_QUALIFIER])
-    actors = pd.concat([decode(view[c]) for c in (ACTOR1, ACTOR2, CLAIMED_BY)]).dropna()
+def _count_of(row: pd.Series, value: str, qualifier: str) -> Count:
+    total = row[value]
+    return Count(None) if pd.isna(total) else Count(int(total), str(row[qualifier]))
+
+
+def headline(events: Events) -> Headline:
+    """Events, articles, killed, injured and distinct actors in the view (claims and other reports
+    about an attack repeat its toll and are not summed)."""
+    view = as_view(events)
+    sums = f"{_sum_sql(KILLED, KILLED_QUALIFIER, _COUNTED_SQL)}, {_sum_sql(INJURED, INJURED_QUALIFIER, _COUNTED_SQL)}"
+    row = view.fetch(
+        f"SELECT count(*) AS events, count(DISTINCT {ARTICLE_ID}) AS articles, {sums}, "
+        f"count(*) FILTER (WHERE {_LOCATED_SQL}) AS located FROM {{rows}}"
+    ).iloc[0]
+    actors = view.scalar(f"SELECT count(DISTINCT name) FROM ({_ACTORS_SQL})")
     return Headline(
-        events=len(view),
-        articles=int(view[ARTICLE_ID].nunique()),
-        killed=_total(rows, KILLED, KILLED_QUALIFIER),
-        injured=_total(rows, INJURED, INJURED_QUALIFIER),
-        actors=int(actors.nunique()),
-        located=int((view[LAT].notna() & view[LON].notna()).sum()),
+        events=int(row["events"]),
+        articles=int(row["articles"]),
+        killed=_count_of(row, KILLED, KILLED_QUALIFIER),
+        injured=_count_of(row, INJURED, INJURED_QUALIFIER),
+        actors=int(actors),
+        located=int(row["located"]),
     )
 
 
 def with_count_labels(view: pd.DataFrame) -> pd.DataFrame:
-    """The view with its figures written out with their qualifiers (`KILLED_SHOWN`, `INJURED_SHOWN`)."""
+    """The rows with their figures written out with their qualifiers (`KILLED_SHOWN`, `INJURED_SHOWN`)."""
     return view.assign(
         **{
             KILLED_SHOWN: format_counts(view[KILLED], view[KILLED_QUALIFIER]),
@@ -389,26 +376,48 @@ def with_count_labels(view: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _newest_first(view: pd.DataFrame, n: int | None = None) -> pd.DataFrame:
-    # Sort the three key columns only, then take the rows wanted: sorting the whole frame moves every column.
-    keys = view[[DATE, PUBLISHED, EVENT_ID]].reset_index(drop=True)
-    order = keys.sort_values([DATE, PUBLISHED, EVENT_ID], ascending=False, na_position="last", kind="stable").index
-    return view.iloc[order if n is None else order[:n]]
+TOTAL = "total"  # frame.attrs key: how many rows there were before a table was cut to its first ones
 
 
-def latest_events(view: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+def _with_total(frame: pd.DataFrame, total: int) -> pd.DataFrame:
+    frame.attrs[TOTAL] = total
+    return frame
+
+
+_TABLE_SOURCE_COLUMNS = [c for c in TABLE_COLUMNS if c not in (KILLED_SHOWN, INJURED_SHOWN)] + list(
+    (KILLED, KILLED_QUALIFIER, INJURED, INJURED_QUALIFIER))
+
+
+def _short_table(view: tables.View, order: str, limit: int | None, where: str = "TRUE",
+                 params: Mapping[str, object] | None = None) -> pd.DataFrame:
+    rows = view.rows(list(dict.fromkeys(_TABLE_SOURCE_COLUMNS)), order, limit, where, params)
+    table = with_count_labels(rows)[list(TABLE_COLUMNS)].reset_index(drop=True)
+    return _with_total(table, view.count(where, params) if limit is not None and len(rows) == limit else len(rows))
+
+
+def latest_events(events: Events, n: int = 10) -> pd.DataFrame:
     """The `n` most recent events, newest first, with figures written out."""
-    return with_count_labels(_newest_first(view, n))[list(TABLE_COLUMNS)].reset_index(drop=True)
+    return _short_table(as_view(events), _NEWEST_FIRST, n)
 
 
-def events_table(view: pd.DataFrame) -> pd.DataFrame:
-    """The view with every declared column, newest first: what the events page shows and exports.
+def _table_columns(view: tables.View) -> list[str]:
+    """Every declared column the table has: an incident table (the store's) keeps its figure columns
+    (killed_low/best/high, ..., n_sources) after the event columns; a table of single reports has none."""
+    return [name for name in schema.INCIDENT_FIELDS if name in view.columns or name in schema.EVENT_FIELDS]
 
-    An incident table (the store's) keeps its figure columns (killed_low/best/high, ..., n_sources)
-    after the event columns, as in the store's events.csv; a table of single reports has none.
-    """
-    columns = [name for name in schema.INCIDENT_FIELDS if name in view.columns or name in schema.EVENT_FIELDS]
-    return _newest_first(view[columns]).reset_index(drop=True)
+
+def events_table(events: Events, limit: int | None = None) -> pd.DataFrame:
+    """The view with every declared column, newest first (its first `limit` rows): what the events page
+    shows. `events_csv` writes all of it."""
+    view = as_view(events)
+    rows = view.rows(_table_columns(view), _NEWEST_FIRST, limit).reset_index(drop=True)
+    return _with_total(rows, len(view) if limit is not None and len(rows) == limit else len(rows))
+
+
+def events_csv(events: Events) -> bytes:
+    """The whole view as CSV, newest first, read from the database a batch at a time."""
+    view = as_view(events)
+    return export.csv_bytes_of_frames(view.batches(_table_columns(view), _NEWEST_FIRST))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -418,79 +427,38 @@ def events_table(view: pd.DataFrame) -> pd.DataFrame:
 MAX_DATE_BARS = 120
 
 
-def _sum_with_qualifier(values: pd.Series, qualifiers: pd.Series, keys: list[pd.Series]) -> pd.DataFrame:
-    """Per group: the sum of `values` and the qualifier of that sum."""
-    known = values.notna()
-    loose = decode(qualifiers).where(known)
-    parts = pd.DataFrame(
-        {
-            "total": values.fillna(0),
-            "known": known,
-            "at_least": loose.eq("at_least").fillna(False).astype(bool),
-            "about": loose.eq("about").fillna(False).astype(bool),
-            "at_most": loose.eq("at_most").fillna(False).astype(bool),
-        }
-    )
-    sums = parts.groupby(keys, dropna=False, sort=False).sum()
-    at_least, about, at_most = (sums[name] > 0 for name in ("at_least", "about", "at_most"))
-    qualifier = np.select(
-        [~(at_least | about | at_most), at_least & ~about & ~at_most, at_most & ~at_least & ~about],
-        ["exact", "at_least", "at_most"],
-        default="about",
-    )
-    total = sums["total"].astype("Int64").where(sums["known"] > 0)
-    return pd.DataFrame({"total": total, "qualifier": pd.Series(qualifier, index=sums.index, dtype="string")})
+def _casualty_table(view: tables.View, keys: Mapping[str, str], order: str) -> pd.DataFrame:
+    """Events and figures per group of `keys` (name -> SQL), over the events with a reported figure."""
+    names = ", ".join(f"{sql} AS \"{name}\"" for name, sql in keys.items())
+    table = view.fetch(
+        f"SELECT {names}, count(*) AS {N_EVENTS}, {_SUMS_SQL}, min({tables.ROW_SQL}) AS _first "
+        f"FROM {{rows}} GROUP BY ALL ORDER BY {order}, _first",
+        where=_REPORTED_SQL,
+    ).drop(columns="_first")
+    table[KILLED_SHOWN] = format_counts(table[KILLED], table[KILLED_QUALIFIER])
+    table[INJURED_SHOWN] = format_counts(table[INJURED], table[INJURED_QUALIFIER])
+    return table.reset_index(drop=True)
 
 
-def _casualty_table(rows: pd.DataFrame, keys: dict[str, pd.Series]) -> pd.DataFrame:
-    key_list = [series.rename(name) for name, series in keys.items()]
-    killed = _sum_with_qualifier(rows[KILLED], rows[KILLED_QUALIFIER], key_list)
-    injured = _sum_with_qualifier(rows[INJURED], rows[INJURED_QUALIFIER], key_list)
-    counts = rows.groupby(key_list, dropna=False, sort=False).size()
-    out = pd.DataFrame(
-        {
-            N_EVENTS: counts.astype("Int64"),
-            KILLED: killed["total"],
-            KILLED_QUALIFIER: killed["qualifier"],
-            INJURED: injured["total"],
-            INJURED_QUALIFIER: injured["qualifier"],
-        }
-    )
-    out[KILLED_SHOWN] = format_counts(out[KILLED], out[KILLED_QUALIFIER])
-    out[INJURED_SHOWN] = format_counts(out[INJURED], out[INJURED_QUALIFIER])
-    return out.reset_index()
-
-
-_FIGURES = (KILLED, KILLED_QUALIFIER, INJURED, INJURED_QUALIFIER)
-
-
-def _reported(view: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
-    """Casualty rows with a reported figure: `columns` and the figures with their qualifiers."""
-    counted = ~view[EVENT_TYPE].isin(schema.REPORT_TYPES).fillna(False)
-    known = view[KILLED].notna() | view[INJURED].notna()
-    return _rows_where(view, counted & known, [*columns, *_FIGURES])
-
-
-def _by_toll(table: pd.DataFrame) -> pd.DataFrame:
-    order = table.sort_values([KILLED, INJURED], ascending=False, na_position="last", kind="stable")
-    return order.reset_index(drop=True)
-
-
-def casualties_by_event(view: pd.DataFrame) -> pd.DataFrame:
-    """Every event with a reported figure, deadliest first."""
+def casualties_by_event(events: Events, limit: int | None = None) -> pd.DataFrame:
+    """The events with a reported figure, deadliest first (the first `limit` of them)."""
+    view = as_view(events)
     columns = [EVENT_ID, *TABLE_COLUMNS, KILLED, INJURED]
-    shown = {KILLED_SHOWN, INJURED_SHOWN}
-    rows = with_count_labels(_reported(view, [c for c in columns if c not in shown]))
-    return _by_toll(rows[columns])
+    source = list(dict.fromkeys([EVENT_ID, *_TABLE_SOURCE_COLUMNS]))
+    rows = view.rows(source, f"{_BY_TOLL}, {tables.ROW_SQL}", limit, where=_REPORTED_SQL)
+    table = with_count_labels(rows)[columns].reset_index(drop=True)
+    complete = limit is None or len(rows) < limit
+    return _with_total(table, len(rows) if complete else view.count(_REPORTED_SQL))
 
 
-def casualties_by_date(view: pd.DataFrame) -> pd.DataFrame:
+def casualties_by_date(events: Events) -> pd.DataFrame:
     """Killed and injured per date (per month when the view covers many dates), oldest first."""
-    rows = _reported(view, [DATE])
-    period = decode(rows[DATE]).fillna(UNDATED)
-    if period.nunique() > MAX_DATE_BARS:
-        period = period.str.slice(0, 7)
-    table = _casualty_table(rows, {PERIOD: period})
+    view = as_view(events)
+    period = f"coalesce({DATE}, {tables.sql_text(UNDATED)})"
+    if view.count(_REPORTED_SQL) and int(view.scalar(f"SELECT count(DISTINCT {period}) FROM {{rows}}",
+                                                    where=_REPORTED_SQL)) > MAX_DATE_BARS:
+        period = f"left({period}, 7)"
+    table = _casualty_table(view, {PERIOD: period}, PERIOD)
     start, _ = date_spans(table.rename(columns={PERIOD: DATE}))
     order = pd.DataFrame({START: start, PERIOD: table[PERIOD]}).sort_values([START, PERIOD], na_position="last")
     return table.loc[order.index].reset_index(drop=True)
@@ -498,36 +466,29 @@ def casualties_by_date(view: pd.DataFrame) -> pd.DataFrame:
 
 def _labels_of(location: pd.Series, country: pd.Series) -> pd.Series:
     both = location + ", " + country
-    same = location.str.casefold() == country.str.casefold()
+    same = location.str.lower() == country.str.lower()
     label = both.mask(same.fillna(False).astype(bool), location)
     return label.fillna(location).fillna(country).fillna("(unknown place)")
 
 
 def place_labels(frame: pd.DataFrame) -> pd.Series:
-    """ "Quetta, Pakistan": the location and country of each row, as far as known."""
-    pairs = pd.DataFrame({LOCATION: decode(frame[LOCATION]), COUNTRY: decode(frame[COUNTRY])})
-    # A table repeats a few thousand places: label each distinct pair once, then spread the labels.
-    groups = pairs.groupby([LOCATION, COUNTRY], dropna=False, sort=False)
-    distinct = groups.head(1)
-    labels = _labels_of(distinct[LOCATION], distinct[COUNTRY]).to_numpy()
-    return pd.Series(labels[groups.ngroup().to_numpy()], index=frame.index, dtype="string")
+    """ "Quetta, Pakistan": the location and country of each row of a fetched frame, as far as known."""
+    return _labels_of(decode(frame[LOCATION]), decode(frame[COUNTRY])).astype("string")
 
 
-def casualties_by_place(view: pd.DataFrame) -> pd.DataFrame:
+def casualties_by_place(events: Events) -> pd.DataFrame:
     """Killed and injured per place, deadliest first."""
-    rows = _reported(view, [LOCATION, COUNTRY])
-    return _by_toll(_casualty_table(rows, {PLACE: place_labels(rows)}))
+    return _casualty_table(as_view(events), {PLACE: _PLACE_SQL}, _BY_TOLL)
 
 
 def initiators(view: pd.DataFrame) -> pd.Series:
-    """Who carried each event out: actor1, else the claimant, else "(unknown)"."""
+    """Who carried each event out: actor1, else the claimant, else "(unknown)" (of a fetched frame)."""
     return decode(view[ACTOR1]).fillna(decode(view[CLAIMED_BY])).fillna(UNKNOWN_ACTOR)
 
 
-def casualties_by_actor(view: pd.DataFrame) -> pd.DataFrame:
+def casualties_by_actor(events: Events) -> pd.DataFrame:
     """Killed and injured per initiator (perpetrator or claimant), deadliest first."""
-    rows = _reported(view, [ACTOR1, CLAIMED_BY])
-    return _by_toll(_casualty_table(rows, {ACTOR: initiators(rows)}))
+    return _casualty_table(as_view(events), {ACTOR: _INITIATOR_SQL}, _BY_TOLL)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -535,10 +496,10 @@ def casualties_by_actor(view: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 
 TIMELINE_BY = (EVENT_TYPE, ACTOR)
+_DATED_SQL = f"{tables.START_SQL} IS NOT NULL"
 
 
 def _hover(view: pd.DataFrame) -> pd.Series:
-    view = as_text(view)
     actors = view[ACTOR1].fillna(view[CLAIMED_BY]).fillna("?") + " → " + view[ACTOR2].fillna("?")
     figures = "killed " + format_counts(view[KILLED], view[KILLED_QUALIFIER]).replace("", "?")
     figures = figures + ", injured " + format_counts(view[INJURED], view[INJURED_QUALIFIER]).replace("", "?")
@@ -550,24 +511,34 @@ def _hover(view: pd.DataFrame) -> pd.Series:
     )
 
 
-def _rows_of(view: pd.DataFrame, by: str, max_rows: int) -> pd.Series:
-    rows = decode(view[EVENT_TYPE]) if by == EVENT_TYPE else initiators(view)
-    top = rows.value_counts().index[:max_rows]
-    other = f"(other {rows.nunique() - len(top)})"
-    return rows.where(rows.isin(top), other)
+def _row_sql(view: tables.View, by: str, max_rows: int) -> tuple[str, dict[str, object]]:
+    """The timeline row of each event (SQL): its type or initiator when among the `max_rows` commonest,
+    else "(other N)"."""
+    key = EVENT_TYPE if by == EVENT_TYPE else _INITIATOR_SQL
+    counts = view.fetch(
+        f"SELECT {key} AS name, count(*) AS n, min({tables.ROW_SQL}) AS first FROM {{rows}} "
+        f"GROUP BY ALL ORDER BY n DESC, first", where=_DATED_SQL,
+    )
+    top = [str(name) for name in counts["name"].head(max_rows)]
+    other = f"(other {len(counts) - len(top)})"
+    return f"CASE WHEN list_contains($top_rows, {key}) THEN {key} ELSE $other_row END", {
+        "top_rows": top, "other_row": other}
 
 
 def _sizes(amount: pd.Series, scale: float) -> pd.Series:
     return (12 + scale * np.sqrt(amount.astype("float64").fillna(0))).clip(upper=46)
 
 
-def _binned_timeline(dated: pd.DataFrame, start: pd.Series, rows: pd.Series) -> pd.DataFrame:
-    month = start.dt.to_period("M").dt.start_time
-    casualties = dated[KILLED].fillna(0) + dated[INJURED].fillna(0)
-    parts = pd.DataFrame({ROW: rows, EVENT_TYPE: dated[EVENT_TYPE], START: month, CASUALTIES: casualties})
-    out = parts.groupby([ROW, EVENT_TYPE, START], sort=False).agg(
-        **{N_EVENTS: (CASUALTIES, "size"), CASUALTIES: (CASUALTIES, "sum")}
-    ).reset_index()
+_CASUALTIES_SQL = f"coalesce({KILLED}, 0) + coalesce({INJURED}, 0)"
+
+
+def _binned_timeline(view: tables.View, row: str, params: Mapping[str, object]) -> pd.DataFrame:
+    out = view.fetch(
+        f"SELECT {row} AS {ROW}, {EVENT_TYPE}, CAST(date_trunc('month', {tables.START_SQL}) AS TIMESTAMP) AS {START}, "
+        f"count(*) AS {N_EVENTS}, sum({_CASUALTIES_SQL}) AS {CASUALTIES}, min({tables.ROW_SQL}) AS _first "
+        f"FROM {{rows}} GROUP BY ALL ORDER BY _first", params, where=_DATED_SQL,
+    ).drop(columns="_first")
+    out[START] = pd.to_datetime(out[START])
     out[END] = out[START]
     out[X] = out[START]
     out[PRECISE] = True
@@ -583,31 +554,37 @@ def _binned_timeline(dated: pd.DataFrame, start: pd.Series, rows: pd.Series) -> 
     return out
 
 
-def timeline_frame(
-    view: pd.DataFrame, by: str = EVENT_TYPE, max_points: int = 2000, max_rows: int = 25
-) -> pd.DataFrame:
+_TIMELINE_COLUMNS = (EVENT_ID, LINKED_EVENT_ID, EVENT_TYPE, DATE, DATE_PRECISION, ACTOR1, ACTOR2, CLAIMED_BY,
+                     LOCATION, COUNTRY, KILLED, KILLED_QUALIFIER, INJURED, INJURED_QUALIFIER, EVIDENCE, SOURCE)
+
+
+def _event_timeline(view: tables.View, row: str, params: Mapping[str, object]) -> pd.DataFrame:
+    dated = view.rows([*_TIMELINE_COLUMNS, f"{row} AS {ROW}"], where=_DATED_SQL, params=params)
+    start, end = date_spans(dated)
+    casualties = dated[KILLED].fillna(0) + dated[INJURED].fillna(0)
+    return pd.DataFrame(
+        {
+            ROW: dated[ROW], EVENT_TYPE: dated[EVENT_TYPE], START: start, END: end,
+            X: start + (end - start) / 2, PRECISE: (end == start).to_numpy(dtype=bool),
+            N_EVENTS: 1, CASUALTIES: casualties, SIZE: _sizes(casualties, 3.0), HOVER: _hover(dated),
+            EVENT_ID: dated[EVENT_ID], LINKED_EVENT_ID: dated[LINKED_EVENT_ID],
+        }
+    )
+
+
+def timeline_frame(events: Events, by: str = EVENT_TYPE, max_points: int = 2000, max_rows: int = 25) -> pd.DataFrame:
     """One point per dated event (or per row and month when there are more than `max_points`).
 
     Columns: ROW (event type or initiator), EVENT_TYPE, START/END of the date's span, X (where the
     point sits: the day, or the middle of a month or year), PRECISE (a day-precision date),
     N_EVENTS, CASUALTIES, SIZE (marker size), HOVER (escaped HTML), EVENT_ID, LINKED_EVENT_ID.
     """
-    start, end = date_spans(view)
-    dated_mask = start.notna().to_numpy(dtype=bool)
-    dated, start, end = view[dated_mask], start[dated_mask], end[dated_mask]
-    rows = _rows_of(dated, by, max_rows)
-    if len(dated) > max_points:
-        out = _binned_timeline(dated, start, rows)
+    view = as_view(events)
+    row, params = _row_sql(view, by, max_rows)
+    if view.count(_DATED_SQL) > max_points:
+        out = _binned_timeline(view, row, params)
     else:
-        casualties = dated[KILLED].fillna(0) + dated[INJURED].fillna(0)
-        out = pd.DataFrame(
-            {
-                ROW: rows, EVENT_TYPE: dated[EVENT_TYPE], START: start, END: end,
-                X: start + (end - start) / 2, PRECISE: (end == start).to_numpy(dtype=bool),
-                N_EVENTS: 1, CASUALTIES: casualties, SIZE: _sizes(casualties, 3.0), HOVER: _hover(dated),
-                EVENT_ID: dated[EVENT_ID], LINKED_EVENT_ID: dated[LINKED_EVENT_ID],
-            }
-        )
+        out = _event_timeline(view, row, params)
     return out.sort_values([START, ROW], kind="stable").reset_index(drop=True)
 
 
@@ -630,10 +607,9 @@ def is_binned(frame: pd.DataFrame) -> bool:
     return bool(len(frame)) and bool(frame[EVENT_ID].isna().all())
 
 
-def count_undated(view: pd.DataFrame) -> int:
+def count_undated(events: Events) -> int:
     """Events with no usable date (they cannot sit on a timeline)."""
-    start, _ = date_spans(view)
-    return int(start.isna().sum())
+    return as_view(events).count(f"{tables.START_SQL} IS NULL")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -641,61 +617,53 @@ def count_undated(view: pd.DataFrame) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
-def relations(events: pd.DataFrame) -> pd.DataFrame:
-    """Who did what to whom: one row per (actor1, actor2, event type) where both actors are known."""
-    pairs = events[(events[ACTOR1].notna() & events[ACTOR2].notna()).to_numpy(dtype=bool)]
-    pairs = pairs.assign(**{DATE: decode(pairs[DATE])})  # category dates have no order for min and max
-    grouped = pairs.groupby([ACTOR1, ACTOR2, EVENT_TYPE], sort=False).agg(
-        **{
-            N_EVENTS: (EVENT_ID, "size"),
-            FIRST_DATE: (DATE, "min"),
-            LAST_DATE: (DATE, "max"),
-            KILLED: (KILLED, "sum"),
-            INJURED: (INJURED, "sum"),
-            "killed_known": (KILLED, "count"),
-            "injured_known": (INJURED, "count"),
-        }
-    )
-    grouped[KILLED] = grouped[KILLED].where(grouped["killed_known"] > 0)
-    grouped[INJURED] = grouped[INJURED].where(grouped["injured_known"] > 0)
-    table = grouped.reset_index().sort_values(
-        [N_EVENTS, ACTOR1, ACTOR2, EVENT_TYPE], ascending=[False, True, True, True], kind="stable"
+def _relations(view: tables.View, where: str = "TRUE", params: Mapping[str, object] | None = None) -> pd.DataFrame:
+    table = view.fetch(
+        f"SELECT {ACTOR1}, {ACTOR2}, {EVENT_TYPE}, count(*) AS {N_EVENTS}, min({DATE}) AS {FIRST_DATE}, "
+        f"max({DATE}) AS {LAST_DATE}, sum({KILLED}) AS {KILLED}, sum({INJURED}) AS {INJURED} FROM {{rows}} "
+        f"GROUP BY ALL ORDER BY {N_EVENTS} DESC, {ACTOR1}, {ACTOR2}, {EVENT_TYPE}",
+        params, where=f"{ACTOR1} IS NOT NULL AND {ACTOR2} IS NOT NULL AND ({where})",
     )
     return schema.conform(table, schema.RELATION_COLUMNS)
 
 
-def actor_event_counts(view: pd.DataFrame) -> pd.Series:
-    """Number of events each actor takes part in (as initiator, target or claimant)."""
-    involved = pd.concat(
-        [
-            pd.DataFrame({EVENT_ID: view[EVENT_ID], ACTOR: decode(view[name])})
-            for name in (ACTOR1, ACTOR2, CLAIMED_BY)
-        ]
-    ).dropna().drop_duplicates()
-    return involved[ACTOR].value_counts()
+def relations(events: Events) -> pd.DataFrame:
+    """Who did what to whom: one row per (actor1, actor2, event type) where both actors are known."""
+    return _relations(as_view(events))
 
 
-def actor_types(view: pd.DataFrame) -> pd.Series:
-    """The registry type of each actor, as the table gives it (actor name -> type)."""
-    # Each side is cut to its distinct actors before the two are joined, and only those few rows become strings.
-    named = pd.concat(
-        [
-            as_text(pd.DataFrame({ACTOR: view[name], ACTOR1_TYPE: view[kind]}).dropna().drop_duplicates(subset=[ACTOR]))
-            for name, kind in ((ACTOR1, ACTOR1_TYPE), (ACTOR2, ACTOR2_TYPE))
-        ]
+def actor_event_counts(events: Events) -> pd.Series:
+    """Number of events each actor takes part in (as initiator, target or claimant), the busiest first."""
+    counts = as_view(events).fetch(
+        f"SELECT name AS {ACTOR}, count(DISTINCT {EVENT_ID}) AS count, min({tables.ROW_SQL}) AS first "
+        f"FROM ({_ACTORS_SQL}) WHERE name IS NOT NULL GROUP BY name ORDER BY count DESC, first"
     )
-    return named.drop_duplicates(subset=[ACTOR]).set_index(ACTOR)[ACTOR1_TYPE]
+    return counts.set_index(ACTOR)["count"].astype("int64")
 
 
-def actor_events(view: pd.DataFrame, actor: str) -> pd.DataFrame:
+def actor_types(events: Events) -> pd.Series:
+    """The registry type of each actor, as the table gives it (actor name -> type; as initiator first)."""
+    sides = " UNION ALL ".join(
+        f"SELECT {name} AS name, {kind} AS kind, {side} AS side, {tables.ROW_SQL} FROM {{rows}} "
+        f"WHERE {name} IS NOT NULL AND {kind} IS NOT NULL"
+        for side, (name, kind) in enumerate(((ACTOR1, ACTOR1_TYPE), (ACTOR2, ACTOR2_TYPE)))
+    )
+    types = as_view(events).fetch(
+        f"SELECT name AS {ACTOR}, arg_min(kind, (side, {tables.ROW_SQL})) AS {ACTOR1_TYPE} FROM ({sides}) "
+        f"GROUP BY name ORDER BY min((side, {tables.ROW_SQL}))"
+    )
+    return types.set_index(ACTOR)[ACTOR1_TYPE]
+
+
+def actor_events(events: Events, actor: str, limit: int | None = None) -> pd.DataFrame:
     """The events an actor takes part in, newest first, with figures written out."""
-    rows = view[actor_mask(view, [actor]).to_numpy(dtype=bool)]
-    return with_count_labels(_newest_first(rows))[list(TABLE_COLUMNS)].reset_index(drop=True)
+    view = as_view(events)
+    return _short_table(view, _NEWEST_FIRST, limit, tables.actor_sql("either", "actor"), {"actor": [actor]})
 
 
-def counterparts(view: pd.DataFrame, actor: str) -> pd.DataFrame:
+def counterparts(events: Events, actor: str) -> pd.DataFrame:
     """Who an actor acted on and who acted on it: counterpart, direction, event types, counts, dates."""
-    rel = relations(view)
+    rel = _relations(as_view(events), f"{ACTOR1} = $actor OR {ACTOR2} = $actor", {"actor": actor})
     outgoing = rel[(rel[ACTOR1] == actor).fillna(False).to_numpy(dtype=bool)]
     incoming = rel[(rel[ACTOR2] == actor).fillna(False).to_numpy(dtype=bool)]
     both = pd.concat(
@@ -720,28 +688,30 @@ def counterparts(view: pd.DataFrame, actor: str) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 
 
-def located(view: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataFrame:
-    """Events with coordinates (only `columns`, when given)."""
-    return _rows_where(view, view[LAT].notna() & view[LON].notna(), columns).reset_index(drop=True)
+def count_located(events: Events) -> int:
+    """Events with coordinates."""
+    return as_view(events).count(_LOCATED_SQL)
 
 
-def map_places(view: pd.DataFrame, decimals: int = 3) -> pd.DataFrame:
+def located(events: Events, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """Events with coordinates (only `columns`, when given), in table order."""
+    return as_view(events).rows(columns, where=_LOCATED_SQL).reset_index(drop=True)
+
+
+def map_places(events: Events, decimals: int = 3) -> pd.DataFrame:
     """Located events grouped by place (coordinates rounded to `decimals`) and geo precision.
 
     Columns: LAT, LON, GEO_PRECISION, PLACE, EVENT_TYPE (the most common), N_EVENTS, FIRST_DATE,
     LAST_DATE and the casualty sums with their qualifiers and written-out labels.
     """
-    rows = as_text(located(view, [LAT, LON, schema.GEO_PRECISION, LOCATION, COUNTRY, DATE, EVENT_TYPE, *_FIGURES]))
-    keys = {
-        LAT: rows[LAT].round(decimals),
-        LON: rows[LON].round(decimals),
-        schema.GEO_PRECISION: rows[schema.GEO_PRECISION].fillna("unknown"),
-    }
-    table = _casualty_table(rows, keys)
-    key_names = list(keys)
-    spans = pd.DataFrame({**keys, PLACE: place_labels(rows), DATE: rows[DATE]}).groupby(key_names, dropna=False)
-    extra = spans.agg(**{PLACE: (PLACE, "first"), FIRST_DATE: (DATE, "min"), LAST_DATE: (DATE, "max")})
-    types = pd.DataFrame({**keys, EVENT_TYPE: rows[EVENT_TYPE]}).value_counts().reset_index()
-    commonest = types.drop_duplicates(subset=key_names).set_index(key_names)[EVENT_TYPE]
-    table = table.join(extra, on=key_names).join(commonest, on=key_names)
-    return table.sort_values(N_EVENTS, ascending=False, kind="stable").reset_index(drop=True)
+    places = as_view(events).fetch(
+        f"SELECT round({LAT}, {int(decimals)}) AS {LAT}, round({LON}, {int(decimals)}) AS {LON}, "
+        f"coalesce({GEO_PRECISION}, 'unknown') AS {GEO_PRECISION}, count(*) AS {N_EVENTS}, {_SUMS_SQL}, "
+        f"arg_min({_PLACE_SQL}, {tables.ROW_SQL}) AS {PLACE}, min({DATE}) AS {FIRST_DATE}, "
+        f"max({DATE}) AS {LAST_DATE}, mode({EVENT_TYPE} ORDER BY {tables.ROW_SQL}) AS {EVENT_TYPE}, "
+        f"min({tables.ROW_SQL}) AS _first FROM {{rows}} GROUP BY ALL ORDER BY {N_EVENTS} DESC, _first",
+        where=_LOCATED_SQL,
+    ).drop(columns="_first")
+    places[KILLED_SHOWN] = format_counts(places[KILLED], places[KILLED_QUALIFIER])
+    places[INJURED_SHOWN] = format_counts(places[INJURED], places[INJURED_QUALIFIER])
+    return places

@@ -16,13 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from eventdesk import assets, export, incidents, query, schema, store, uploads
+from eventdesk import assets, export, incidents, query, schema, store, tables, uploads
 
 STORE_ENV = "EVENTDESK_STORE"  # the store folder; `data/` when unset
 DEFAULT_STORE = "data"
@@ -69,15 +70,17 @@ def store_dir() -> Path:
     return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
 
 
-@st.cache_resource(show_spinner="Loading the event table…", max_entries=2)
-def _load(folder: str, mtime_ns: int) -> pd.DataFrame:
-    # The file's mtime is part of the cache key: a new ingest is picked up on the next rerun.
-    # cache_resource, not cache_data: cache_data unpickles a fresh copy of the whole table on every
-    # call (twice a run), which at 100,000 events costs about 250 MB of server memory. Every session
-    # shares this one frame, so nothing may modify it in place: the query functions return new frames
-    # (`query.apply` a shallow copy under pandas' copy-on-write). The low-cardinality text columns are held
-    # as categories (`query.compact`): at a million events the frame is about 270 MB instead of 500 MB.
-    return query.compact(store.load_events(Path(folder)))
+@st.cache_resource(show_spinner="Opening the event table…", max_entries=2)
+def _load(folder: str, mtime_ns: int) -> tables.Table:
+    # The file's mtime is part of the cache key: a new ingest is picked up on the next rerun. The table
+    # is the database's view of events.parquet, shared by every session: no page holds the rows, each
+    # asks for what it draws (see query.py).
+    path = Path(folder) / store.EVENTS_PARQUET
+    hint = f"Rebuild it with 'python -m eventdesk ingest seeds --store {folder}'."
+    try:
+        return tables.Table.from_parquet(path, hint)
+    except tables.TableError as err:
+        raise store.StoreError(str(err)) from err
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
@@ -110,7 +113,7 @@ def _leave_pages_folder_mode() -> None:
         st.rerun()
 
 
-def load_events() -> pd.DataFrame:
+def load_events() -> tables.Table:
     """The event table of the store (cached until the file changes); the page stops with a message
     saying what to do when the table is missing, unreadable or empty."""
     _leave_pages_folder_mode()
@@ -120,7 +123,7 @@ def load_events() -> pd.DataFrame:
     except store.StoreError as err:
         st.error(str(err))
         st.stop()
-    if events.empty:
+    if len(events) == 0:
         st.warning(f"The event table in `{key[0]}` holds no events yet. {NO_TABLE_HINT}, or ingest some with "
                    f"`python -m eventdesk ingest PATH --store {key[0]}`.")
         st.stop()
@@ -278,14 +281,14 @@ def current_filter() -> query.Filter:
     return st.session_state.get(FILTER_KEY) or query.Filter()
 
 
-def stop_if_empty(view: pd.DataFrame) -> None:
+def stop_if_empty(view: tables.View) -> None:
     """Say plainly that nothing matches, and stop the page, instead of drawing empty charts."""
     if len(view) == 0:
         st.info(EMPTY_MESSAGE, icon=":material/filter_alt_off:")
         st.stop()
 
 
-def filter_caption(view: pd.DataFrame, events: pd.DataFrame) -> None:
+def filter_caption(view: tables.View, events: tables.Table) -> None:
     """A one-line reminder of how much of the table the filter keeps."""
     flt = current_filter()
     if flt.is_empty:
@@ -303,9 +306,10 @@ MAX_TABLE_ROWS = 5_000  # more rows than anyone reads on screen, and a browser s
 
 def show_table(frame: pd.DataFrame, key: str | None = None, max_rows: int = MAX_TABLE_ROWS) -> None:
     """A dataframe (its first `max_rows` rows) with room for the evidence sentence; chart-only
-    figure columns are hidden."""
-    if len(frame) > max_rows:
-        st.caption(f"Showing the first {max_rows:,} of {len(frame):,} rows.")
+    figure columns are hidden. A table the query cut to its first rows says how many there were."""
+    total = int(frame.attrs.get(query.TOTAL, len(frame)))
+    if total > min(len(frame), max_rows):
+        st.caption(f"Showing the first {min(len(frame), max_rows):,} of {total:,} rows.")
         frame = frame.head(max_rows)
     config: dict[str, object] = {
         schema.EVIDENCE: st.column_config.TextColumn(width="large"),
@@ -315,10 +319,12 @@ def show_table(frame: pd.DataFrame, key: str | None = None, max_rows: int = MAX_
     st.dataframe(frame, hide_index=True, column_config=config, key=key)
 
 
-def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str) -> None:
-    """A download button for `frame` as CSV (the bytes are made only when it is clicked)."""
+def download_csv(data: pd.DataFrame | Callable[[], bytes], label: str, file_name: str, key: str) -> None:
+    """A download button for a frame as CSV, or for the CSV bytes a function makes (`query.events_csv`
+    writes a whole view); the bytes are made only when it is clicked."""
+    make = functools.partial(export.to_csv_bytes, data) if isinstance(data, pd.DataFrame) else data
     st.download_button(
-        label, data=functools.partial(export.to_csv_bytes, frame), file_name=file_name, mime="text/csv",
+        label, data=make, file_name=file_name, mime="text/csv",
         key=key, on_click="ignore", icon=":material/download:",
     )
 

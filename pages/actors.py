@@ -36,4 +36,4 @@ if actor:
     st.markdown("**Counterparts**")
     ui.show_table(query.counterparts(view, actor))
     st.markdown("**Events**")
-    ui.show_table(query.actor_events(view, actor))
+    ui.show_table(query.actor_events(view, actor, limit=ui.MAX_TABLE_ROWS))

@@ -22,7 +22,7 @@ st.caption("Figures as reported, with their qualifier. Claims, warnings and stat
 by_event, by_date, by_place, by_actor, history_tab = st.tabs(
     ["By event", "By date", "By place", "By initiator", "History of one event"])
 with by_event:
-    ui.show_table(query.casualties_by_event(view))
+    ui.show_table(query.casualties_by_event(view, limit=ui.MAX_TABLE_ROWS))
 with by_date:
     table = query.casualties_by_date(view)
     st.plotly_chart(charts.casualties_figure(table, query.PERIOD), key="casualties_by_date")

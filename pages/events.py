@@ -1,6 +1,8 @@
 """Events: the filtered table with every column and its evidence sentence, and the CSV downloads; one
 event's sources and why they were merged, with the analyst's split and merge."""
 
+import functools
+
 import streamlit as st
 
 from eventdesk import incidents, query, ui
@@ -12,11 +14,11 @@ st.title("Events")
 ui.filter_caption(view, events)
 ui.stop_if_empty(view)
 
-table = query.events_table(view)
-ui.show_table(table)
+ui.show_table(query.events_table(view, limit=ui.MAX_TABLE_ROWS))
 left, right, _ = st.columns([1, 1, 2])
 with left:
-    ui.download_csv(table, "Download events (CSV)", "events.csv", key="download_events")
+    ui.download_csv(functools.partial(query.events_csv, view), "Download events (CSV)", "events.csv",
+                    key="download_events")
 with right:
     ui.download_csv(query.relations(view), "Download relations (CSV)", "relations.csv", key="download_events_relations")
 st.caption("Search the evidence, actors, places and source with the Search box in the sidebar. Each row is one "

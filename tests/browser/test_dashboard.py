@@ -151,7 +151,7 @@ def test_download_the_filtered_events_csv(page, server, tmp_path, seed_table, ac
     target = tmp_path / "events.csv"
     info.value.save_as(target)
     parsed = pd.read_csv(target, dtype=str, keep_default_na=False)
-    expected = query.apply(seed_table, query.Filter(actors=(actor,)))
+    expected = query.apply(seed_table, query.Filter(actors=(actor,))).to_frame()
     assert info.value.suggested_filename == "events.csv"
     assert list(parsed.columns) == list(schema.INCIDENT_FIELDS)
     assert sorted(parsed[schema.EVENT_ID]) == sorted(expected[schema.EVENT_ID])

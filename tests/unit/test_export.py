@@ -88,10 +88,10 @@ def test_write_csv_keeps_the_old_file_when_writing_fails(tmp_path: Path, monkeyp
 
 def test_events_csv_round_trips_the_filtered_rows(seed_table: pd.DataFrame):
     view = query.apply(seed_table, query.Filter(actors=("Islamic State",)))
-    table = query.events_table(view)
-    parsed = pd.read_csv(io.BytesIO(export.to_csv_bytes(table)), dtype=str, keep_default_na=False)
+    parsed = pd.read_csv(io.BytesIO(query.events_csv(view)), dtype=str, keep_default_na=False)
     assert list(parsed.columns) == list(schema.INCIDENT_FIELDS)
-    assert sorted(parsed[schema.EVENT_ID]) == sorted(view[schema.EVENT_ID])
+    assert sorted(parsed[schema.EVENT_ID]) == sorted(view.to_frame()[schema.EVENT_ID])
+    assert export.to_csv_bytes(query.events_table(view)) == query.events_csv(view)
     assert set(parsed[schema.EVENT_TYPE]) >= {"bombing", "claim"}
 
 

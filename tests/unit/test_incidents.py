@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from eventdesk import figures, incidents, query, schema
+from eventdesk import figures, incidents, query, schema, tables
 
 
 def reports(*rows: dict) -> pd.DataFrame:
@@ -65,9 +65,10 @@ def test_choices_put_the_most_reported_first_and_label_them():
     assert incidents.event_row(table, "gone") is None
 
 
-def test_a_row_of_the_compact_table_reads_missing_text_as_na():
-    table = query.compact(events({schema.EVENT_ID: "one", schema.LOCATION: "Kano", schema.N_REPORTS: 1}))
-    row = incidents.event_row(table, "one")
+def test_a_row_of_the_stored_table_reads_missing_text_as_na(tmp_path):
+    path = tmp_path / "events.parquet"
+    events({schema.EVENT_ID: "one", schema.LOCATION: "Kano", schema.N_REPORTS: 1}).to_parquet(path, index=False)
+    row = incidents.event_row(tables.Table.from_parquet(path), "one")
     assert row[schema.LOCATION] == "Kano"
     assert row[schema.CLAIMED_BY] is pd.NA
 
