@@ -477,8 +477,14 @@ def assign_incidents(reports: Sequence[Report], decisions: Sequence[Decision] = 
     incidents, reasons = cluster(reports)
     incidents = apply_decisions(incidents, reasons, decisions)
     incidents.sort(key=lambda members: (members[0].start is None, members[0].start or 0, members[0].report_id))
+    return membership(incidents, reasons)
+
+
+def membership(incidents: Sequence[Sequence[Report]], reasons: dict[str, str], first_seq: int = 0) -> pd.DataFrame:
+    """One row per report of `incidents` (members in merge order): its incident, reason, rank and the
+    incident's sequence number, counted from `first_seq`."""
     rows = []
-    for seq, members in enumerate(incidents):
+    for seq, members in enumerate(incidents, start=first_seq):
         event_id = incident_id(members[0].report_id)
         for rank, report in enumerate(members):
             reason = _member_reason(reasons[report.report_id], len(members))
@@ -486,6 +492,21 @@ def assign_incidents(reports: Sequence[Report], decisions: Sequence[Decision] = 
     return pd.DataFrame(rows, columns=[REPORT_ID, EVENT_ID, MERGE_REASON, MEMBER_RANK, EVENT_SEQ]).astype(
         {REPORT_ID: "string", EVENT_ID: "string", MERGE_REASON: "string", MEMBER_RANK: "int64", EVENT_SEQ: "int64"}
     )
+
+
+def stored_reason(reason: str) -> str:
+    """The reason as clustering gave it, from the one kept with a member (`_member_reason` undone)."""
+    if reason == f"{SINGLE}: no other report fits it":
+        return FOUNDED
+    return FOUNDED + reason[len(SINGLE):] if reason.startswith(SINGLE) else reason
+
+
+def regroup(
+    groups: Sequence[Sequence[Report]], reasons: dict[str, str], decision: Decision
+) -> list[list[Report]]:
+    """The incidents one new decision makes of the incidents it touches (`reasons` updated): what a
+    full re-merge with every decision would give them."""
+    return apply_decisions([list(g) for g in groups], reasons, [decision])
 
 
 def _member_reason(reason: str, size: int) -> str:

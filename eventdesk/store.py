@@ -288,27 +288,81 @@ class Store:
             n_events = int(members[merge.EVENT_SEQ].max()) + 1 if len(members) else 0
             del members
             for first in range(0, n_events, CHUNK_ROWS):
-                chunk = self._member_reports(first, first + CHUNK_ROWS)
-                incidents = merge.build_incidents(chunk, rule)
-                incidents[merge.EVENT_SEQ] = chunk.drop_duplicates(EVENT_ID).set_index(EVENT_ID).loc[
-                    incidents[EVENT_ID], merge.EVENT_SEQ].to_numpy()
-                self._insert(EVENTS, incidents)
+                where = f"m.{merge.EVENT_SEQ} >= ? AND m.{merge.EVENT_SEQ} < ?"
+                self._insert_incidents(self._member_reports(where, [first, first + CHUNK_ROWS]), rule)
         return n_events
 
-    def _member_reports(self, first_seq: int, end_seq: int) -> pd.DataFrame:
-        """Reports of the incidents first_seq <= event_seq < end_seq, with membership and linked incident."""
+    def _member_reports(self, where: str, parameters: Sequence) -> pd.DataFrame:
+        """Reports of the incidents `where` (over the membership `m`) picks, with membership and linked incident."""
         extracted = ", ".join(f"r.{c.name}" for c in EXTRACTED_COLUMNS)
         frame = self.frame(
             f"SELECT {extracted}, m.{EVENT_ID}, m.{schema.MERGE_REASON}, m.{merge.MEMBER_RANK}, m.{merge.EVENT_SEQ}, "
             f"l.{EVENT_ID} AS {schema.LINKED_EVENT_ID} FROM {REPORTS} r JOIN {MEMBERS} m USING ({REPORT_ID}) "
             f"LEFT JOIN {MEMBERS} l ON l.{REPORT_ID} = r.{schema.LINKED_REPORT_ID} "
-            f"WHERE m.{merge.EVENT_SEQ} >= ? AND m.{merge.EVENT_SEQ} < ? "
-            f"ORDER BY m.{merge.EVENT_SEQ}, m.{merge.MEMBER_RANK}",
-            [first_seq, end_seq],
+            f"WHERE {where} ORDER BY m.{merge.EVENT_SEQ}, m.{merge.MEMBER_RANK}",
+            parameters,
         )
         out = schema.conform(frame, (*schema.REPORT_COLUMNS, *_MEMBER_COLUMNS[3:]))
         out[schema.LINKED_EVENT_ID] = frame[schema.LINKED_EVENT_ID].astype("string")
         return out
+
+    def _insert_incidents(self, reports: pd.DataFrame, rule: str) -> None:
+        incidents = merge.build_incidents(reports, rule)
+        incidents[merge.EVENT_SEQ] = reports.drop_duplicates(EVENT_ID).set_index(EVENT_ID).loc[
+            incidents[EVENT_ID], merge.EVENT_SEQ].to_numpy()
+        self._insert(EVENTS, incidents)
+
+    def _regrouped(self, decision: merge.Decision, event_ids: Sequence[str],
+                   family_of: Callable[[str], str] | None) -> tuple[pd.DataFrame, list[str]]:
+        """The membership one decision gives the incidents it touches, and those incidents' reports."""
+        stored = self.frame(
+            f"SELECT {REPORT_ID}, {EVENT_ID}, {schema.MERGE_REASON} FROM {MEMBERS} WHERE {EVENT_ID} IN "
+            f"(SELECT unnest(?)) ORDER BY {merge.EVENT_SEQ}, {merge.MEMBER_RANK}", [list(event_ids)])
+        report_ids = list(stored[REPORT_ID])
+        matching = self.frame(f"SELECT {', '.join(merge.MATCH_COLUMNS)} FROM {REPORTS} "
+                              f"WHERE {REPORT_ID} IN (SELECT unnest(?))", [report_ids])
+        found = {r.report_id: r for r in merge.to_reports(matching, family_of or merge.registry_families())}
+        groups = [[found[r] for r in group[REPORT_ID]] for _, group in stored.groupby(EVENT_ID, sort=False)]
+        reasons = dict(zip(report_ids, map(merge.stored_reason, stored[schema.MERGE_REASON]), strict=True))
+        # Numbered below zero until `_renumber` gives every incident its place in the table.
+        return merge.membership(merge.regroup(groups, reasons, decision), reasons, -len(groups)), report_ids
+
+    def apply_decision(self, decision: merge.Decision, event_ids: Sequence[str],
+                       family_of: Callable[[str], str] | None = None) -> list[str]:
+        """Apply one new decision to the incidents it touches, and rebuild only those (and the incidents
+        that link to their reports); the result is what `rebuild` gives. Returns the new incidents' ids."""
+        members, report_ids = self._regrouped(decision, event_ids, family_of)
+        linking = [row[0] for row in self.db.execute(
+            f"SELECT DISTINCT m.{EVENT_ID} FROM {REPORTS} r JOIN {MEMBERS} m USING ({REPORT_ID}) "
+            f"WHERE r.{schema.LINKED_REPORT_ID} IN (SELECT unnest(?))", [report_ids]).fetchall()]
+        new_ids = list(dict.fromkeys(members[EVENT_ID]))
+        with _WRITE_LOCK, self.transaction():
+            self.db.execute(f"DELETE FROM {MEMBERS} WHERE {EVENT_ID} IN (SELECT unnest(?))", [list(event_ids)])
+            self._insert(MEMBERS, members)
+            self._renumber()
+            rebuilt = sorted(set(new_ids) | set(linking) - set(event_ids))
+            self.db.execute(f"DELETE FROM {EVENTS} WHERE {EVENT_ID} IN (SELECT unnest(?))",
+                            [sorted(set(event_ids) | set(rebuilt))])
+            self._insert_incidents(self._member_reports(f"m.{EVENT_ID} IN (SELECT unnest(?))", [rebuilt]),
+                                   self.figure_rule())
+        return new_ids
+
+    def _renumber(self) -> None:
+        """Number the incidents in table order (by their founding report's date, undated last, then its id),
+        as `merge.assign_incidents` does."""
+        date, precision = f"r.{schema.DATE}", f"r.{schema.DATE_PRECISION}"
+        start = (f"CASE {precision} WHEN 'day' THEN try_cast(left({date}, 10) AS DATE) "
+                 f"WHEN 'month' THEN try_cast(left({date}, 7) || '-01' AS DATE) "
+                 f"WHEN 'year' THEN try_cast(left({date}, 4) || '-01-01' AS DATE) END")
+        self.db.execute(
+            f"CREATE OR REPLACE TEMP TABLE numbering AS SELECT m.{EVENT_ID}, row_number() OVER "
+            f"(ORDER BY {start} IS NULL, {start}, m.{REPORT_ID}) - 1 AS seq FROM {MEMBERS} m "
+            f"JOIN {REPORTS} r USING ({REPORT_ID}) WHERE m.{merge.MEMBER_RANK} = 0"
+        )
+        for table in (MEMBERS, EVENTS):
+            self.db.execute(f"UPDATE {table} SET {merge.EVENT_SEQ} = n.seq FROM numbering n "
+                            f"WHERE {table}.{EVENT_ID} = n.{EVENT_ID}")
+        self.db.execute("DROP TABLE numbering")
 
     # -- exports -----------------------------------------------------------------------------
 
@@ -403,8 +457,8 @@ def split_event(folder: Path, event_id: str, report_ids: Sequence[str], note: st
         if not leaving or not leaving <= members or leaving == members:
             raise ValueError(f"to split incident {event_id}, choose some but not all of its reports: "
                              f"{', '.join(sorted(members))}")
-        store.add_decision(merge.SPLIT, sorted(leaving), [event_id], note)
-        store.rebuild()
+        number = store.add_decision(merge.SPLIT, sorted(leaving), [event_id], note)
+        store.apply_decision(merge.Decision(number, merge.SPLIT, tuple(sorted(leaving))), [event_id])
         store.export()
         return _incident_of(store, min(members - leaving)), _incident_of(store, min(leaving))
 
@@ -417,8 +471,8 @@ def merge_events(folder: Path, event_ids: Sequence[str], note: str | None = None
         missing = sorted(set(event_ids) - known)
         if missing or len(known) < 2:
             raise ValueError(f"to merge, name at least two incidents of {folder}; unknown: {', '.join(missing) or '-'}")
-        store.add_decision(merge.MERGE, reports, sorted(event_ids), note)
-        store.rebuild()
+        number = store.add_decision(merge.MERGE, reports, sorted(event_ids), note)
+        store.apply_decision(merge.Decision(number, merge.MERGE, tuple(sorted(reports))), sorted(known))
         store.export()
         return _incident_of(store, reports[0])
 

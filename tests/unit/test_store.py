@@ -96,6 +96,39 @@ def test_a_merge_is_kept_and_survives_an_ingest_of_new_articles(tmp_path):
     assert "merged by the analyst (decision 1)" in reasons
 
 
+def _files(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame, bytes]:
+    return store.load_events(folder), store.load_reports(folder), (folder / store.RELATIONS_CSV).read_bytes()
+
+
+def _assert_as_rebuilt(folder: Path) -> None:
+    """A decision applied to its incidents alone leaves the files a full re-merge writes."""
+    events, reports, relations = _files(folder)
+    store.refresh(folder)
+    again = _files(folder)
+    pd.testing.assert_frame_equal(events, again[0])
+    pd.testing.assert_frame_equal(reports, again[1])
+    assert relations == again[2]
+
+
+def test_a_split_touches_only_its_incident_and_gives_what_a_full_rebuild_gives(copy):
+    bombing = incident(copy, "Maiduguri", "2024-03-12")
+    others = store.load_events(copy).query(f"{schema.EVENT_ID} != '{bombing[schema.EVENT_ID]}'")
+    members = store.event_members(copy, bombing[schema.EVENT_ID]).set_index(schema.SOURCE)[schema.REPORT_ID]
+    store.split_event(copy, bombing[schema.EVENT_ID], [members["AFP"]])
+    after = store.load_events(copy).set_index(schema.EVENT_ID)
+    pd.testing.assert_frame_equal(after.loc[others[schema.EVENT_ID]].reset_index(), others.reset_index(drop=True))
+    _assert_as_rebuilt(copy)
+
+
+def test_a_merge_then_a_split_give_what_a_full_rebuild_gives(copy):
+    quetta = [incident(copy, "Quetta", day)[schema.EVENT_ID] for day in ("2024-03-04", "2024-03-11")]
+    merged = store.merge_events(copy, quetta)
+    _assert_as_rebuilt(copy)
+    founder = store.event_members(copy, merged)[schema.REPORT_ID].iloc[0]
+    store.split_event(copy, merged, [founder])  # the founder leaves: both parts get new founders and places
+    _assert_as_rebuilt(copy)
+
+
 def test_a_split_must_name_some_but_not_all_reports(copy):
     quetta = incident(copy, "Quetta", "2024-03-11")[schema.EVENT_ID]
     with pytest.raises(ValueError, match="choose some but not all of its reports"):
