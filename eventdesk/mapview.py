@@ -107,11 +107,11 @@ class MapPlan:
 
 
 def _place_rows(rows: query.Events, max_markers: int) -> tuple[pd.DataFrame, str]:
-    places = query.map_places(rows)
-    how = "each circle stands for one place"
-    if len(places) > max_markers:
-        places = query.map_places(rows, decimals=1)
-        how = "each circle stands for the events within about 10 km"
+    # Counting the places first spares building tens of thousands of them only to throw them away.
+    if query.count_places(rows) <= max_markers:
+        places, how = query.map_places(rows), "each circle stands for one place"
+    else:
+        places, how = query.map_places(rows, decimals=1), "each circle stands for the events within about 10 km"
     if len(places) > max_markers:
         how += f"; the {max_markers:,} busiest of {len(places):,} such places are shown"
         places = places.head(max_markers)

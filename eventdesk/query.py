@@ -698,6 +698,13 @@ def located(events: Events, columns: Sequence[str] | None = None) -> pd.DataFram
     return as_view(events).rows(columns, where=_LOCATED_SQL).reset_index(drop=True)
 
 
+def count_places(events: Events, decimals: int = 3) -> int:
+    """How many places `map_places` would give (counted in the database, without building them)."""
+    return int(as_view(events).scalar(
+        f"SELECT count(*) FROM (SELECT DISTINCT round({LAT}, {int(decimals)}), round({LON}, {int(decimals)}), "
+        f"coalesce({GEO_PRECISION}, 'unknown') FROM {{rows}})", where=_LOCATED_SQL))
+
+
 def map_places(events: Events, decimals: int = 3) -> pd.DataFrame:
     """Located events grouped by place (coordinates rounded to `decimals`) and geo precision.
 

@@ -376,6 +376,9 @@ def test_map_places_groups_located_events():
     assert places.loc[0, query.KILLED_SHOWN] == "at least 85"
     assert (places.loc[0, schema.FIRST_DATE], places.loc[0, schema.LAST_DATE]) == ("2024-01-03", "2024-02-01")
     assert list(places[schema.GEO_PRECISION]) == ["city", "country"]
+    assert query.count_places(events) == 2
+    nearby = events.assign(**{schema.LAT: [30.2832, 30.2911, 32.0, None], schema.GEO_PRECISION: "city"})
+    assert (query.count_places(nearby), query.count_places(nearby, decimals=1)) == (3, 2)
 
 
 def test_events_table_has_every_declared_column_newest_first(small):
