@@ -80,6 +80,14 @@ _NOT_CONFLICT = re.compile(
     r"disease|heatwave|heat wave|wildfire|fire broke out|lightning|building collapse|collapsed)\b",
     re.IGNORECASE,
 )
+# A haul of arms found, seized, bought or made is not an attack with them.
+_WEAPON = re.compile(r"^(?:bombs?|grenades?|rifles?|firearms?|missiles?|rockets?|mortars?|explosive charges?|"
+                     r"explosive devices?|landmines?|land mines?|artillery|machetes?|knives|knife|snipers?|"
+                     r"weapons|air force|aircraft|helicopters?)$", re.IGNORECASE)
+_ARMS_HAUL = re.compile(r"\b(?:found|seized|seizure|confiscat\w*|recovered|discovered|cache|arsenal|haul|"
+                        r"stockpile\w*|consignment|shipment|smuggl\w*|bought|buying|purchas\w*|sold|selling|"
+                        r"manufactur\w*|produc\w*|export\w*|import\w*|supplied|supplying|fitted with|equipped with)\b",
+                        re.IGNORECASE)
 _NON_ATTACK = re.compile(r"^(?:killed|killing|struck|strike|incident|violence|fighting)$", re.IGNORECASE)
 _GENERIC = re.compile(r"\b(?:should|must|can|cannot|will|would|could|may|might|shall)\b")  # "May" is a month
 _GENERIC_UPPER = re.compile(r"\b(?:SHOULD|MUST|CAN|CANNOT|WILL|WOULD|COULD|MIGHT|SHALL)\b")  # "MAY" is either
@@ -213,6 +221,8 @@ def _is_generic(facts: SentenceFacts) -> bool:
     if _RETROSPECTIVE.search(facts.text) and _PAST_MARK.search(facts.text):
         return True
     violent = facts.violent()
+    if violent and _ARMS_HAUL.search(facts.text) and all(_WEAPON.match(t.text) for t in violent):
+        return True
     return bool(_NOT_CONFLICT.search(facts.text)) and all(_NON_ATTACK.match(t.text) for t in violent)
 
 
@@ -224,7 +234,14 @@ def _starts_incident(facts: SentenceFacts) -> bool:
     dated = any(d.value for d in facts.dates)
     placed = any(p.locative for p in facts.places)
     grounded = facts.casualties or dated or placed or facts.actors
-    return bool((strong and grounded) or facts.casualties or (dated and placed))
+    return bool((strong and grounded) or facts.casualties or (dated and placed) or _names_attacker(facts))
+
+
+def _names_attacker(facts: SentenceFacts) -> bool:
+    """A sentence that says who attacked ("X guerrillas have carried out attacks in the south"): it reports
+    an incident even when its only trigger is a generic word."""
+    role = find_perpetrator(facts.role_text, facts.actors) if facts.actors else None
+    return role is not None and role.basis in ("narrator", "official")
 
 
 def _is_reference(facts: SentenceFacts) -> bool:

@@ -36,9 +36,13 @@ _LEXICON: dict[str, str] = {
     "bombing": r"bomb(?:s|ing|ings|ed|er|ers)?|explosions?|explod\w*|blasts?|detonat\w*|IEDs?|"
                r"improvised explosive|explosive devices?|car bomb|suicide (?:bomb\w*|attack\w*|vest)|"
                r"grenades?|landmines?|land mines?|roadside bomb|blew (?:himself|herself|themselves) up|"
-               r"booby-trap\w*|motorcycle bomb|VBIED|self-detonat\w*|dynamit\w*|explosive charges?",
+               r"booby-trap\w*|motorcycle bomb|VBIED|self-detonat\w*|dynamit\w*|explosive charges?|blew up|blown up|"
+               r"blowing up",
     "arson": r"set (?:fire|ablaze)|set \w+ (?:on fire|ablaze)|torch(?:ed|ing)|burn(?:ed|t|ing) down|arson\w*|"
-             r"set alight|firebomb\w*|petrol bombs?|molotov",
+             r"set alight|firebomb\w*|petrol bombs?|molotov|"
+             r"burn(?:ed|t) (?:down )?(?:(?:a|an|the|two|three|four|five|several|some|\d+)\s+)?(?:[\w-]+\s+)?"
+             r"(?:vehicles?|cars?|buses|bus|trucks?|lorries|houses?|homes?|huts?|buildings?|offices?|shops?|stores?|"
+             r"churche?s?|schools?|warehouses?|factories|factory|crops|fields)",
     "battle": r"clash(?:es|ed)?|fighting|gunfights?|gun battles?|firefights?|exchange of fire|exchanged fire|"
               r"battles?|battled|fought|offensive|skirmish\w*|counter-?attack\w*|repelled|repulsed",
     "armed_assault": r"gunmen|gunman|shot|shoot\w*|opened fire|open fire|gunfire|ambush\w*|stormed|storming|"
@@ -85,6 +89,9 @@ _HYPOTHETICAL_WORDS = (
 _HYPOTHETICAL = re.compile(_HYPOTHETICAL_WORDS)  # case-sensitive: "may" is a modal, "May" a month
 # Upper-case copy is read in lower case, where "MAY" cannot tell the modal from the month: it is left out.
 _HYPOTHETICAL_UPPER = re.compile(_HYPOTHETICAL_WORDS.replace("|may|", "|"))
+# Words that make a trigger figurative: "harshly attacked the president", "a social explosion".
+_FIGURATIVE = re.compile(r"\b(?:harshly|sharply|verbally|bitterly|publicly|openly|strongly|social|population|"
+                         r"demographic)\s+$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:no|not|never|without|denied|deny|denies)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 
 
@@ -112,7 +119,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
                 continue
             before = sentence[max(0, match.start() - 60):match.start()]
             before = before.lower() if upper else before
-            unreal = bool(hypothetical.search(before) or _NEGATED.search(before))
+            unreal = bool(hypothetical.search(before) or _NEGATED.search(before) or _FIGURATIVE.search(before))
             found.append(Trigger(kind, match.start(), match.end(), match.group(0), unreal))
     return sorted(found, key=lambda t: t.start)
 

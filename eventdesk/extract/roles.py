@@ -16,6 +16,7 @@ the casualty figures; `clean_target` drops phrases that name no one ("by the reb
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -74,7 +75,9 @@ _VIOLENT_BY = (r"(?:kill|attack|murder|kidnapp|abduct|shot|shoot|ambush|struck|h
                r"torch|burn|destroy|damag|wound|injur|assassinat|execut|massacr|detonat|plant|plac|fir|launch|"
                r"carried out|perpetrat|commit|stag|conduct|caus|claim|organi[sz]|orchestrat|mastermind|dynamit|"
                r"blown up|set off|strike|airstrike|air strike|assault|offensive|operation|gunfire|rocket|missile|"
-               r"drone|hijack|occup|overr[au]n|captur|ransack|loot|ram|stabb|beat|tortur|harass)\w*\s+by")
+               r"drone|hijack|occup|overr[au]n|captur|ransack|loot|ram|stabb|beat|tortur|harass)\w*"
+               r"(?:,?\s+(?:on|in|near|at|outside|inside|during|last|early|late|yesterday|today|overnight)"
+               r"(?:\s+[\w'-]+){0,4}?,?)?\s+by")
 _ATTRIBUTION_BEFORE = re.compile(
     rf"(?:blamed|blame|blaming|attributed (?:\w+ ){{0,3}}to|{_VIOLENT_BY}(?:\s+(?:a\s+)?(?:group\s+of\s+)?"
     rf"(?:\w+\s+)?(?:{_GROUP_NOUNS})\s+(?:of|from))?|responsible (?:was|were)|behind it was|"
@@ -308,6 +311,11 @@ _NOT_OBJECT = re.compile(r"^(?:by|to|in|on|at|during|while|from|with|for|as|afte
 
 def find_object_target(sentence: str, after: int = 0) -> Role | None:
     """What an attack verb acts on ("stormed a beachfront hotel", "exploded outside the courthouse")."""
+    return next(find_object_targets(sentence, after), None)
+
+
+def find_object_targets(sentence: str, after: int = 0) -> Iterator[Role]:
+    """What each attack verb of the sentence acts on, in text order ("burned two buses and shot a passerby")."""
     for verb in _OBJECT_VERB.finditer(sentence, max(0, after - 40)):
         rest = sentence[verb.end():verb.end() + 80]
         rest = rest[_LEADING.match(rest).end():] if _LEADING.match(rest) else rest
@@ -318,8 +326,7 @@ def find_object_target(sentence: str, after: int = 0) -> Role | None:
         if not words or words[-1].lower() in _NOT_HEADS or all(w[:1].isupper() for w in words):
             continue
         words = [w for w in words if not w[:1].isupper() or w.lower() != w] if len(words) > 1 else words
-        return Role(" ".join(words), "target", "object", verb.end(), verb.end() + len(rest))
-    return None
+        yield Role(" ".join(words), "target", "object", verb.end(), verb.end() + len(rest))
 
 
 _TIME_WORDS = {"ago", "hours", "hour", "days", "weeks", "months", "years", "minutes", "percent", "lately", "occurred",
@@ -395,3 +402,4 @@ def victims_role(victims: str | None) -> Role | None:
     if word in ("people", "lives", "others", "persons", "individuals", "victims"):
         return Role("civilians", "civilians", "victims")
     return Role(word, "target", "victims")
+

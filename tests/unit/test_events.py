@@ -75,3 +75,22 @@ def test_upper_case_hypothetical():
 ], ids=["credit", "credit-upper-case"])
 def test_claimed_credit_is_a_claim(sentence):
     assert "claim" in [t.kind for t in find_triggers(sentence)]
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("Rebels blew up two power pylons outside the town.", "bombing"),
+    ("The bridge was blown up before dawn.", "bombing"),
+    ("Raiders burned three buses on the coastal road.", "arson"),
+    ("A gang burnt down the village school.", "arson"),
+], ids=["blew-up", "blown-up", "burned-buses", "burnt-down-school"])
+def test_destruction_verbs_are_triggers(sentence, kind):
+    assert [t.kind for t in find_triggers(sentence) if t.violent and not t.hypothetical] == [kind]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The opposition leader harshly attacked the finance minister in parliament.",
+    "Economists warn of a social explosion if bread prices keep rising.",
+    "THE SENATOR SHARPLY ATTACKED THE GOVERNMENT'S BUDGET.",
+], ids=["harshly-attacked", "social-explosion", "upper-sharply-attacked"])
+def test_figurative_violence_is_not_real(sentence):
+    assert not [t for t in find_triggers(sentence) if t.violent and not t.hypothetical]

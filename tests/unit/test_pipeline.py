@@ -223,3 +223,16 @@ def test_a_bomber_striking_is_not_an_air_raid():
 def test_country_after_a_locative_is_not_the_attacker():
     event = main_event("A car bomb at a checkpoint in eastern Somalia on 2 June 2022 killed five soldiers.")
     assert event["actor1"] is None and event["country"] == "Somalia"
+
+
+NOT_INCIDENTS += [
+    ("arms-haul", "Police found 40 rifles, 300 grenades and two rocket launchers in a farmhouse near Cali."),
+    ("upper-case-arms-haul", "THE SOLDIERS SEIZED SEVERAL RIFLES AND FRAGMENTATION GRENADES IN THE TRUCK."),
+]
+
+
+def test_sentence_that_names_the_attacker_reports_an_incident():
+    """A lead whose only trigger is a generic word still reports an incident when it says who attacked."""
+    text = ("MEMBERS OF THE SELF-STYLED REVOLUTIONARY ARMED FORCES OF COLOMBIA [FARC] HAVE CARRIED OUT ATTACKS IN "
+            "THE SOUTH OF THE PROVINCE. TRAFFIC ON THE MAIN ROAD WAS SUSPENDED.")
+    assert violent_rows(text)[0][1] == "FARC"

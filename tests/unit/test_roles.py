@@ -117,6 +117,16 @@ def test_backed_by_is_not_an_attribution():
     assert find_perpetrator(sentence, spans(sentence, {"Belgrade": ("Serbia", "state")})) is None
 
 
+@pytest.mark.parametrize("sentence", [
+    "The councillor was kidnapped on Friday near his farm by al-Shabaab, police said.",
+    "Two teachers were shot in the market yesterday by al-Shabaab.",
+    "A trader was abducted, overnight, by al-Shabaab.",
+], ids=["on-day-near-place", "in-place-yesterday", "overnight-commas"])
+def test_violent_verb_then_time_or_place_then_by(sentence):
+    role = find_perpetrator(sentence, spans(sentence, {"al-Shabaab": SHABAAB}))
+    assert (role.name, role.basis) == ("al-Shabaab", "official")
+
+
 def test_killed_by_is_an_attribution():
     sentence = "Four farmers were killed by al-Shabaab near the river."
     role = find_perpetrator(sentence, spans(sentence, {"al-Shabaab": SHABAAB}))
@@ -227,3 +237,4 @@ CLEANED = [
 @pytest.mark.parametrize("name,expected", [c[1:] for c in CLEANED], ids=[c[0] for c in CLEANED])
 def test_clean_target(name, expected):
     assert clean_target(name) == expected
+
