@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,6 +39,9 @@ DEMONYM_COLUMNS = ("demonym", "country")
 # extractors assign to unnamed actors; they never have a registry row.
 REGISTRY_TYPES: tuple[str, ...] = ACTOR_TYPES[:6]
 ALIAS_SEPARATOR = "|"
+# A national body one of whose names says it is the army (its units and branches have it as parent).
+_ARMY_WORDS = re.compile(r"\b(?:armed forces|army|military|defen[cs]e forces)\b", re.IGNORECASE)
+_POLICE_WORDS = re.compile(r"\bpolice\b", re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 
 
@@ -153,6 +157,7 @@ class Registry:
         self.demonyms = demonyms  # folded demonym -> country
         self._index = index
         self._patterns: list[dict] | None = None
+        self._armed_forces: dict[str, Actor] | None = None
 
     def lookup(self, text: str) -> Actor | None:
         """The actor an exact alias names ("ISIL" -> Islamic State), or None."""
@@ -171,6 +176,20 @@ class Registry:
     def country_of_demonym(self, word: str) -> str | None:
         """The country a demonym names ("Afghans" -> Afghanistan), or None."""
         return self.demonyms.get(_folded_key(word))
+
+    def armed_forces_of(self, country: str) -> Actor | None:
+        """A country's national armed forces, when the registry holds them: "Salvadoran soldiers" then
+        name the same actor as "the Salvadoran army" does."""
+        if self._armed_forces is None:
+            self._armed_forces = {}
+            for actor in sorted(self.actors.values(), key=lambda a: a.name):
+                # A unit's parent is the army itself; the army's parent, if any, is a ministry.
+                top = actor.parent is None or not _ARMY_WORDS.search(actor.parent)
+                national = actor.type == "government_body" and top and actor.country is not None
+                spellings = " | ".join(self.aliases.get(actor.name, [actor.name]))
+                if national and _ARMY_WORDS.search(spellings) and not _POLICE_WORDS.search(spellings):
+                    self._armed_forces.setdefault(actor.country, actor)
+        return self._armed_forces.get(country)
 
     def family(self, name: str) -> str:
         """Canonical name of the top of an actor's parent chain (itself when it has no parent)."""

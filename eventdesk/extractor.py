@@ -361,7 +361,8 @@ def _incident_role(incident: Incident, registry: Registry) -> Role | None:
         role = find_perpetrator(facts.role_text, facts.actors)
         violent = facts.violent()
         if role is None and violent:
-            role = find_state_forces(facts.role_text, violent[0].start, registry.country_of_demonym)
+            role = find_state_forces(facts.role_text, violent[0].start, registry.country_of_demonym,
+                                     registry.armed_forces_of)
         if role is not None and role.basis != "hedge":
             return role
         hedged = hedged or role

@@ -190,14 +190,23 @@ _FORCES = re.compile(
 _POLICE = re.compile(r"police|gendarme", re.IGNORECASE)
 
 
-def find_state_forces(sentence: str, before: int, country_of) -> Role | None:
-    """State forces named by a demonym before position `before` ("Russian warplanes", "Somali troops")."""
+def find_state_forces(sentence: str, before: int, country_of, armed_forces_of=None) -> Role | None:
+    """State forces named by a demonym before position `before` ("Russian warplanes", "Somali troops").
+
+    Soldiers are the country's armed forces as the registry names them (`armed_forces_of`, country ->
+    actor), so "Salvadoran troops" and "the Salvadoran army" are one actor; else, and for the police,
+    "Military Forces of X" and "Police Forces of X", as the conflict datasets name them.
+    """
     for match in _FORCES.finditer(sentence[: before + 40]):
         country = country_of(match.group("who"))
         if country is None or _REPORTER_AFTER.match(sentence[match.end():]):
             continue
-        kind = "Police Forces" if _POLICE.search(match.group("what")) else "Military Forces"
-        return Role(f"{kind} of {country}", "security_forces", "narrator", *match.span())
+        if _POLICE.search(match.group("what")):
+            return Role(f"Police Forces of {country}", "security_forces", "narrator", *match.span())
+        known = armed_forces_of(country) if armed_forces_of is not None else None
+        if known is not None:
+            return Role(known.name, known.type, "narrator", *match.span())
+        return Role(f"Military Forces of {country}", "security_forces", "narrator", *match.span())
     return None
 
 

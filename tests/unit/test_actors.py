@@ -255,3 +255,17 @@ def test_ambiguous_demonym_is_reported(tmp_path: Path) -> None:
     with pytest.raises(ValueError) as caught:
         load_registry(path)
     assert str(caught.value).startswith(f"{tmp_path / 'demonyms.csv'}:3: demonym 'Nigerien' already names 'Niger'")
+
+
+@pytest.mark.parametrize(
+    ("country", "name"),
+    [
+        ("El Salvador", "Salvadoran Armed Forces"),
+        ("Russia", "Russian Armed Forces"),  # its parent is a ministry, not an army
+        ("Israel", "Israel Defense Forces"),
+        ("Atlantis", None),
+    ],
+)
+def test_armed_forces_of_a_country(registry: Registry, country: str, name: str | None) -> None:
+    actor = registry.armed_forces_of(country)
+    assert (actor.name if actor else None) == name

@@ -236,3 +236,18 @@ def test_sentence_that_names_the_attacker_reports_an_incident():
     text = ("MEMBERS OF THE SELF-STYLED REVOLUTIONARY ARMED FORCES OF COLOMBIA [FARC] HAVE CARRIED OUT ATTACKS IN "
             "THE SOUTH OF THE PROVINCE. TRAFFIC ON THE MAIN ROAD WAS SUSPENDED.")
     assert violent_rows(text)[0][1] == "FARC"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        pytest.param("Sudanese soldiers shot dead four protesters in Omdurman on 3 June 2022.", "Sudanese Armed Forces",
+                     id="troops-are-the-registry-army"),
+        pytest.param("The Sudanese army shot dead four protesters in Omdurman on 3 June 2022.", "Sudanese Armed Forces",
+                     id="the-army-by-its-alias"),
+        pytest.param("Sudanese police shot dead four protesters in Omdurman on 3 June 2022.", "Police Forces of Sudan",
+                     id="police-keep-the-datasets-name"),
+    ],
+)
+def test_a_countrys_soldiers_and_its_army_are_one_actor(text, actor):
+    assert main_event(text)["actor1"] == actor
