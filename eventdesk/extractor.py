@@ -39,6 +39,7 @@ from eventdesk.extract.roles import (
     find_object_target,
     find_passive_target,
     find_perpetrator,
+    find_person_target,
     find_state_forces,
     find_target,
     no_claim,
@@ -407,8 +408,8 @@ def _sentence_target(facts: SentenceFacts, perpetrator: Role | None) -> Role | N
     violent = facts.violent()
     after = violent[0].start if violent else 0
     actors = [a for a in facts.actors if a.type != "state" and (perpetrator is None or a.name != perpetrator.name)]
-    for role in (find_object_target(facts.role_text, after), find_target(facts.role_text, actors, after),
-                 find_passive_target(facts.role_text)):
+    for role in (find_person_target(facts.role_text), find_object_target(facts.role_text, after),
+                 find_target(facts.role_text, actors, after), find_passive_target(facts.role_text)):
         name = clean_target(role.name) if role is not None else None
         if name is not None:
             return replace(role, name=name)

@@ -7,10 +7,12 @@ their canonical names from the registry). Roles come from the words around them:
 - the narrator's plain statement ("ISWAP fighters attacked ...", "Russian warplanes struck ...");
 - a hedge ("suspected X militants", "police suspected X", "believed to be X") names nobody;
 - descriptions ("gunmen", "unidentified assailants") stand in when no group is named.
-Targets are what an attack verb acts on ("dynamited two power pylons", "the killing of the
+Targets are a person named with a title who was killed, kidnapped or shot ("assassinated presidential
+candidate X"), what an attack verb acts on ("dynamited two power pylons", "the killing of the
 mayor"), a named actor or a description after the trigger ("a police checkpoint", "a village
 elder"), the subject of a passive attack verb ("the retired colonel was shot"), or the victims of
-the casualty figures; `clean_target` drops phrases that name no one ("by the rebels", "a month ago").
+the casualty figures; `clean_target` drops phrases that name no one ("by the rebels", "a month ago")
+and clauses that are not noun phrases ("were visiting the city").
 """
 
 from __future__ import annotations
@@ -304,13 +306,14 @@ _PHRASE_END = re.compile(
     r"\s+(?:in|on|at|near|outside|inside|from|of|with|during|as|after|before|who|which|that|and|while|when|"
     r"killing|wounding|injuring|leaving|belonging|carrying|guarding|used|where|to|for|by|into|across|along|"
     r"is|was|were|are|has|have|had|will|would|could|said|says|yesterday|today|tonight|this|last|early|late)\b|"
-    r"[,.;:()\u2014\u2013]|$",
+    r"[,;:()\u2014\u2013]|\.(?!\w|\s+[a-z])|$",
     re.IGNORECASE,
 )
 _NOT_HEADS = {"him", "her", "them", "it", "himself", "themselves", "people", "one", "others", "area", "way", "fire",
               "responsibility", "control", "part", "place", "hundred", "hundreds", "thousand", "thousands", "dozens",
               "whereabouts", "death", "blood", "day", "night", "morning", "afternoon", "evening", "week", "month",
-              "year", "time", "times", "suspicions", "regardless"}
+              "year", "time", "times", "suspicions", "regardless", "peace", "freedom", "sovereignty",
+              "stability", "dignity"}
 # An adverbial or passive phrase after the verb ("kidnapped by ...", "stabbed to death", "attacked on Monday")
 # is not its object.
 _NOT_OBJECT = re.compile(r"^(?:by|to|in|on|at|during|while|from|with|for|as|after|before|when|since|into|near|"
@@ -330,6 +333,7 @@ def find_object_targets(sentence: str, after: int = 0) -> Iterator[Role]:
         rest = rest[_LEADING.match(rest).end():] if _LEADING.match(rest) else rest
         if _NOT_OBJECT.match(rest):
             continue
+        rest = rest[:finite.start()] if (finite := _FINITE.search(rest)) else rest  # "the murder of X sought ..."
         end = _PHRASE_END.search(rest)
         words = rest[:end.start()].split()[-4:] if end else []
         if not words or words[-1].lower() in _NOT_HEADS or all(w[:1].isupper() for w in words):
@@ -343,7 +347,8 @@ _TIME_WORDS = {"ago", "hours", "hour", "days", "weeks", "months", "years", "minu
                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _LEADING_FUNCTION = re.compile(r"^(?:by|to|in|on|at|from|during|while|that|which|who|when|where|as|for|with|"
                                r"between|the past|past|last|this|next)\b", re.IGNORECASE)
-_LEADING_NOISE = {"of", "and", "or", "at", "least", "about", "nearly", "approximately", "some", "around"}
+_LEADING_NOISE = {"of", "and", "or", "at", "least", "about", "nearly", "approximately", "some", "around", "against",
+                  "including"}
 _TRAILING_NOISE = {"almost", "next", "full", "located", "lately", "there", "but"}
 
 
@@ -352,6 +357,9 @@ def clean_target(name: str) -> str | None:
     -> "officer"), or None when it names no one and nothing: an agent ("by the rebels"), a time ("a month
     ago", "Friday"), a number or a verb ("was")."""
     main, paren, rest = name.partition("(")
+    main = _RELATIVE.sub("", main)
+    if _FINITE.search(main):  # a clause ("were visiting the city", "fighters had died"), not a noun phrase
+        return None
     words = re.sub(r"\[[^\]]*\]?", " ", main).strip(" \"'-\u2014").split()
     if words and words[0].lower() in ("not", "no", "none", "nobody"):
         return None
@@ -375,17 +383,25 @@ _PASSIVE = re.compile(
     r"dynamited|blown up|machine-?gunned|ambushed|targeted|hit|struck|seized|taken hostage)\b",
     re.IGNORECASE,
 )
-_SUBJECT_START = re.compile(r".*(?:^|[,;:\]\"\u2014]|\s--|\b(?:that|which|who|when|after|while|where|said|"
-                            r"reported|because|as|but|and then))\s*", re.IGNORECASE)
+# The words must end at a word boundary: "as" is not the start of "assistant", nor "who" of "whose".
+_SUBJECT_START = re.compile(r".*(?:^|[,;:\]\"\u2014]|\((?![^)]*\))|\s--|\b(?:that|which|who|whom|whose|when|after|"
+                            r"while|where|said|reported|because|as|but|and then)\b)\s*", re.IGNORECASE)
+# A finite verb or an auxiliary inside a candidate subject: the phrase is a clause, not a noun phrase.
+_FINITE = re.compile(r"\b(?:was|were|is|are|am|be|been|being|had|has|have|did|does|do|will|would|could|should|"
+                     r"shall|may|might|must|can|died|dies|sought|said|says|became|remained|lived|worked)\b",
+                     re.IGNORECASE)
+_RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\s+\S.*$", re.IGNORECASE)
 
 
 def find_passive_target(sentence: str) -> Role | None:
     """The subject of a passive attack verb ("a bus carrying workers was attacked", "the mayor was shot")."""
     for verb in _PASSIVE.finditer(sentence):
         clause = sentence[max(0, verb.start() - 80):verb.start()]
-        subject = clause[_SUBJECT_START.match(clause).end():] if _SUBJECT_START.match(clause) else clause
+        if verb.start() > 80 and sentence[verb.start() - 81].isalnum():  # no half word at the start
+            clause = re.sub(r"^[\w'-]+", lambda m: " " * len(m.group(0)), clause)
+        offset, subject = _passive_subject(clause)
         words = subject.split()[-8:]
-        start = verb.start() - len(subject)
+        start = verb.start() - len(clause) + offset
         if not words:
             words = _apposition(clause)
             start = verb.start() - len(clause) + clause.rstrip().rstrip(",").rfind(",") + 1
@@ -394,11 +410,33 @@ def find_passive_target(sentence: str) -> Role | None:
     return None
 
 
+def _passive_subject(clause: str) -> tuple[int, str]:
+    """Where the noun phrase before a passive verb starts in `clause`, and its words without the clause
+    around them: "soldiers who were visiting the town were attacked" -> "soldiers", "the guards were asleep
+    and were shot" -> "the guards"."""
+    start = _SUBJECT_START.match(clause).end()
+    subject = clause[start:]
+    finite = _FINITE.search(subject)
+    if finite is not None and not subject[:finite.start()].strip():  # a relative clause: its head is before it
+        relative = re.search(r"\b(?:who|whom|which|that)\s*$", clause[:start], re.IGNORECASE)
+        if relative is None:
+            return start, ""
+        head = clause[:relative.start()]
+        start = _SUBJECT_START.match(head).end()
+        subject = head[start:]
+    elif finite is not None:  # a first verb that this subject shares with the passive one
+        subject = subject[:finite.start()]
+    return start, _RELATIVE.sub("", subject)
+
+
 def _apposition(clause: str) -> list[str]:
     """The description set off by commas before a passive verb ("Name, a local reporter, was shot")."""
     parts = clause.rstrip().rstrip(",").rsplit(",", 1)
     if len(parts) < 2 or not clause.rstrip().endswith(","):
         return []
+    if re.match(r"\s*(?:who|whom|whose|which|that)\b", parts[1], re.IGNORECASE):  # "the driver, whom police ..."
+        head = parts[0][_SUBJECT_START.match(parts[0]).end():]
+        return [] if _FINITE.search(head) else head.split()[-6:]
     phrase = re.split(r"\s+(?:from|of|with|in|at|for|who|which)\s+", parts[1].strip(), maxsplit=1)[0]
     return phrase.split()[-6:]
 
@@ -412,3 +450,98 @@ def victims_role(victims: str | None) -> Role | None:
         return Role("civilians", "civilians", "victims")
     return Role(word, "target", "victims")
 
+
+
+# Words that title a person ("presidential candidate", "former defence minister", "Msgr"): in upper-case wire
+# copy, read in lower case, a title is what tells a name ("judge maria perez") from a phrase ("judge the case").
+_TITLES = (r"mayor|judge|magistrate|prosecutor|attorney|lawyer|priest|father|monsignor|msgr|archbishop|bishop|"
+           r"cardinal|pastor|reverend|rev|imam|cleric|sheikh|nun|sister|candidate|hopeful|minister|leader|chief|"
+           r"journalist|reporter|newsman|correspondent|editor|photographer|cameraman|businessman|businesswoman|"
+           r"banker|industrialist|magnate|tycoon|landowner|rancher|senator|deputy|congressman|congresswoman|"
+           r"lawmaker|legislator|mp|governor|councilman|councilwoman|councillor|councilor|colonel|general|major|"
+           r"captain|lieutenant|sergeant|commander|commandant|officer|inspector|president|vice-president|director|"
+           r"secretary|ambassador|consul|diplomat|official|activist|unionist|chairman|chairwoman|spokesman|"
+           r"politician|professor|teacher|doctor|dr|mr|mrs|ms|engineer|rector|student|elder|chieftain|headman|"
+           r"economist|analyst|manager|executive|owner|founder|member|aide|adviser|advisor|bodyguard|driver")
+_TITLE = re.compile(rf"\b(?:{_TITLES})\b\.?", re.IGNORECASE)
+_PERSON_LEAD = re.compile(
+    r"\b(?:killed|killing|murdered|murdering|assassinated|assassinating|kidnapped|kidnapping|abducted|abducting|"
+    r"shot|shot dead|shooting|executed|executing|gunned down|stabbed|wounded|wounding|injured|injuring|ambushed|"
+    r"(?:murder|assassination|killing|kidnapping|abduction|death|slaying|execution|shooting|life|lives|"
+    r"attempt on the life) of|(?:attack|attempt) (?:on|against))\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:former|late|then|retired|ex)\s+)?$",
+    re.IGNORECASE,
+)
+_PERSON_AFTER = re.compile(
+    r"^(?:'s\s+(?:murder|assassination|killing|kidnapping|abduction|death|slaying|execution)|"
+    r"\s*(?:,[^,]{0,90},\s*)?(?:(?:was|were|has been|had been|is)\s+(?:\w+\s+)?(?:shot|killed|murdered|"
+    r"assassinated|kidnapped|abducted|executed|stabbed|gunned down|wounded|injured)|died|was found dead)\b|"
+    r",\s*(?:who (?:was|were) )?(?:kidnapped|abducted|murdered|assassinated|shot dead)\b)",
+    re.IGNORECASE,
+)
+_NAME_STOP = re.compile(rf"^(?:{_TITLES}|{TARGET_NOUNS}|\w+ing|\w+ly)$", re.IGNORECASE)
+_MODIFIER_WORD = re.compile(r"^[a-z][\w'.-]*$", re.IGNORECASE)
+
+
+def find_person_target(sentence: str) -> Role | None:
+    """A named or titled person who was killed, kidnapped or shot: the object of the attack ("assassinated
+    presidential candidate Luis Gomez", "the kidnapping of businessman Juan Diaz"), the subject of its passive
+    ("judge ana ruiz was shot"), or its possessor ("the archbishop's murder")."""
+    mixed = sentence != sentence.lower() and sentence != sentence.upper()
+    for title in _TITLE.finditer(sentence):
+        start = _title_start(sentence, title.start())
+        end = _title_end(sentence, title.end())
+        name_end = _name_end(sentence, end, mixed)
+        if name_end == end and not sentence.startswith("'s", end):
+            continue  # a title without a name ("the mayor"): the other finders describe it as well
+        if re.fullmatch(r"general|major", title.group(0), re.IGNORECASE) and end == title.end() \
+                and len(sentence[end:name_end].split()) < 2:
+            continue  # "the general staff", "a major attack"
+        if _PERSON_LEAD.search(sentence[max(0, start - 40):start]) or \
+                _PERSON_AFTER.match(sentence[name_end:name_end + 120]):
+            return Role(sentence[start:name_end].strip(), "target", "person", start, name_end)
+    return None
+
+
+_QUALIFIERS = {"former", "late", "ex", "then", "retired", "slain", "murdered", "kidnapped"}
+
+
+def _title_start(sentence: str, position: int) -> int:
+    """The start of the words that qualify a title ("former peruvian defense minister")."""
+    start = position
+    for word in reversed(sentence[max(0, position - 50):position].split()[-3:]):
+        bare = word.lower()
+        if _PERSON_LEAD.search(sentence[max(0, start - 40):start]) or not _MODIFIER_WORD.match(word) \
+                or (bare in STOP_WORDS and bare not in _QUALIFIERS) or _FINITE.match(bare) or bare == "dead":
+            break
+        start = sentence.rfind(word, 0, start)
+    return start
+
+
+def _title_end(sentence: str, position: int) -> int:
+    """The end of a title with its chained titles ("defense minister general", "minister of defence")."""
+    while (more := re.match(rf"\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:{_TITLES})\b\.?", sentence[position:],
+                            re.IGNORECASE)):
+        position += more.end()
+    return position
+
+
+def _name_end(sentence: str, position: int, mixed: bool) -> int:
+    """The end of the name after a title: capitalised words in mixed-case text, in lower-cased capitals
+    up to four words that are neither function words nor verbs nor nouns of the target list."""
+    end = position
+    for _ in range(4):
+        word = re.match(r" +([\w'.-]+)", sentence[end:])
+        if word is None or not _name_word(word.group(1), mixed):
+            break
+        end += len(word.group(0).rstrip(".")) if word.group(0).endswith(".") else word.end()
+    return end
+
+
+def _name_word(text: str, mixed: bool) -> bool:
+    bare = text.rstrip(".").lower()
+    if mixed and not text[:1].isupper():
+        return False
+    verb = len(bare) > 4 and bare.endswith("ed") and not bare.endswith(("eed", "hmed", "mmed", "ved", "yed"))
+    return bare.isalpha() and not (bare in STOP_WORDS or bare in _TIME_WORDS or verb or _FINITE.match(bare)
+                                   or _NAME_STOP.match(bare))

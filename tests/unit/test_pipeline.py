@@ -201,6 +201,18 @@ def test_upper_case_victim_is_the_target():
     assert violent_rows(text)[0][1:] == ("unidentified gunmen", "mayor")
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("BOGOTA, 4 MAY 21 -- GUNMEN TODAY ASSASSINATED LIBERAL SENATOR JORGE PINEDA AS HE LEFT HIS HOUSE\n"
+     "IN THE NORTH OF THE CITY, THE POLICE SAID.", ("assassination", "gunmen", "liberal senator jorge pineda")),
+    ("On 4 May 2021, unidentified gunmen shot and killed local journalist Maria Lopez in Tumaco (Narino). "
+     "Police said she had received threats.", ("armed_assault", "unidentified gunmen", "local journalist Maria Lopez")),
+    ("SAN SALVADOR, 9 JUN 21 -- TEODORO RIVAS, A FORMER DEPUTY OF THE NATIONAL ASSEMBLY, WAS SHOT DEAD TODAY\n"
+     "BY UNIDENTIFIED MEN, POLICE SOURCES REPORTED.", ("armed_assault", "unidentified men", "a former deputy")),
+], ids=["upper-case-title-and-name", "coder-note-name", "upper-case-apposition"])
+def test_murdered_person_is_the_target(text, expected):
+    assert violent_rows(text)[0] == expected
+
+
 def test_claimed_credit_names_the_perpetrator():
     text = ("A bomb exploded in a restaurant in Cali on 3 May 2021, wounding two waiters. Fighters of the FARC "
             "claimed credit for the blast in leaflets left at the scene.")
