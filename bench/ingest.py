@@ -4,8 +4,10 @@ Each size is ingested into a fresh store once in one process (`--workers 1`) and
 worker process per core, by the command line in a child process; the figures are the command's
 own articles/s (reading, extraction, storing, merging and writing the files) and the peak
 resident memory of the ingest process and of it together with its workers, sampled every 0.1 s.
-Streaming shows as a peak that does not grow with the corpus: only the batches in flight and
-the compact columns the merge reads are held in memory.
+Streaming shows as a peak that does not grow with the corpus: extraction holds only the batches
+in flight, and the merge only the incidents a later report can still reach (a few days of them;
+see `merge.cluster_streamed`), reading and writing the rest through the store's database, whose
+own cache is bounded by `store.DUCKDB_MEMORY`.
 
 The articles are short wire reports, about 60 words each, three to four reports per incident
 from different outlets on consecutive days with differing figures, generated from one seed.

@@ -22,6 +22,11 @@ apart rather than guess. Each incident's id is a hash of its first report, stabl
 specific report of it arrives; the analyst's decisions are kept by report id, so they survive
 re-ingest and a change of incident id.
 
+The store merges a corpus streamed (`cluster_streamed`): the reports come from the database in
+that order, and an incident no later report can reach (its dates end more than `DAY_WINDOW` days
+before the next report's) leaves memory for a shelf, from which the vaguer reports take back the
+precise incidents their dates reach; the result is exactly that of `cluster`.
+
 Analyst decisions are applied after the automatic merge, in the order they were made: a split
 takes its reports out of their incident(s) into one of their own; a merge joins the incidents
 that hold its reports.
@@ -31,9 +36,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import pandas as pd
 
@@ -115,9 +122,12 @@ class Decision:
     report_ids: tuple[str, ...]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Incident:
     members: list[Report] = field(default_factory=list)
+    reasons: list[str | None] = field(default_factory=list)  # None for members already shelved
+    shelved: int = 0  # members already handed to the shelf (a streamed merge)
+    reach: int | None = None  # the last day any member's date can mean: no later report reaches it
 
 
 # ---------------------------------------------------------------------------------------------
@@ -348,12 +358,22 @@ class _Index:
         span = range(a.year * 12 + a.month - 1, b.year * 12 + b.month)
         return [(n // 12, n % 12 + 1) for n in span]
 
-    def add(self, report: Report, incident: int) -> None:
+    def _keys(self, report: Report) -> list[tuple]:
         # A report dated to a day is filed under that day, a vaguer one under each month it spans.
         slots = [report.start] if report.start == report.end else self._months(report.start, report.end)
-        for anchor in self._filed(report):
-            for slot in slots:
-                self._cells.setdefault((report.family, *anchor, slot), []).append(incident)
+        return [(report.family, *anchor, slot) for anchor in self._filed(report) for slot in slots]
+
+    def add(self, report: Report, incident: int) -> None:
+        for key in self._keys(report):
+            self._cells.setdefault(key, []).append(incident)
+
+    def remove(self, report: Report, incident: int) -> None:
+        for key in self._keys(report):
+            kept = [number for number in self._cells.get(key, ()) if number != incident]
+            if kept:
+                self._cells[key] = kept
+            else:
+                self._cells.pop(key, None)
 
     def candidates(self, report: Report) -> list[int]:
         families = {report.family}
@@ -384,25 +404,132 @@ def _nearness(report: Report, incident: _Incident) -> tuple:
     return days, km
 
 
+class _Clustering:
+    """Incidents being formed from reports taken in processing order (`processing_key`).
+
+    Incidents are numbered in the order they are founded. Those that no later report can reach
+    may be retired (taken out of memory with their index entries) and, in a streamed merge,
+    restored when a vaguer report's dates reach back to them: the result is the same as when
+    every incident stays in memory.
+    """
+
+    def __init__(self) -> None:
+        self.live: dict[int, _Incident] = {}
+        self.founded = 0
+        self._index = _Index()
+        self._reaches: list[tuple[int, int]] = []  # (reach, number), a heap; stale entries are skipped
+
+    def add(self, report: Report) -> None:
+        chosen, reason = _choose(report, self.live, self._index)
+        if chosen is None:
+            chosen = self.founded
+            self.founded += 1
+            self.live[chosen] = _Incident()
+        incident = self.live[chosen]
+        incident.members.append(report)
+        incident.reasons.append(reason)
+        if report.start is not None:
+            self._index.add(report, chosen)
+            self._extend(chosen, incident, report.end)
+
+    def _extend(self, number: int, incident: _Incident, end: int) -> None:
+        if incident.reach is None or end > incident.reach:
+            incident.reach = end
+            heapq.heappush(self._reaches, (end, number))
+
+    def restore(self, number: int, members: Sequence[Report]) -> None:
+        """Bring back a retired incident whose members (in merge order) are already shelved."""
+        incident = self.live[number] = _Incident(list(members), [None] * len(members), len(members))
+        for member in members:
+            if member.start is not None:
+                self._index.add(member, number)
+                self._extend(number, incident, member.end)
+
+    def retire(self, before: int | None = None) -> list[tuple[str, int, int, str]]:
+        """Retire the incidents whose every date ends before day `before` (all of them when None); returns
+        their members not shelved yet as (report_id, incident number, rank, reason)."""
+        if before is None:
+            numbers = list(self.live)
+            self._reaches.clear()
+        else:  # (an undated incident is never reached; it leaves with the next retire-all)
+            numbers = []
+            while self._reaches and self._reaches[0][0] < before:
+                reach, number = heapq.heappop(self._reaches)
+                if number in self.live and self.live[number].reach == reach:
+                    numbers.append(number)
+        rows = []
+        for number in numbers:
+            incident = self.live.pop(number)
+            for rank in range(incident.shelved, len(incident.members)):
+                rows.append((incident.members[rank].report_id, number, rank, incident.reasons[rank]))
+            for member in incident.members:
+                if member.start is not None:
+                    self._index.remove(member, number)
+        return rows
+
+
 def cluster(reports: Sequence[Report]) -> tuple[list[list[Report]], dict[str, str]]:
     """Group reports into incidents; returns the incidents (members in merge order) and each report's reason."""
-    incidents: list[_Incident] = []
-    reasons: dict[str, str] = {}
-    index = _Index()
+    clustering = _Clustering()
     for report in sorted(reports, key=processing_key):
-        chosen, reason = _choose(report, incidents, index)
-        if chosen is None:
-            incidents.append(_Incident([report]))
-            chosen = len(incidents) - 1
-        else:
-            incidents[chosen].members.append(report)
-        reasons[report.report_id] = reason
-        if report.start is not None:
-            index.add(report, chosen)
+        clustering.add(report)
+    incidents = list(clustering.live.values())  # in the order they were founded
+    reasons = {r.report_id: reason for i in incidents for r, reason in zip(i.members, i.reasons, strict=True)}
     return [incident.members for incident in incidents], reasons
 
 
-def _choose(report: Report, incidents: list[_Incident], index: _Index) -> tuple[int | None, str]:
+class Shelf(Protocol):
+    """Where a streamed merge keeps the incidents it has retired from memory."""
+
+    def put(self, rows: Sequence[tuple[str, int, int, str]]) -> None:
+        """Keep members as (report_id, incident number, rank in the incident, reason)."""
+
+    def take(self, after: int | None, until: int, reach: int) -> Iterable[tuple[int, list[Report]]]:
+        """The incidents shelved before the vaguer reports began whose first day is after day `after` (any
+        when None) and at most `until`, and whose last day is `reach` or later: (number, members in merge order)."""
+
+
+RESTORE_AHEAD_DAYS = 31  # a vaguer report restores the precise incidents of about a month at once
+
+
+def cluster_streamed(reports: Iterable[Report], shelf: Shelf) -> int:
+    """Cluster reports given in processing order, as `cluster` does, holding only the incidents a later
+    report can still reach; returns the number of incidents.
+
+    Precise reports (a day and a town) come first, by date: one can only join an incident with a
+    member within `DAY_WINDOW` days, so incidents whose dates all end earlier go to `shelf`. When the
+    vaguer reports begin (again by date), every incident is shelved and those their dates can reach
+    are taken back a month at a time; reports without a date come last and never join anything.
+    """
+    clustering = _Clustering()
+    last_key, restored_to = None, None
+    for report in reports:
+        key = processing_key(report)
+        if last_key is not None and key < last_key:
+            raise ValueError(f"report {report.report_id} is out of processing order")
+        if last_key is None or key[0] != last_key[0]:  # the vaguer reports may reach any precise incident
+            shelf.put(clustering.retire())
+        last_key = key
+        shelf.put(clustering.retire(None if report.start is None else report.start - DAY_WINDOW))
+        if report.coarse and report.start is not None:
+            restored_to = _restore(clustering, shelf, report, restored_to)
+        clustering.add(report)
+    shelf.put(clustering.retire())
+    return clustering.founded
+
+
+def _restore(clustering: _Clustering, shelf: Shelf, report: Report, restored_to: int | None) -> int | None:
+    """Take back from the shelf the precise incidents `report` may join; returns the last day taken back."""
+    until = report.end + DAY_WINDOW
+    if restored_to is not None and until <= restored_to:
+        return restored_to
+    until = max(until, report.start + RESTORE_AHEAD_DAYS)
+    for number, members in shelf.take(restored_to, until, report.start - DAY_WINDOW):
+        clustering.restore(number, members)
+    return until
+
+
+def _choose(report: Report, incidents: dict[int, _Incident], index: _Index) -> tuple[int | None, str]:
     if report.start is None:
         return None, f"{FOUNDED}: its date is unknown, so it is never merged automatically"
     fits = []
@@ -487,7 +614,7 @@ def membership(incidents: Sequence[Sequence[Report]], reasons: dict[str, str], f
     for seq, members in enumerate(incidents, start=first_seq):
         event_id = incident_id(members[0].report_id)
         for rank, report in enumerate(members):
-            reason = _member_reason(reasons[report.report_id], len(members))
+            reason = member_reason(reasons[report.report_id], len(members))
             rows.append((report.report_id, event_id, reason, rank, seq))
     return pd.DataFrame(rows, columns=[REPORT_ID, EVENT_ID, MERGE_REASON, MEMBER_RANK, EVENT_SEQ]).astype(
         {REPORT_ID: "string", EVENT_ID: "string", MERGE_REASON: "string", MEMBER_RANK: "int64", EVENT_SEQ: "int64"}
@@ -495,7 +622,7 @@ def membership(incidents: Sequence[Sequence[Report]], reasons: dict[str, str], f
 
 
 def stored_reason(reason: str) -> str:
-    """The reason as clustering gave it, from the one kept with a member (`_member_reason` undone)."""
+    """The reason as clustering gave it, from the one kept with a member (`member_reason` undone)."""
     if reason == f"{SINGLE}: no other report fits it":
         return FOUNDED
     return FOUNDED + reason[len(SINGLE):] if reason.startswith(SINGLE) else reason
@@ -509,7 +636,8 @@ def regroup(
     return apply_decisions([list(g) for g in groups], reasons, [decision])
 
 
-def _member_reason(reason: str, size: int) -> str:
+def member_reason(reason: str, size: int) -> str:
+    """The reason kept with a member of an incident of `size` reports (a founder alone is "a single report")."""
     if size == 1 and reason.startswith(FOUNDED):
         return SINGLE + reason[len(FOUNDED):] if reason != FOUNDED else f"{SINGLE}: no other report fits it"
     return reason

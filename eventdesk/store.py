@@ -37,7 +37,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from eventdesk import export, figures, merge, query, schema
+from eventdesk import export, figures, merge, query, schema, tables
 from eventdesk.schema import EVENT_ID, REPORT_ID, Column
 
 DATABASE = "eventdesk.duckdb"
@@ -76,6 +76,16 @@ _TABLES: dict[str, tuple[tuple[Column, ...], str | None]] = {
     DECISIONS: (schema.DECISION_COLUMNS, schema.DECISION_ID),
     SETTINGS: (_SETTING_COLUMNS, SETTING),
 }
+
+# Temporary tables of a streamed merge (see `Store.rebuild`) and their internal columns.
+MERGE_KEYS, MERGE_ORDER, MERGE_SHELF, MERGE_SPANS, MERGE_SEQ, MERGE_FINAL = (
+    "merge_keys", "merge_order", "merge_shelf", "merge_spans", "merge_seq", "merge_final")
+_MERGE_TABLES = (MERGE_KEYS, MERGE_ORDER, MERGE_SHELF, MERGE_SPANS, MERGE_SEQ, MERGE_FINAL)
+_FIRST_DAY, _LAST_DAY, _POS, _NUMBER, _RANK, _REASON, _FOUNDER, _SIZE = (
+    "first_day", "last_day", "pos", "number", "rank", "reason", "founder", "size")
+# merge.processing_key's first five parts, then the first and last day the report's date can mean.
+_KEY_COLUMNS = ("coarse", "undated", "day", "date_rank", "place_rank", _FIRST_DAY, _LAST_DAY)
+_SHELF_COLUMNS = (REPORT_ID, _NUMBER, _RANK, _REASON)
 
 # One writer at a time inside a process (the dashboard serves several sessions from threads);
 # DuckDB's file lock keeps other processes out.
@@ -177,6 +187,47 @@ def _connect(path: Path, read_only: bool, wait_s: float):
             time.sleep(0.2)
 
 
+class _TableShelf:
+    """The streamed merge's shelf (`merge.Shelf`): retired incidents' members in a temporary table."""
+
+    def __init__(self, store: Store, family_of: Callable[[str], str]) -> None:
+        self.store = store
+        self.family_of = family_of
+        self._pending: list[tuple[str, int, int, str]] = []
+        self._spans = False
+        columns = ", ".join(f"{c} {kind}" for c, kind in zip(_SHELF_COLUMNS, ("VARCHAR", "BIGINT", "BIGINT", "VARCHAR"),
+                                                           strict=True))
+        store.db.execute(f"CREATE OR REPLACE TEMP TABLE {MERGE_SHELF} ({columns})")
+
+    def put(self, rows: Sequence[tuple[str, int, int, str]]) -> None:
+        self._pending.extend(rows)
+        if len(self._pending) >= CHUNK_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            self.store._register_insert(MERGE_SHELF, pd.DataFrame(self._pending, columns=list(_SHELF_COLUMNS)))
+            self._pending = []
+
+    def take(self, after: int | None, until: int, reach: int) -> Iterator[tuple[int, list[merge.Report]]]:
+        self.flush()
+        if not self._spans:  # the precise incidents, as they stand when the vaguer reports begin
+            self.store.db.execute(
+                f"CREATE OR REPLACE TEMP TABLE {MERGE_SPANS} AS SELECT s.{_NUMBER}, min(o.{_FIRST_DAY}) AS low, "
+                f"max(o.{_LAST_DAY}) AS high FROM {MERGE_SHELF} s JOIN {MERGE_ORDER} o USING ({REPORT_ID}) "
+                f"GROUP BY s.{_NUMBER} ORDER BY low")
+            self._spans = True
+        frame = self.store.frame(
+            f"SELECT s.{_NUMBER}, {', '.join(f'o.{c}' for c in merge.MATCH_COLUMNS)} FROM {MERGE_SPANS} p "
+            f"JOIN {MERGE_SHELF} s USING ({_NUMBER}) JOIN {MERGE_ORDER} o USING ({REPORT_ID}) "
+            f"WHERE p.low > ? AND p.low <= ? AND p.high >= ? ORDER BY s.{_NUMBER}, s.{_RANK}",
+            [0 if after is None else after, until, reach])  # day ordinals start at 1
+        groups: dict[int, list[merge.Report]] = {}
+        for number, report in zip(frame[_NUMBER], merge.to_reports(frame, self.family_of), strict=True):
+            groups.setdefault(int(number), []).append(report)
+        return iter(groups.items())
+
+
 class Store:
     """An open store database. Use `open_store()`; every write is one transaction."""
 
@@ -272,24 +323,117 @@ class Store:
     # -- incidents ---------------------------------------------------------------------------
 
     def rebuild(self, rule: str | None = None, family_of: Callable[[str], str] | None = None) -> int:
-        """Merge every report into incidents, apply the decisions, rebuild the events table; returns its size."""
+        """Merge every report into incidents, apply the decisions, rebuild the events table; returns its size.
+
+        The merge streams (`merge.cluster_streamed`): the reports are read in pages in the order they
+        are merged, and the incidents no later report can reach wait in a temporary table, so memory
+        holds the incidents of a few days (of a month or a year while the reports dated only that
+        vaguely are merged), not the corpus. The result is what `merge.assign_incidents` gives.
+        """
         if rule is not None and rule != self.figure_rule():
             self.set_figure_rule(rule)
         rule = self.figure_rule()
-        matching = self.frame(f"SELECT {', '.join(merge.MATCH_COLUMNS)} FROM {REPORTS}")
-        reports = merge.to_reports(matching, family_of or merge.registry_families())
-        del matching  # the merge holds only the compact reports
-        members = merge.assign_incidents(reports, self.decisions())
-        del reports
-        with _WRITE_LOCK, self.transaction():
-            self.db.execute(f"DELETE FROM {MEMBERS}")
-            self.db.execute(f"DELETE FROM {EVENTS}")
-            self._insert(MEMBERS, members)
-            n_events = int(members[merge.EVENT_SEQ].max()) + 1 if len(members) else 0
-            del members
-            for first in range(0, n_events, CHUNK_ROWS):
-                where = f"m.{merge.EVENT_SEQ} >= ? AND m.{merge.EVENT_SEQ} < ?"
-                self._insert_incidents(self._member_reports(where, [first, first + CHUNK_ROWS]), rule)
+        family_of = family_of or merge.registry_families()
+        try:
+            self._order_reports(family_of)
+            shelf = _TableShelf(self, family_of)
+            merge.cluster_streamed(self._ordered_reports(family_of), shelf)
+            shelf.flush()
+            self._apply_decisions(family_of)
+            with _WRITE_LOCK, self.transaction():
+                self.db.execute(f"DELETE FROM {MEMBERS}")
+                self.db.execute(f"DELETE FROM {EVENTS}")
+                n_events = self._write_members()
+                for first in range(0, n_events, CHUNK_ROWS):
+                    where = f"m.{merge.EVENT_SEQ} >= ? AND m.{merge.EVENT_SEQ} < ?"
+                    self._insert_incidents(self._member_reports(where, [first, first + CHUNK_ROWS]), rule)
+        finally:
+            for table in _MERGE_TABLES:
+                self.db.execute(f"DROP TABLE IF EXISTS {table}")
+        return n_events
+
+    def _order_reports(self, family_of: Callable[[str], str]) -> None:
+        """Copy the reports' match columns into MERGE_ORDER, numbered (`pos`) in merge order.
+
+        The order's keys are computed by `merge.processing_key` itself, a page of reports at a time,
+        so the database sorts by exactly what the in-memory merge sorts by.
+        """
+        self.db.execute(f"CREATE OR REPLACE TEMP TABLE {MERGE_KEYS} ({REPORT_ID} VARCHAR, {_KEY_COLUMNS[0]} BOOLEAN, "
+                        f"{', '.join(f'{c} BIGINT' for c in _KEY_COLUMNS[1:])})")
+        last = self.db.execute(f"SELECT max(rowid) FROM {REPORTS}").fetchone()[0]
+        for first in range(0, -1 if last is None else last + 1, CHUNK_ROWS):
+            page = self.frame(f"SELECT {', '.join(merge.MATCH_COLUMNS)} FROM {REPORTS} WHERE rowid >= ? AND rowid < ?",
+                              [first, first + CHUNK_ROWS])
+            keys = [(r.report_id, *merge.processing_key(r)[:5], r.start, r.end)
+                    for r in merge.to_reports(page, family_of)]
+            self._register_insert(MERGE_KEYS, pd.DataFrame(keys, columns=[REPORT_ID, *_KEY_COLUMNS]))
+        order = ", ".join(f"k.{c}" for c in _KEY_COLUMNS[:5])
+        self.db.execute(
+            f"CREATE OR REPLACE TEMP TABLE {MERGE_ORDER} AS SELECT row_number() OVER (ORDER BY {order}, "
+            f"k.{REPORT_ID}) AS {_POS}, {', '.join(f'r.{c}' for c in merge.MATCH_COLUMNS)}, k.{_FIRST_DAY}, "
+            f"k.{_LAST_DAY} FROM {REPORTS} r JOIN {MERGE_KEYS} k USING ({REPORT_ID}) ORDER BY {_POS}")
+        self.db.execute(f"DROP TABLE {MERGE_KEYS}")
+
+    def _register_insert(self, table: str, frame: pd.DataFrame) -> None:
+        self.db.register("incoming", frame)
+        try:
+            self.db.execute(f"INSERT INTO {table} SELECT * FROM incoming")
+        finally:
+            self.db.unregister("incoming")
+
+    def _ordered_reports(self, family_of: Callable[[str], str]) -> Iterator[merge.Report]:
+        """The reports in merge order, read a page at a time."""
+        count = self.count(MERGE_ORDER)
+        for first in range(1, count + 1, CHUNK_ROWS):
+            page = self.frame(f"SELECT {', '.join(merge.MATCH_COLUMNS)} FROM {MERGE_ORDER} WHERE {_POS} >= ? "
+                              f"AND {_POS} < ? ORDER BY {_POS}", [first, first + CHUNK_ROWS])
+            yield from merge.to_reports(page, family_of)
+
+    def _apply_decisions(self, family_of: Callable[[str], str]) -> None:
+        """Apply the analyst's decisions to the shelved incidents that hold their reports (no others change)."""
+        decisions = self.decisions()
+        if not decisions:
+            return
+        wanted = sorted({report_id for decision in decisions for report_id in decision.report_ids})
+        touched = (f"SELECT {_NUMBER} FROM {MERGE_SHELF} WHERE {REPORT_ID} IN (SELECT unnest(?))")
+        frame = self.frame(
+            f"SELECT s.{_NUMBER}, s.{_REASON}, {', '.join(f'o.{c}' for c in merge.MATCH_COLUMNS)} FROM {MERGE_SHELF} s "
+            f"JOIN {MERGE_ORDER} o USING ({REPORT_ID}) WHERE s.{_NUMBER} IN ({touched}) "
+            f"ORDER BY s.{_NUMBER}, s.{_RANK}", [wanted])
+        reports = merge.to_reports(frame, family_of)
+        groups: dict[int, list[merge.Report]] = {}
+        for number, report in zip(frame[_NUMBER], reports, strict=True):
+            groups.setdefault(int(number), []).append(report)
+        reasons = dict(zip(frame[REPORT_ID].astype(str), frame[_REASON], strict=True))
+        regrouped = merge.apply_decisions(list(groups.values()), reasons, decisions)
+        fresh = int(self.db.execute(f"SELECT max({_NUMBER}) + 1 FROM {MERGE_SHELF}").fetchone()[0])
+        rows = [(r.report_id, fresh + n, rank, reasons[r.report_id])
+                for n, group in enumerate(regrouped) for rank, r in enumerate(group)]
+        self.db.execute(f"DELETE FROM {MERGE_SHELF} WHERE {_NUMBER} IN (SELECT unnest(?))", [list(groups)])
+        self._register_insert(MERGE_SHELF, pd.DataFrame(rows, columns=list(_SHELF_COLUMNS)))
+
+    def _write_members(self) -> int:
+        """Write the shelved membership to MEMBERS, incidents in table order (by their founder's date, undated
+        last, then its id, as `merge.assign_incidents` numbers them); returns the number of incidents."""
+        self.db.execute(
+            f"CREATE OR REPLACE TEMP TABLE {MERGE_SEQ} AS SELECT s.{_NUMBER}, s.{REPORT_ID} AS {_FOUNDER}, "
+            f"row_number() OVER (ORDER BY o.{_FIRST_DAY} IS NULL, coalesce(o.{_FIRST_DAY}, 0), s.{REPORT_ID}) - 1 "
+            f"AS {merge.EVENT_SEQ} FROM {MERGE_SHELF} s JOIN {MERGE_ORDER} o USING ({REPORT_ID}) WHERE s.{_RANK} = 0")
+        self.db.execute(f"DROP TABLE {MERGE_ORDER}")
+        self.db.execute(
+            f"CREATE OR REPLACE TEMP TABLE {MERGE_FINAL} AS SELECT s.{REPORT_ID}, q.{_FOUNDER}, s.{_REASON}, "
+            f"s.{_RANK}, q.{merge.EVENT_SEQ}, count(*) OVER (PARTITION BY s.{_NUMBER}) AS {_SIZE} "
+            f"FROM {MERGE_SHELF} s JOIN {MERGE_SEQ} q USING ({_NUMBER}) ORDER BY q.{merge.EVENT_SEQ}, s.{_RANK}")
+        n_events = self.count(MERGE_SEQ)
+        for first in range(0, n_events, CHUNK_ROWS):
+            page = self.frame(f"SELECT * FROM {MERGE_FINAL} WHERE {merge.EVENT_SEQ} >= ? AND {merge.EVENT_SEQ} < ? "
+                              f"ORDER BY {merge.EVENT_SEQ}, {_RANK}", [first, first + CHUNK_ROWS])
+            reasons = [merge.member_reason(why, size) for why, size in zip(page[_REASON], page[_SIZE], strict=True)]
+            self._insert(MEMBERS, pd.DataFrame({
+                REPORT_ID: page[REPORT_ID],
+                EVENT_ID: [merge.incident_id(founder) for founder in page[_FOUNDER]], schema.MERGE_REASON: reasons,
+                merge.MEMBER_RANK: page[_RANK], merge.EVENT_SEQ: page[merge.EVENT_SEQ],
+            }))
         return n_events
 
     def _member_reports(self, where: str, parameters: Sequence) -> pd.DataFrame:
@@ -388,10 +532,12 @@ class Store:
         ):
             write_parquet(self.folder / parquet, columns, self._batches(sql, columns))
             export.write_csv_frames(self._batches(sql, columns), self.folder / csv)
-        relation_inputs = [EVENT_ID, schema.ACTOR1, schema.ACTOR2, schema.EVENT_TYPE, schema.DATE, schema.KILLED,
-                           schema.INJURED]
-        compact = self.frame(f"SELECT {', '.join(relation_inputs)} FROM {EVENTS} ORDER BY {merge.EVENT_SEQ}")
-        relations = schema.validate(query.relations(compact), schema.RELATION_COLUMNS)
+        # Relations are aggregated by the database over the file just written: no incident is read into memory.
+        table = tables.Table.from_parquet(self.folder / EVENTS_PARQUET)
+        try:
+            relations = schema.validate(query.relations(table), schema.RELATION_COLUMNS)
+        finally:
+            table.close()
         export.write_csv(relations, self.folder / RELATIONS_CSV)
         return relations
 

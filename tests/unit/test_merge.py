@@ -219,3 +219,89 @@ def test_an_incident_takes_place_from_its_first_report_and_figures_from_the_rule
     conservative = merge.build_incidents(reports, rule="conservative").iloc[0]
     assert (conservative[schema.KILLED], conservative[schema.KILLED_QUALIFIER]) == (12, "at_least")
     assert conservative[schema.EVIDENCE] == "sentence of r1"
+
+
+# ---------------------------------------------------------------------------------------------
+# The streamed merge: the same incidents as the merge in memory, with most of them on a shelf
+# ---------------------------------------------------------------------------------------------
+
+PLACES = [MAIDUGURI, KONDUGA, KANO, DIFFA, QUETTA]
+UNPLACED = {"location": None, "admin1": None, "country": None, "lat": None, "lon": None}
+GROUPS = [None, None, ("Boko Haram", "armed_group"), ("Islamic State", "armed_group"), ("gunmen", "unidentified")]
+
+
+def generated_corpus(n: int, seed: int = 7) -> list[dict]:
+    """Reports of one year in three countries: most dated to the day and placed at a town, some to a
+    month or a year, some undated, some placed only at a province or country, some not at all."""
+    import random
+
+    rng = random.Random(seed)
+    rows = []
+    for number in range(n):
+        place, day = dict(rng.choice(PLACES)), rng.randrange(1, 366)
+        date = (pd.Timestamp("2024-01-01") + pd.Timedelta(days=day - 1)).strftime("%Y-%m-%d")
+        values = {"event_type": rng.choice(["bombing", "attack", "armed_assault", "airstrike", "protest"])}
+        draw = rng.random()
+        if draw < 0.08:
+            values.update(date=date[:7], date_precision="month")
+        elif draw < 0.11:
+            values.update(date=date[:4], date_precision="year")
+        elif draw < 0.14:
+            values.update(date=None, date_precision="unknown")
+        else:
+            values.update(date=date)
+        draw = rng.random()
+        if draw < 0.08:
+            place, values["geo_precision"] = UNPLACED, "unknown"
+        elif draw < 0.16:
+            values["geo_precision"] = rng.choice(["admin1", "country"])
+        group = rng.choice(GROUPS)
+        if group:
+            values.update(actor1=group[0], actor1_type=group[1])
+        rows.append(report(f"r{number:04d}", values.pop("date", date), place, **values))
+    return rows
+
+
+class ListShelf:
+    """A shelf in a list, as the store keeps one in a table."""
+
+    def __init__(self, reports: list[merge.Report]) -> None:
+        self.by_id = {r.report_id: r for r in reports}
+        self.rows: list[tuple[str, int, int, str]] = []
+        self.precise: dict[int, list[merge.Report]] | None = None
+
+    def put(self, rows):
+        self.rows.extend(rows)
+
+    def take(self, after, until, reach):
+        if self.precise is None:  # the incidents as they stand when the vaguer reports begin
+            self.precise = {}
+            for report_id, number, _rank, _reason in sorted(self.rows, key=lambda row: (row[1], row[2])):
+                self.precise.setdefault(number, []).append(self.by_id[report_id])
+        for number, members in self.precise.items():
+            low, high = min(m.start for m in members), max(m.end for m in members)
+            if (after is None or low > after) and low <= until and high >= reach:
+                yield number, members
+
+
+def test_the_streamed_merge_gives_the_incidents_and_reasons_of_the_merge_in_memory():
+    reports = merge.to_reports(pd.DataFrame(generated_corpus(1500), columns=list(merge.MATCH_COLUMNS)))
+    incidents, reasons = merge.cluster(reports)
+    shelf = ListShelf(reports)
+    assert merge.cluster_streamed(sorted(reports, key=merge.processing_key), shelf) == len(incidents)
+    streamed: dict[int, list[tuple[int, str, str]]] = {}
+    for report_id, number, rank, reason in shelf.rows:
+        streamed.setdefault(number, []).append((rank, report_id, reason))
+    expected = {number: [(rank, r.report_id, reasons[r.report_id]) for rank, r in enumerate(members)]
+                for number, members in enumerate(incidents)}
+    assert {number: sorted(rows) for number, rows in streamed.items()} == expected
+    assert len(shelf.rows) == len(reports)  # every member shelved once
+    assert sum(len(members) > 1 for members in incidents) > 100  # the corpus does merge
+    assert any(r.startswith("the only incident this vaguer report fits") for r in reasons.values())
+
+
+def test_the_streamed_merge_needs_its_reports_in_processing_order():
+    reports = merge.to_reports(pd.DataFrame([report("r1", "2024-03-12"), report("r2", "2024-03-10")],
+                                            columns=list(merge.MATCH_COLUMNS)))
+    with pytest.raises(ValueError, match="out of processing order"):
+        merge.cluster_streamed(reports, ListShelf(reports))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import shutil
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from eventdesk import export, ingest, schema, store
+from eventdesk import export, ingest, merge, schema, store
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "corpus"
 QUETTA_LATER = CORPUS / "2024-03-11_ap_quetta.json"
@@ -162,3 +163,61 @@ def test_a_store_held_by_another_process_gives_a_clear_error(copy):
     finally:
         holder.kill()
         holder.wait()
+
+
+# (location, admin1, country, lat, lon): two towns 35 km apart, a town across the border, another country.
+TOWNS = [("Maiduguri", "Borno", "Nigeria", 11.8311, 13.1510), ("Konduga", "Borno", "Nigeria", 11.6533, 13.4179),
+         ("Diffa", "Diffa", "Niger", 13.3154, 12.6113), ("Quetta", "Balochistan", "Pakistan", 30.1798, 66.9750)]
+
+
+def generated_reports(n_incidents: int, seed: int = 3) -> pd.DataFrame:
+    """One to five reports of each incident, over eight years in three countries: some reports dated only to
+    the month or the year or not at all, some placed only at the province or the country or not at all."""
+    rng = random.Random(seed)
+    rows = []
+    for _ in range(n_incidents):
+        location, admin1, country, lat, lon = rng.choice(TOWNS)
+        day = pd.Timestamp("2017-01-01") + pd.Timedelta(days=rng.randrange(8 * 365))
+        kind = rng.choice(["bombing", "attack", "airstrike"])
+        actor = rng.choice([(None, None), ("gunmen", "unidentified"), ("Boko Haram", "armed_group")])
+        for _ in range(rng.randint(1, 5)):
+            number = len(rows)
+            date = rng.choices([(f"{day + pd.Timedelta(days=rng.randint(0, 1)):%Y-%m-%d}", "day"),
+                                (f"{day:%Y-%m}", "month"), (f"{day:%Y}", "year"), (None, "unknown")],
+                               weights=[80, 10, 5, 5])[0]
+            geo = rng.choices(["city", "admin1", "country", "unknown"], weights=[80, 8, 6, 6])[0]
+            rows.append({
+                schema.REPORT_ID: f"r{number:05d}", schema.ARTICLE_ID: f"a{number:05d}", schema.SOURCE: "AP",
+                schema.PUBLISHED: f"{day:%Y-%m-%d}", schema.EVENT_TYPE: kind, schema.DATE: date[0],
+                schema.DATE_PRECISION: date[1], schema.ACTOR1: actor[0], schema.ACTOR1_TYPE: actor[1],
+                schema.LOCATION: location if geo == "city" else None, schema.LAT: lat if geo == "city" else None,
+                schema.LON: lon if geo == "city" else None, schema.ADMIN1: admin1 if geo != "unknown" else None,
+                schema.COUNTRY: country if geo != "unknown" else None, schema.GEO_PRECISION: geo,
+                schema.KILLED: rng.randrange(20),
+                schema.EVIDENCE: f"Report {number}.", schema.EVIDENCE_START: 0, schema.EVIDENCE_END: 10,
+                schema.CONFIDENCE: 0.9,
+            })
+    return pd.DataFrame(rows, columns=[c.name for c in store.EXTRACTED_COLUMNS])
+
+
+def test_the_streamed_rebuild_gives_the_membership_of_the_merge_in_memory(tmp_path):
+    reports = generated_reports(1000)
+    articles = pd.DataFrame({schema.ARTICLE_ID: reports[schema.ARTICLE_ID],
+                             schema.CONTENT_HASH: reports[schema.ARTICLE_ID], schema.TEXT: reports[schema.EVIDENCE]})
+    decisions = [merge.Decision(1, merge.SPLIT, ("r00010", "r00011")),
+                 merge.Decision(2, merge.MERGE, ("r00002", "r02000"))]
+    with store.open_store(tmp_path) as db:
+        db.add(articles, reports)
+        for decision in decisions:
+            db.add_decision(decision.action, decision.report_ids, [], None)
+        n_events = db.rebuild(family_of=str)
+        stored = db.frame(f"SELECT * FROM {store.MEMBERS} ORDER BY {merge.EVENT_SEQ}, {merge.MEMBER_RANK}")
+    expected = merge.assign_incidents(merge.to_reports(reports), decisions)
+    expected = expected.sort_values([merge.EVENT_SEQ, merge.MEMBER_RANK], ignore_index=True)
+    pd.testing.assert_frame_equal(stored[list(expected.columns)].astype(expected.dtypes.to_dict()), expected)
+    assert n_events == expected[merge.EVENT_SEQ].nunique() < len(reports) * 2 // 3  # the corpus does merge
+    reasons = expected[schema.MERGE_REASON]
+    # Vaguer reports met the precise incidents that had been shelved and taken back.
+    assert reasons.str.startswith("the only incident this vaguer report fits").sum() >= 5
+    assert reasons.str.contains("too vague to choose").sum() > 500
+    assert reasons.str.startswith("merged by the analyst").any() and reasons.str.startswith("split off").any()
