@@ -42,6 +42,7 @@ from eventdesk.extract.roles import (
     find_person_target,
     find_state_forces,
     find_target,
+    national_forces,
     no_claim,
     victims_role,
 )
@@ -503,6 +504,7 @@ def incident_row(article: Article, incident: Incident, res: Resources, context: 
     chosen = _incident_place(incident, res.gazetteer, context, dateline, article_places)
     _put_place(row, chosen[0] if chosen else None)
     perpetrator = _resolve_members(_incident_role(incident, res.registry), groups)
+    perpetrator = national_forces(perpetrator, row.get("country"), res.registry.armed_forces_of)
     _put_role(row, "actor1", perpetrator)
     _put_role(row, "actor2", _incident_target(incident, perpetrator))
     if incident.claimant is not None:

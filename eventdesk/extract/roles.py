@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -57,7 +57,7 @@ _SUBJECT_VERB = re.compile(
     r"(?:attack\w*|struck|strike|stormed|raided|triggered|set off|ambush\w*|kill\w*|shot|shoot|opened fire|"
     r"fired|bomb\w*|"
     r"shell\w*|launched|abduct\w*|kidnapp\w*|seized|captured|overran|torched|burn\w*|set fire|detonated|"
-    r"carried out|targeted|hit|besieged|executed|beheaded|massacred|clashed|fought|assassinated|murdered|"
+    r"carried out|conducted|targeted|hit|besieged|executed|beheaded|massacred|clashed|fought|assassinated|murdered|"
     r"blew|exploded|planted|rammed|hit|slammed|landed|invaded|assaulted|pounded|bombarded|stopped|blocked|hurled|threw|stabbed|"
     r"doused|fired on|fired at|seized|took|ransacked|looted|overran|surrounded|entered|arrived|descended|"
     r"on motorcycles|on motorbikes|riding|armed with|wielding|in (?:a|two|several) (?:vehicles|pickups|trucks))",
@@ -121,8 +121,14 @@ _DESCRIPTOR = re.compile(
 )
 # Unnamed state forces are a perpetrator only as the subject of the attack ("soldiers opened fire on").
 _STATE_DESCRIPTOR = re.compile(r"\b(?:soldiers|troops|army troops|policemen|police officers|security forces|"
-                               r"paramilitaries|paramilitary (?:troops|forces|men)|national guardsmen)\b",
+                               r"paramilitaries|paramilitary (?:troops|forces|men)|national guardsmen|"
+                               r"(?<=the )(?:army|military|armed forces|air force|navy|police)|"
+                               r"(?:(?<=^)|(?<=, ))police|government forces)\b",
                                re.IGNORECASE)
+# The state's own forces among those descriptions: named after the incident's country (`national_forces`).
+_NATIONAL = re.compile(r"^(?:soldiers|troops|army troops|security forces|national guardsmen|army|military|"
+                       r"armed forces|air force|navy|government forces)$", re.IGNORECASE)
+_NATIONAL_POLICE = re.compile(r"^(?:policemen|police officers|police)$", re.IGNORECASE)
 _VICTIM_BEFORE = re.compile(r"\b(?:kill\w*|wound\w*|injur\w*|arrest\w*|captur\w*|neutrali[sz]\w*|against|"
                             r"on|at|of|from|and|with|between)\s+(?:the\s+|a\s+|\w+\s+){0,2}$", re.IGNORECASE)
 _VICTIM_AFTER = re.compile(r"^(?:\s+\w+){0,2}\s+(?:were|was|had been|have been|are|died)\b(?:\s+(?:killed|wounded|"
@@ -210,6 +216,22 @@ def find_state_forces(sentence: str, before: int, country_of, armed_forces_of=No
             return Role(known.name, known.type, "narrator", *match.span())
         return Role(f"Military Forces of {country}", "security_forces", "narrator", *match.span())
     return None
+
+
+def national_forces(role: Role | None, country: str | None, armed_forces_of=None) -> Role | None:
+    """An unnamed state force ("soldiers", "the army", "police") as the conflict datasets code it: the
+    forces of the country the incident is in ("Military Forces of Nigeria", or the registry's name for
+    its armed forces via `armed_forces_of`; "Police Forces of Kenya"). Other roles are returned as they are."""
+    if role is None or country is None or role.basis != "description":
+        return role
+    if _NATIONAL_POLICE.match(role.name):
+        return replace(role, name=f"Police Forces of {country}", type="security_forces")
+    if not _NATIONAL.match(role.name):
+        return role
+    known = armed_forces_of(country) if armed_forces_of is not None else None
+    if known is not None:
+        return replace(role, name=known.name, type=known.type)
+    return replace(role, name=f"Military Forces of {country}", type="security_forces")
 
 
 def find_descriptor(sentence: str) -> Role | None:

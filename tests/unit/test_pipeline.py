@@ -263,3 +263,21 @@ def test_sentence_that_names_the_attacker_reports_an_incident():
 )
 def test_a_countrys_soldiers_and_its_army_are_one_actor(text, actor):
     assert main_event(text)["actor1"] == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        pytest.param("On 3 May 2021, the military conducted airstrikes on Boko Haram positions near Maiduguri (Borno).",
+                     "Nigerian Armed Forces", id="the-military-of-the-incidents-country"),
+        pytest.param("On 2 February 2021, police shot dead a student during a protest in Nairobi.",
+                     "Police Forces of Kenya", id="police"),
+        pytest.param("Soldiers opened fire on a crowd in Bamako on 10 July 2020, killing four.",
+                     "Malian Armed Forces", id="soldiers"),
+        pytest.param("Gunmen killed two soldiers in Bunia on 5 May 2021.", "gunmen",
+                     id="soldiers-as-victims-stay-targets"),
+        pytest.param("Police said gunmen killed a trader in Kano on 3 May 2021.", "gunmen", id="police-as-source"),
+    ],
+)
+def test_unnamed_state_forces_are_the_forces_of_the_incidents_country(text, actor):
+    assert main_event(text)["actor1"] == actor

@@ -6,6 +6,7 @@ import pytest
 
 from eventdesk.extract.roles import (
     ActorSpan,
+    Role,
     clean_target,
     find_claimant,
     find_descriptor,
@@ -14,6 +15,7 @@ from eventdesk.extract.roles import (
     find_perpetrator,
     find_person_target,
     find_target,
+    national_forces,
     no_claim,
 )
 
@@ -291,3 +293,17 @@ def test_person_target(sentence, expected):
 ], ids=["title-without-name", "general-staff", "major-attack", "no-violence-to-the-person", "common-noun"])
 def test_no_person_target(sentence):
     assert find_person_target(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "expected"),
+    [
+        ("soldiers", "Chad", "Military Forces of Chad"),
+        ("the army", "Chad", "the army"),  # descriptions are bare words ("army"); this one is not one
+        ("police", "Chad", "Police Forces of Chad"),
+        ("gunmen", "Chad", "gunmen"),
+        ("soldiers", None, "soldiers"),
+    ],
+)
+def test_national_forces(name, country, expected):
+    assert national_forces(Role(name, "unidentified", "description"), country).name == expected
