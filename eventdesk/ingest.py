@@ -245,18 +245,20 @@ def ingest_articles(
     started = time.perf_counter()
     pending = _Keys()
     in_flight: deque[_Batch] = deque()
-    with store_mod.open_store(folder) as db, _executor(workers) as pool:
-        for items_batch in _batches(items, batch_size):
-            known_before = result.articles_known
-            batch = _fresh(items_batch, db, pending, result)
-            _report(progress, result.articles_known - known_before)
-            if batch.articles:
-                batch.future = pool.submit(extract_articles, batch.articles)
-                in_flight.append(batch)
-            while in_flight and (len(in_flight) > 2 * workers or in_flight[0].future.done()):
+    with store_mod.open_store(folder) as db:
+        with _executor(workers) as pool:
+            for items_batch in _batches(items, batch_size):
+                known_before = result.articles_known
+                batch = _fresh(items_batch, db, pending, result)
+                _report(progress, result.articles_known - known_before)
+                if batch.articles:
+                    batch.future = pool.submit(extract_articles, batch.articles)
+                    in_flight.append(batch)
+                while in_flight and (len(in_flight) > 2 * workers or in_flight[0].future.done()):
+                    _commit_next(in_flight, db, pending, result, progress)
+            while in_flight:
                 _commit_next(in_flight, db, pending, result, progress)
-        while in_flight:
-            _commit_next(in_flight, db, pending, result, progress)
+        # The workers (and their language models) are gone before the merge, which needs the memory.
         result.events = db.rebuild(rule)
         db.export()
     result.seconds = time.perf_counter() - started
