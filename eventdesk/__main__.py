@@ -36,8 +36,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if args.dask_scheduler:
             result = ingest.ingest_dask(args.paths, args.store, args.dask_scheduler, **options)
         else:
+            # The process ends after the merge: the language model can go before it.
             result = ingest.ingest_paths(args.paths, args.store, workers=args.workers or ingest.default_workers(),
-                                         batch_size=args.batch_size, **options)
+                                         batch_size=args.batch_size, release_models=True, **options)
     except store.StoreError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

@@ -235,11 +235,14 @@ def ingest_articles(
     rule: str | None = None,
     progress: Progress | None = None,
     result: IngestResult | None = None,
+    release_models: bool = False,
 ) -> IngestResult:
     """Store (file name, article) pairs that are new, extract and merge them, rewrite the store's files.
 
     `progress(n)` is called as articles are done (stored or skipped); `rule` is the figure rule
-    (`figures.RULES`, kept in the store; default: the store's, else "latest").
+    (`figures.RULES`, kept in the store; default: the store's, else "latest"). `release_models` frees the
+    language model and gazetteer before the merge when extraction ran in this process (for a process
+    that extracts nothing after; the dashboard keeps them for the next upload).
     """
     result = result or IngestResult()
     started = time.perf_counter()
@@ -259,6 +262,10 @@ def ingest_articles(
             while in_flight:
                 _commit_next(in_flight, db, pending, result, progress)
         # The workers (and their language models) are gone before the merge, which needs the memory.
+        if release_models and workers <= 1:
+            from eventdesk import pipeline
+
+            pipeline.release_resources()
         result.events = db.rebuild(rule)
         db.export()
     result.seconds = time.perf_counter() - started

@@ -7,6 +7,8 @@ conformed to the schema, one row per event, main event of each article first.
 
 from __future__ import annotations
 
+import ctypes
+import gc
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import islice
@@ -25,6 +27,18 @@ from eventdesk.nlp import load_nlp
 def load_resources() -> Resources:
     """The pipeline, registry and gazetteer, built once per process."""
     return Resources(nlp=load_nlp(), registry=load_registry(), gazetteer=load_gazetteer())
+
+
+def release_resources() -> None:
+    """Forget the pipeline, registry and gazetteer, and hand their memory back to the system: for a
+    process that has finished extracting and has other work to do (a command-line ingest's merge)."""
+    for cached in (load_resources, load_nlp, load_registry, load_gazetteer):
+        cached.cache_clear()
+    gc.collect()
+    try:  # glibc keeps freed memory for reuse unless asked to return it
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 BATCH_SIZE = 64  # articles whose event sentences go through the statistical model together

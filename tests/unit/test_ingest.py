@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from eventdesk import ingest, schema, store
+from eventdesk import ingest, pipeline, schema, store
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
@@ -208,3 +208,13 @@ def test_the_seed_bombing_is_one_event(seed_table):
     bombing = bombings.iloc[0]
     assert (bombing[schema.KILLED], bombing[schema.KILLED_QUALIFIER], bombing[schema.INJURED]) == (84, "at_least", 284)
     assert (bombing[schema.LOCATION], bombing[schema.N_REPORTS]) == ("Kerman", 1)
+
+
+def test_an_ingest_that_releases_the_model_gives_the_same_store(tmp_path):
+    """The command line frees the language model before the merge; the next extraction loads it again."""
+    kept = ingest.ingest_paths([CORPUS], tmp_path / "kept", workers=1)
+    released = ingest.ingest_paths([CORPUS], tmp_path / "released", workers=1, release_models=True)
+    assert pipeline.load_resources.cache_info().currsize == 0
+    assert (released.events, released.reports_new) == (kept.events, kept.reports_new)
+    pd.testing.assert_frame_equal(store.load_events(tmp_path / "released"), store.load_events(tmp_path / "kept"))
+    assert pipeline.load_resources() is not None
