@@ -229,7 +229,8 @@ def _is_generic(facts: SentenceFacts) -> bool:
 
 
 def _starts_incident(facts: SentenceFacts) -> bool:
-    violent = facts.violent()
+    # A claim that gives the toll ("X claimed it killed five soldiers") is the attack's report as well.
+    violent = facts.violent() or ([_claim_trigger(facts)] if _claim_trigger(facts) and facts.casualties else [])
     if not violent or _is_generic(facts):
         return False
     strong = [t for t in violent if not _WEAK_TRIGGERS.match(t.text)]
@@ -271,7 +272,8 @@ def group_incidents(sentences: list[SentenceFacts]) -> list[Incident]:
     """Violent sentences grouped into incidents, in text order."""
     incidents: list[Incident] = []
     for facts in sentences:
-        claim_only = _claim_trigger(facts) and not (facts.casualties and facts.violent())
+        # "X claimed it killed five soldiers": a claim that gives the toll reports the attack as well.
+        claim_only = _claim_trigger(facts) and not facts.casualties
         if claim_only or _non_violent_frame(facts):
             if incidents:
                 incidents[-1].context.append(facts)

@@ -60,6 +60,8 @@ _LEXICON: dict[str, str] = {
              r"(?:attacks?|bombings?|killings?|assault|blasts?|strikes?|assassination|ambush|explosion|kidnapping|abduction|shooting|raid|"
              r"massacre)|claiming responsibility|said it (?:had )?(?:carried out|was behind)|"
              r"claimed (?:it|they) (?:had )?(?:carried out|fired|launched|attacked|targeted|struck|killed|shot)|"
+             r"claimed to have (?:carried out|fired|launched|attacked|targeted|struck|killed|shot|ambushed|stormed|"
+             r"abducted|kidnapped)|"
              r"said (?:[\w ,]{0,60} )?(?:that )?its (?:fighters|militants|members|men|units|forces) had (?:carried out|"
              r"attacked|killed|launched|targeted|struck|ambushed|stormed)|took responsibility|accepted responsibility|"
              r"claim(?:ed|ing|s)? (?:the )?credit|took (?:the )?credit",

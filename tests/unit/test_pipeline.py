@@ -281,3 +281,17 @@ def test_a_countrys_soldiers_and_its_army_are_one_actor(text, actor):
 )
 def test_unnamed_state_forces_are_the_forces_of_the_incidents_country(text, actor):
     assert main_event(text)["actor1"] == actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Al-Shabaab claimed it killed five soldiers in Baidoa on 3 May 2021.", id="claimed-it-killed"),
+        pytest.param("On 3 May 2021, Al-Shabaab claimed to have killed five soldiers in an ambush near Baidoa.",
+                     id="claimed-to-have-killed"),
+    ],
+)
+def test_a_claim_that_gives_the_toll_reports_the_attack(text):
+    event = main_event(text)
+    assert (event["actor1"], event["claimed_by"], event["killed"], event["location"]) == (
+        "Al-Shabaab", "Al-Shabaab", 5, "Baidoa")
