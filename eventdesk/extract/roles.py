@@ -198,6 +198,19 @@ _FORCES = re.compile(
 _POLICE = re.compile(r"police|gendarme", re.IGNORECASE)
 
 
+# What the forces own or hold when they are the target: "a Syrian army vehicle", "an Afghan police checkpoint".
+_FORCES_PROPERTY = re.compile(r"^\s+(?:vehicles?|convoys?|bases?|posts?|checkpoints?|patrols?|positions?|camps?|"
+                              r"barracks|outposts?|trucks?|helicopters?|headquarters|stations?)\b", re.IGNORECASE)
+_FORCES_TARGETED = re.compile(r"\b(?:targeting|targeted|against|on|at|attacked|ambushed|hit|struck)\s+"
+                              r"(?:an?\s+|the\s+)?$", re.IGNORECASE)
+
+
+def _forces_attacked(sentence: str, match: re.Match) -> bool:
+    """Whether the forces a demonym names are what was attacked ("targeting a Syrian army vehicle")."""
+    before = sentence[max(0, match.start() - 30):match.start()]
+    return bool(_FORCES_PROPERTY.match(sentence[match.end():]) or _FORCES_TARGETED.search(before))
+
+
 def find_state_forces(sentence: str, before: int, country_of, armed_forces_of=None) -> Role | None:
     """State forces named by a demonym before position `before` ("Russian warplanes", "Somali troops").
 
@@ -207,7 +220,7 @@ def find_state_forces(sentence: str, before: int, country_of, armed_forces_of=No
     """
     for match in _FORCES.finditer(sentence[: before + 40]):
         country = country_of(match.group("who"))
-        if country is None or _REPORTER_AFTER.match(sentence[match.end():]):
+        if country is None or _REPORTER_AFTER.match(sentence[match.end():]) or _forces_attacked(sentence, match):
             continue
         if _POLICE.search(match.group("what")):
             return Role(f"Police Forces of {country}", "security_forces", "narrator", *match.span())

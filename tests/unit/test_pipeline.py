@@ -295,3 +295,16 @@ def test_a_claim_that_gives_the_toll_reports_the_attack(text):
     event = main_event(text)
     assert (event["actor1"], event["claimed_by"], event["killed"], event["location"]) == (
         "Al-Shabaab", "Al-Shabaab", 5, "Baidoa")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        pytest.param("On 12 March 2020, a roadside bomb exploded targeting a Syrian army vehicle near Deraa, killing "
+                     "two soldiers.", None, id="the-army-vehicle-is-the-target"),
+        pytest.param("Russian warplanes struck a market in Idlib on 3 May 2021, killing 9 civilians.",
+                     "Russian Armed Forces", id="the-warplanes-are-the-attacker"),
+    ],
+)
+def test_forces_named_by_a_demonym_are_the_attacker_only_when_they_attack(text, actor):
+    assert main_event(text)["actor1"] == actor
