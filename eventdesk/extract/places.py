@@ -38,7 +38,8 @@ _LOCATIVE = re.compile(
     r"(?:(?:town|city|village|district|province|region|state|county|area|municipality|capital|"
     r"TOWN|CITY|VILLAGE|DISTRICT|PROVINCE|DEPARTMENT)\s+(?:of\s+|OF\s+)?)?"
     rf"{_ADJECTIVES}(?P<name>{_NAME})"
-    r"(?:\s+(?:village|town|city|area|locality|neighbourhood|neighborhood|commune))?"
+    r"(?:\s+(?:village|town|city|area|locality|neighbourhood|neighborhood|commune|district|sub-?district|"
+    r"governorate|province|region|county|department|municipality|woreda|tehsil|upazila))?"
     rf"(?:\s*,\s*(?P<ctx>{_CONTEXT})|\s*\((?P<paren>[A-Z][^()]{{2,60}})\))?"
 )
 # "Tripoli, Lebanon's second city": a name put in its country anywhere in a sentence;

@@ -308,3 +308,9 @@ def test_a_claim_that_gives_the_toll_reports_the_attack(text):
 )
 def test_forces_named_by_a_demonym_are_the_attacker_only_when_they_attack(text, actor):
     assert main_event(text)["actor1"] == actor
+
+
+def test_a_district_with_its_province_in_brackets_is_placed_in_that_province():
+    """A district name that is also a town elsewhere: the bracketed province decides."""
+    event = main_event("On 18 July 2020, a landmine exploded, killing a child in Hays district (Al Hudaydah).")
+    assert (event["location"], event["admin1"], event["country"]) == ("Hays", "Al Hudaydah", "Yemen")

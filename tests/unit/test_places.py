@@ -37,6 +37,8 @@ CANDIDATES = [
     ("division-word-in-context", "Gunmen shot a trader in Fada village, Gourma province, on Monday.",
      [("Fada", "Gourma province", True)]),
     ("parenthesis", "Militants burned a school in Gwoza (Borno) at dawn.", [("Gwoza", "Borno", True)]),
+    ("district-then-parenthesis", "A landmine killed a herder in Tuban district (Lahij) on Sunday.",
+     [("Tuban", "Lahij", True)]),
     ("attack-on", "The Taliban launched an assault on Ghazni before dawn.", [("Ghazni", "", True)]),
     ("verb-object", "A missile struck Marib airport late on Friday.", [("Marib", "", False)]),
     ("apposition-country", "Mosul, Iraq's second city, was retaken in 2017.", [("Mosul", "Iraq", False)]),
