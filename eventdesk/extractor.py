@@ -272,8 +272,9 @@ def group_incidents(sentences: list[SentenceFacts]) -> list[Incident]:
     """Violent sentences grouped into incidents, in text order."""
     incidents: list[Incident] = []
     for facts in sentences:
-        # "X claimed it killed five soldiers": a claim that gives the toll reports the attack as well.
-        claim_only = _claim_trigger(facts) and not facts.casualties
+        # "X claimed it killed five soldiers": a claim that gives the toll reports the attack as well, and so
+        # does one that describes an attack no earlier sentence reported ("X claimed an IED attack on ...").
+        claim_only = _claim_trigger(facts) and not (facts.casualties or (not incidents and facts.violent()))
         if claim_only or _non_violent_frame(facts):
             if incidents:
                 incidents[-1].context.append(facts)

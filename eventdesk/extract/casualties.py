@@ -217,6 +217,12 @@ _SINGLE_PERSON = re.compile(
     r"for|and|late|early|last|this)\b)",
     re.IGNORECASE,
 )
+# One person named before, as a pronoun: "attacked a vehicle carrying a judge, wounding him".
+_SINGLE_PRONOUN = re.compile(
+    r"\b(?P<verb>shot dead|shot and killed|shot and wounded|killed|killing|gunned down|assassinated|murdered|"
+    r"stabbed to death|beheaded|wounded|wounding|injured|injuring)\s+(?P<v>him|her)\b(?!\s+and\b)",
+    re.IGNORECASE,
+)
 # One person as the subject: "the assailant was also killed", "His brother, who was with him, was wounded".
 _SINGLE_PASSIVE = re.compile(
     r"\b(?:a|an|the|his|her)\s+"
@@ -391,6 +397,7 @@ _READERS: tuple[tuple[re.Pattern, _Reader], ...] = (
     (_DEAD_NOUN, _figure),
     (_SINGLE, _single),
     (_SINGLE_PERSON, _person),
+    (_SINGLE_PRONOUN, _single),
     (_SINGLE_PASSIVE, _single),
     (_ANOTHER, _single),
     (_BARE, _bare),

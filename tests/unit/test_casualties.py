@@ -128,6 +128,10 @@ CASES = [
      (3, "exact", None, None)),
     ("troops-beside-figure", "About 300 troops and 40 armoured vehicles were sent to the district, where 6 villagers "
      "were killed.", (6, "exact", None, None)),
+    ("pronoun-wounded", "A bomb stuck to the car of a prosecutor exploded in Herat, wounding him.",
+     (None, None, 1, "exact")),
+    ("pronoun-killed-later", "Gunmen abducted a shopkeeper in Kidal and killed her two days later.",
+     (1, "exact", None, None)),
 ]
 
 
@@ -151,6 +155,7 @@ NEGATIVES = [
     ("demonym-not-a-verb-object", "Some 200 Malians were deported from the border town of Gao."),
     ("subject-of-active-verb-background", "Over the next three years security forces detained hundreds of suspects."),
     ("who-had-killed", "Two men who had robbed a herder were arrested."),
+    ("pronoun-with-others", "Threats of killing him and his family were sent to the editor."),
 ]
 
 

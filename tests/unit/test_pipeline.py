@@ -314,3 +314,10 @@ def test_a_district_with_its_province_in_brackets_is_placed_in_that_province():
     """A district name that is also a town elsewhere: the bracketed province decides."""
     event = main_event("On 18 July 2020, a landmine exploded, killing a child in Hays district (Al Hudaydah).")
     assert (event["location"], event["admin1"], event["country"]) == ("Hays", "Al Hudaydah", "Yemen")
+
+
+def test_a_claim_that_first_reports_the_attack_is_the_attack_too():
+    event = main_event("On 9 January 2021, ISKP claimed responsibility for a sticky bomb attack on a car carrying a "
+                       "prosecutor in Jalalabad city, wounding him.")
+    assert (event["event_type"], event["actor1"], event["injured"], event["location"]) == (
+        "bombing", "Islamic State Khorasan Province", 1, "Jalalabad")
