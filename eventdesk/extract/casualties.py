@@ -153,6 +153,11 @@ _ATTACKER_KILLED = re.compile(
     r"\bkilling (?:himself|herself)\b",
     re.IGNORECASE,
 )
+# The attacker with the victims in one list: "killing himself and two soldiers", "killing two soldiers and himself".
+_SELF_AND_OTHERS = re.compile(
+    rf"\bkill(?:ing|ed) (?P<self>himself|herself) (?:and|as well as|along with) {NUM}\s+{VICTIMS}", re.IGNORECASE)
+_OTHERS_AND_SELF = re.compile(
+    rf"\bkill(?:ing|ed) {NUM}\s+{VICTIMS}\s+(?:and|as well as) (?P<self>himself|herself)\b", re.IGNORECASE)
 _ATTACKER_HURT = re.compile(r"\b(?:himself|herself) (?:shot and )?(?:wounded|injured)|"
                             r"\bshot and wounded (?:him|her)\b|"
                             r"\b(?:he|she) was (?:also |later |himself |herself )?(?:shot and )?wounded",
@@ -372,6 +377,14 @@ def _attackers_killed(text: str, match: re.Match) -> Iterator[Casualty]:
         yield Casualty("killed", count, _qualifier(match), match.start(), match.end("v"), match.group("v"))
 
 
+def _self_and_others(text: str, match: re.Match) -> Iterator[Casualty]:
+    count = parse_number(match.group("n"))
+    if count is None:
+        return
+    yield Casualty("killed", 1, "exact", *match.span("self"), victims="attacker")
+    yield Casualty("killed", count, _qualifier(match), match.start("n"), match.end("v"), match.group("v"))
+
+
 def _attacker_killed(text: str, match: re.Match) -> Iterator[Casualty]:
     yield Casualty("killed", 1, "exact", *match.span(), victims="attacker")
 
@@ -402,6 +415,8 @@ _READERS: tuple[tuple[re.Pattern, _Reader], ...] = (
     (_ANOTHER, _single),
     (_BARE, _bare),
     (_BARE_PLURAL, _counted),
+    (_SELF_AND_OTHERS, _self_and_others),
+    (_OTHERS_AND_SELF, _self_and_others),
     (_SELF_KILLED, _attackers_killed),
     (_BESIDES, _attackers_killed),
     (_ATTACKER_KILLED, _attacker_killed),
@@ -424,7 +439,15 @@ def find_casualties(text: str) -> list[Casualty]:
     for pattern, read in _READERS:
         for match in pattern.finditer(text):
             found.extend(read(text, match))
-    return _drop_overlaps([m for m in found if m is not None])
+    return _one_attacker(_drop_overlaps([m for m in found if m is not None]))
+
+
+def _one_attacker(mentions: list[Casualty]) -> list[Casualty]:
+    """A sentence that says twice that its attacker died ("blew herself up ..., killing two civilians and
+    herself") counts that death once."""
+    selves = [m for m in mentions if m.kind == "killed" and m.count == 1 and m.victims
+              and (m.victims == "attacker" or _ATTACKER.search(m.victims))]
+    return [m for m in mentions if m not in selves[1:]]
 
 
 def _looks_like_year(raw: str, count: int) -> bool:

@@ -132,6 +132,12 @@ CASES = [
      (None, None, 1, "exact")),
     ("pronoun-killed-later", "Gunmen abducted a shopkeeper in Kidal and killed her two days later.",
      (1, "exact", None, None)),
+    ("attacker-then-victims", "A bomber set off his belt at a wedding hall in Kunduz, killing himself and nine guests.",
+     (10, "exact", None, None)),
+    ("victims-then-attacker", "A gunman fired on a prayer hall in Sokoto, killing four worshippers and himself.",
+     (5, "exact", None, None)),
+    ("attacker-dies-twice", "A bomber blew himself up at a bus stop in Maroua, killing three commuters and "
+     "himself.", (4, "exact", None, None)),
 ]
 
 
