@@ -575,17 +575,31 @@ def claim_rows(article: Article, claims, incidents: list[Incident], rows: dict[i
     return out
 
 
-def article_context(sentences: list[SentenceFacts], gazetteer: Gazetteer, dateline: PlaceName | None) -> Context:
-    """What the article's place names say about where things are (see `places.place_context`)."""
+# How much an armed group's home country counts towards where the article's places are, against 1 for a
+# country the text names: enough to read "Hays" as Yemen's beside the Houthis, not to outweigh the text.
+GROUP_COUNTRY_WEIGHT = 0.5
+
+
+def article_context(sentences: list[SentenceFacts], gazetteer: Gazetteer, dateline: PlaceName | None,
+                    registry: Registry | None = None) -> Context:
+    """What the article's place names (and the home countries of the armed groups it names) say about
+    where things are (see `places.place_context`)."""
     letters = [c for f in sentences for c in f.text[:200] if c.isalpha()]
     upper = sum(c.isupper() for c in letters) > 0.6 * max(1, len(letters))
-    return place_context(gazetteer, [p for f in sentences for p in f.places], dateline, upper)
+    context = place_context(gazetteer, [p for f in sentences for p in f.places], dateline, upper)
+    groups = {a.name for f in sentences for a in f.actors if a.type == "armed_group"} if registry else set()
+    for name in sorted(groups):
+        home = registry.actors[name].country if name in registry.actors else None
+        country = gazetteer.country(home, iso_codes=False) if home else None
+        if country is not None:
+            context = context.with_place(country, weight=GROUP_COUNTRY_WEIGHT)
+    return context
 
 
 def extract_from_facts(article: Article, sentences: list[SentenceFacts], res: Resources) -> list[dict]:
     """Events of an article whose sentences have been read; main incident first."""
     dateline = find_dateline(article.text)
-    context = article_context(sentences, res.gazetteer, dateline)
+    context = article_context(sentences, res.gazetteer, dateline, res.registry)
     incidents = group_incidents(sentences)
     claims = link_claims(sentences, incidents)
     if any(no_claim(f.text) for f in sentences):

@@ -321,3 +321,16 @@ def test_a_claim_that_first_reports_the_attack_is_the_attack_too():
                        "prosecutor in Jalalabad city, wounding him.")
     assert (event["event_type"], event["actor1"], event["injured"], event["location"]) == (
         "bombing", "Islamic State Khorasan Province", 1, "Jalalabad")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        pytest.param("On 4 May 2021, Houthi forces shelled homes in Hays, killing a woman.", "Yemen",
+                     id="the-group-says-where"),
+        pytest.param("On 4 May 2021, a gunman shot dead a clerk in Hays, Kansas.", "United States",
+                     id="the-text-says-where"),
+    ],
+)
+def test_an_armed_groups_home_country_helps_read_a_town_name(text, country):
+    assert main_event(text)["country"] == country
