@@ -7,6 +7,7 @@ conformed to the schema, one row per event, main event of each article first.
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import gc
 from collections.abc import Callable, Iterable
@@ -30,6 +31,7 @@ def load_resources() -> Resources:
     # Millions of long-lived objects (the gazetteer's index above all): keep the cyclic garbage collector
     # from walking them again on every full collection while articles are read.
     gc.freeze()
+    atexit.register(gc.unfreeze)  # so that extension types are released at exit, not reported as leaks
     return resources
 
 
