@@ -388,7 +388,7 @@ _TRAILING_NOISE = {"almost", "next", "full", "located", "lately", "there", "but"
 
 
 def clean_target(name: str) -> str | None:
-    """A target phrase trimmed of the words around its noun ("of the driver" -> "the driver", "officer who"
+    """A target phrase trimmed of the words around its noun ("of the driver" -> "driver", "officer who"
     -> "officer"), or None when it names no one and nothing: an agent ("by the rebels"), a time ("a month
     ago", "Friday"), a number or a verb ("was")."""
     main, paren, rest = name.partition("(")
@@ -409,6 +409,8 @@ def clean_target(name: str) -> str | None:
         return None
     if head.endswith("ly") and len(head) > 5 and head not in ("family", "assembly"):
         return None
+    if len(words) > 1 and words[0].lower() in ("a", "an", "the"):  # "a policeman" and "the policeman" are one target
+        words = words[1:]
     return " ".join(words) + (f" ({rest}" if paren else "")
 
 

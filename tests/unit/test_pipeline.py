@@ -207,7 +207,7 @@ def test_upper_case_victim_is_the_target():
     ("On 4 May 2021, unidentified gunmen shot and killed local journalist Maria Lopez in Tumaco (Narino). "
      "Police said she had received threats.", ("armed_assault", "unidentified gunmen", "local journalist Maria Lopez")),
     ("SAN SALVADOR, 9 JUN 21 -- TEODORO RIVAS, A FORMER DEPUTY OF THE NATIONAL ASSEMBLY, WAS SHOT DEAD TODAY\n"
-     "BY UNIDENTIFIED MEN, POLICE SOURCES REPORTED.", ("armed_assault", "unidentified men", "a former deputy")),
+     "BY UNIDENTIFIED MEN, POLICE SOURCES REPORTED.", ("armed_assault", "unidentified men", "former deputy")),
 ], ids=["upper-case-title-and-name", "coder-note-name", "upper-case-apposition"])
 def test_murdered_person_is_the_target(text, expected):
     assert violent_rows(text)[0] == expected
