@@ -29,6 +29,9 @@ _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 
 _PATTERNS = [
     ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    # "05/06/2021": month first, as the Global Terrorism Database writes its summaries' dates, unless the
+    # first number cannot be a month ("28/04/2020").
+    ("slash", r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])"),
     ("mdy", rf"\b{_MONTH.format(g='mon')}\s+{_DAY.format(g='d')}(?:\s*(?:-|to|and)\s*[0-3]?\d)?"
             rf"(?:,?\s+{_YEAR.format(g='y')})?\b"),
     ("dmy", rf"\b{_DAY.format(g='d')}(?:\s*(?:-|to|and)\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH.format(g='mon')}"
@@ -50,7 +53,7 @@ _PATTERNS = [
     ("this_month", r"\bearlier\s+this\s+month\b"),
     ("last_month", r"\blast\s+month\b"),
 ]
-_CASELESS = {"iso", "rel_days", "next_day", "today", "yesterday", "last_week", "this_month", "last_month"}
+_CASELESS = {"iso", "slash", "rel_days", "next_day", "today", "yesterday", "last_week", "this_month", "last_month"}
 _REGEX = [(kind, re.compile(pattern, re.IGNORECASE if kind in _CASELESS else 0)) for kind, pattern in _PATTERNS]
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
@@ -128,7 +131,7 @@ class DateReader:
         value, precision = self._resolve(kind, match, sentence)
         if precision is None:
             return None
-        explicit = kind in ("iso", "mdy", "dmy", "my", "my2", "y")
+        explicit = kind in ("iso", "slash", "mdy", "dmy", "my", "my2", "y")
         return DateMention(offset + match.start(), offset + match.end(), match.group(0), value, precision, explicit)
 
     def _resolve(self, kind: str, match: re.Match, sentence: str) -> tuple[str | None, str | None]:
@@ -144,6 +147,12 @@ class DateReader:
 
     def _iso(self, match):
         found = _safe_date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+        return (found.isoformat(), "day") if found else (None, None)
+
+    def _slash(self, match):
+        first, second = int(match.group("a")), int(match.group("b"))
+        month, day = (second, first) if first > 12 else (first, second)
+        found = _safe_date(int(match.group("y")), month, day)
         return (found.isoformat(), "day") if found else (None, None)
 
     def _day_month(self, match):

@@ -50,7 +50,8 @@ _APPOSITION = re.compile(
 )
 # The object of an attack verb, named without an article: "struck Abha airport", "overran Kunduz".
 _OBJECT = re.compile(rf"\b(?:attacked|stormed|raided|shelled|bombed|struck|overran|besieged|captured|seized|hit)"
-                     rf"\s+(?P<name>{_NAME})")
+                     rf"\s+(?P<name>{_NAME})(?:\s+(?:village|town|city|district|camp))?"
+                     rf"(?:\s*,\s*(?P<ctx>{_CONTEXT}(?:\s*,\s*{_CONTEXT})?))?")
 # Parts of a town, and streets or gates named after another town ("the Damascus Gate" is in Jerusalem).
 _NOT_PLACES = frozenset({"old city", "old town", "city centre", "city center", "downtown", "green zone",
                          "red zone", "new city", "medina"})

@@ -18,6 +18,8 @@ ABSOLUTE = [
     ("upper-case-wire", "SAN SALVADOR, 12 JAN 90 (RADIO) -- THE ARMY REPORTED", [("1990-01-12", "day")]),
     ("overnight-span", "On the night of 4 to 5 December 2021 the camp was shelled.", [("2021-12-04", "day")]),
     ("abbreviated-month", "The convoy was hit on Sept. 9, 2019.", [("2019-09-09", "day")]),
+    ("slashes-month-first", "07/04/2019: Gunmen attacked a bus near Zalingei.", [("2019-07-04", "day")]),
+    ("slashes-day-first-when-it-must-be", "On 23/08/2019 a mortar hit the camp.", [("2019-08-23", "day")]),
 ]
 
 
@@ -53,6 +55,7 @@ def test_day_later_resolves_against_last_explicit_date():
 
 
 NOT_DATES = [
+    ("no-such-slash-date", "The ratio was 13/13/2020 in the report."),
     ("modal-may", "The militants may strike again."),
     ("verb-march", "Protesters will march to the capital."),
     ("number-not-year", "Some 2500 troops were deployed."),

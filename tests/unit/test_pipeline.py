@@ -334,3 +334,9 @@ def test_a_claim_that_first_reports_the_attack_is_the_attack_too():
 )
 def test_an_armed_groups_home_country_helps_read_a_town_name(text, country):
     assert main_event(text)["country"] == country
+
+
+def test_a_summary_dated_with_slashes_and_placed_by_its_province_and_country():
+    event = main_event("07/04/2019: Assailants attacked Dar village, Yagha province, Burkina Faso. At least 12 "
+                       "people were killed in the attack.")
+    assert (event["date"], event["country"], event["killed"]) == ("2019-07-04", "Burkina Faso", 12)

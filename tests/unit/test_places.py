@@ -41,6 +41,8 @@ CANDIDATES = [
      [("Tuban", "Lahij", True)]),
     ("attack-on", "The Taliban launched an assault on Ghazni before dawn.", [("Ghazni", "", True)]),
     ("verb-object", "A missile struck Marib airport late on Friday.", [("Marib", "", False)]),
+    ("verb-object-with-its-division-and-country", "Gunmen attacked Dar village, Seno province, Niger, at dawn.",
+     [("Dar", "Seno province, Niger", False)]),
     ("apposition-country", "Mosul, Iraq's second city, was retaken in 2017.", [("Mosul", "Iraq", False)]),
     ("apposition-capital", "Mekelle, the capital of Tigray region, came under air attack.", [("Mekelle", "", False)]),
     ("upper-case-department", "THE ATTACK TOOK PLACE IN USULUTAN DEPARTMENT.", [("USULUTAN DEPARTMENT", "", True)]),
