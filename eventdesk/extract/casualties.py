@@ -234,6 +234,7 @@ _SINGLE_PASSIVE = re.compile(
     rf"(?P<v>(?:(?!(?-i:{_STOPS})\b){_WORD}\s+){{0,2}}?(?!(?-i:{_STOPS})\b){_WORD})"
     r"(?:\s*,\s*(?:who|which)\s+[^,.;]{1,50},)?\s+"
     rf"(?P<verb>(?:(?:was|is|also|later|reportedly|subsequently|himself|herself)\s+){{1,3}}"
+    r"(?:(?:raped|abducted|kidnapped|tortured|robbed|beaten|attacked|ambushed)\s+and\s+)?"
     rf"(?:shot and killed|shot and wounded|{KILL_WORDS}|{HURT_WORDS})"
     r"|(?:(?:also|later|reportedly|subsequently)\s+){0,2}(?:died|perished|blew himself up|blew herself up))\b",
     re.IGNORECASE,

@@ -123,7 +123,7 @@ _DESCRIPTOR = re.compile(
 _STATE_DESCRIPTOR = re.compile(r"\b(?:soldiers|troops|army troops|policemen|police officers|security forces|"
                                r"paramilitaries|paramilitary (?:troops|forces|men)|national guardsmen|"
                                r"(?<=the )(?:army|military|armed forces|air force|navy|police)|"
-                               r"(?:(?<=^)|(?<=, ))police|government forces)\b",
+                               r"(?:(?<=^)|(?<=, )|(?<=by ))police|government forces)\b",
                                re.IGNORECASE)
 # The state's own forces among those descriptions: named after the incident's country (`national_forces`).
 _NATIONAL = re.compile(r"^(?:soldiers|troops|army troops|security forces|national guardsmen|army|military|"

@@ -136,6 +136,8 @@ CASES = [
      (10, "exact", None, None)),
     ("victims-then-attacker", "A gunman fired on a prayer hall in Sokoto, killing four worshippers and himself.",
      (5, "exact", None, None)),
+    ("two-verbs-passive", "In Walikale a trader was abducted and killed by armed men on Sunday.",
+     (1, "exact", None, None)),
     ("attacker-dies-twice", "A bomber blew himself up at a bus stop in Maroua, killing three commuters and "
      "himself.", (4, "exact", None, None)),
 ]

@@ -277,6 +277,8 @@ def test_a_countrys_soldiers_and_its_army_are_one_actor(text, actor):
         pytest.param("Gunmen killed two soldiers in Bunia on 5 May 2021.", "gunmen",
                      id="soldiers-as-victims-stay-targets"),
         pytest.param("Police said gunmen killed a trader in Kano on 3 May 2021.", "gunmen", id="police-as-source"),
+        pytest.param("On 12 October 2020, a student was shot dead by police in Kumasi.", "Police Forces of Ghana",
+                     id="by-police"),
     ],
 )
 def test_unnamed_state_forces_are_the_forces_of_the_incidents_country(text, actor):
