@@ -628,14 +628,6 @@ def stored_reason(reason: str) -> str:
     return FOUNDED + reason[len(SINGLE):] if reason.startswith(SINGLE) else reason
 
 
-def regroup(
-    groups: Sequence[Sequence[Report]], reasons: dict[str, str], decision: Decision
-) -> list[list[Report]]:
-    """The incidents one new decision makes of the incidents it touches (`reasons` updated): what a
-    full re-merge with every decision would give them."""
-    return apply_decisions([list(g) for g in groups], reasons, [decision])
-
-
 def member_reason(reason: str, size: int) -> str:
     """The reason kept with a member of an incident of `size` reports (a founder alone is "a single report")."""
     if size == 1 and reason.startswith(FOUNDED):

@@ -218,24 +218,13 @@ def apply(events: Events, flt: Filter) -> tables.View:
 def date_spans(events: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """First and last day each event's date may stand for ("2024-01" spans January); NaT when undated.
     (The database derives the same span as `_start` and `_end`; this is for frames already fetched.)"""
-    text = decode(events[DATE]).str.strip()
+    text = events[DATE].astype("string").str.strip()
     size = text.str.len()
     padded = text.where(size != 4, text + "-01-01").where(size != 7, text + "-01")
     start = pd.to_datetime(padded, format="%Y-%m-%d", errors="coerce")
     end = start.where(size != 7, start + pd.offsets.MonthEnd(0))
     end = end.where(size != 4, start + pd.offsets.YearEnd(0))
     return start, end
-
-
-def decode(values: pd.Series) -> pd.Series:
-    """`values` as strings, whether held as strings or as categories."""
-    return values.astype("string")
-
-
-def as_text(frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` with its category columns back as strings, where they are filled in, joined or compared."""
-    coded = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
-    return frame.assign(**{c: decode(frame[c]) for c in coded}) if coded else frame
 
 
 def filter_options(events: Events) -> FilterOptions:
@@ -314,17 +303,9 @@ class Count:
         return f"{QUALIFIER_WORDS.get(self.qualifier, '')}{self.value:,}"
 
 
-def combine_qualifiers(qualifiers: Iterable[str]) -> str:
-    """The qualifier of a sum: exact if all parts are, the one loose qualifier if only one, else about."""
-    loose = set(qualifiers) - {"exact"}
-    if not loose:
-        return "exact"
-    return loose.pop() if len(loose) == 1 else "about"
-
-
 def format_counts(values: pd.Series, qualifiers: pd.Series) -> pd.Series:
     """Figures as text with their qualifier ("at least 84"); empty where nothing was reported."""
-    words = decode(qualifiers).map(QUALIFIER_WORDS).fillna("").astype("string")
+    words = qualifiers.astype("string").map(QUALIFIER_WORDS).fillna("").astype("string")
     shown = words + values.astype("Int64").astype("string")
     return shown.fillna("")
 
@@ -435,9 +416,7 @@ def _casualty_table(view: tables.View, keys: Mapping[str, str], order: str) -> p
         f"FROM {{rows}} GROUP BY ALL ORDER BY {order}, _first",
         where=_REPORTED_SQL,
     ).drop(columns="_first")
-    table[KILLED_SHOWN] = format_counts(table[KILLED], table[KILLED_QUALIFIER])
-    table[INJURED_SHOWN] = format_counts(table[INJURED], table[INJURED_QUALIFIER])
-    return table.reset_index(drop=True)
+    return with_count_labels(table).reset_index(drop=True)
 
 
 def casualties_by_event(events: Events, limit: int | None = None) -> pd.DataFrame:
@@ -473,17 +452,12 @@ def _labels_of(location: pd.Series, country: pd.Series) -> pd.Series:
 
 def place_labels(frame: pd.DataFrame) -> pd.Series:
     """ "Quetta, Pakistan": the location and country of each row of a fetched frame, as far as known."""
-    return _labels_of(decode(frame[LOCATION]), decode(frame[COUNTRY])).astype("string")
+    return _labels_of(frame[LOCATION].astype("string"), frame[COUNTRY].astype("string")).astype("string")
 
 
 def casualties_by_place(events: Events) -> pd.DataFrame:
     """Killed and injured per place, deadliest first."""
     return _casualty_table(as_view(events), {PLACE: _PLACE_SQL}, _BY_TOLL)
-
-
-def initiators(view: pd.DataFrame) -> pd.Series:
-    """Who carried each event out: actor1, else the claimant, else "(unknown)" (of a fetched frame)."""
-    return decode(view[ACTOR1]).fillna(decode(view[CLAIMED_BY])).fillna(UNKNOWN_ACTOR)
 
 
 def casualties_by_actor(events: Events) -> pd.DataFrame:
@@ -719,6 +693,4 @@ def map_places(events: Events, decimals: int = 3) -> pd.DataFrame:
         f"min({tables.ROW_SQL}) AS _first FROM {{rows}} GROUP BY ALL ORDER BY {N_EVENTS} DESC, _first",
         where=_LOCATED_SQL,
     ).drop(columns="_first")
-    places[KILLED_SHOWN] = format_counts(places[KILLED], places[KILLED_QUALIFIER])
-    places[INJURED_SHOWN] = format_counts(places[INJURED], places[INJURED_QUALIFIER])
-    return places
+    return with_count_labels(places)

@@ -242,6 +242,10 @@ def validate(frame: pd.DataFrame, columns: tuple[Column, ...] = EVENT_COLUMNS) -
     return out
 
 
+# The SQL type of each dtype, for the store's tables and the dashboard's view of them.
+SQL_TYPES: dict[str, str] = {"string": "VARCHAR", "Int64": "BIGINT", "Float64": "DOUBLE"}
+
+
 def arrow_schema(columns: tuple[Column, ...] = EVENT_COLUMNS):
     """The Parquet (Arrow) schema of a table."""
     import pyarrow as pa

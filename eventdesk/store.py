@@ -58,7 +58,6 @@ CHUNK_ROWS = 5_000  # rows per step when incidents are built and files exported
 LOCK_WAIT_S = 15.0
 DUCKDB_MEMORY = "256MB"
 
-_SQL_TYPES = {"string": "VARCHAR", "Int64": "BIGINT", "Float64": "DOUBLE"}
 # The extractor's rows become reports: its event_id is the report's id, its link a report's id.
 EXTRACTED_COLUMNS = tuple(c for c in schema.REPORT_COLUMNS if c.name not in (EVENT_ID, schema.MERGE_REASON))
 _MEMBER_COLUMNS = (
@@ -168,7 +167,7 @@ def figure_history(store: Path, event_id: str) -> pd.DataFrame:
 
 
 def _ddl(table: str, columns: tuple[Column, ...], key: str | None) -> str:
-    cells = [f"{c.name} {_SQL_TYPES[c.dtype]}{' PRIMARY KEY' if c.name == key else ''}" for c in columns]
+    cells = [f"{c.name} {schema.SQL_TYPES[c.dtype]}{' PRIMARY KEY' if c.name == key else ''}" for c in columns]
     return f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(cells)})"
 
 
@@ -185,6 +184,14 @@ def _connect(path: Path, read_only: bool, wait_s: float):
                     f"{path}: the store is in use by another process (an ingest, or the dashboard saving "
                     f"an upload or a decision); wait for it to finish and try again ({err})") from err
             time.sleep(0.2)
+
+
+def _grouped(frame: pd.DataFrame, key: str, family_of: Callable[[str], str]) -> dict[object, list[merge.Report]]:
+    """The reports of `frame` (MATCH_COLUMNS, members in merge order) grouped by their incident (`key`)."""
+    groups: dict[object, list[merge.Report]] = {}
+    for incident, report in zip(frame[key], merge.to_reports(frame, family_of), strict=True):
+        groups.setdefault(incident, []).append(report)
+    return groups
 
 
 class _TableShelf:
@@ -222,10 +229,7 @@ class _TableShelf:
             f"JOIN {MERGE_SHELF} s USING ({_NUMBER}) JOIN {MERGE_ORDER} o USING ({REPORT_ID}) "
             f"WHERE p.low > ? AND p.low <= ? AND p.high >= ? ORDER BY s.{_NUMBER}, s.{_RANK}",
             [0 if after is None else after, until, reach])  # day ordinals start at 1
-        groups: dict[int, list[merge.Report]] = {}
-        for number, report in zip(frame[_NUMBER], merge.to_reports(frame, self.family_of), strict=True):
-            groups.setdefault(int(number), []).append(report)
-        return iter(groups.items())
+        return iter(_grouped(frame.astype({_NUMBER: int}), _NUMBER, self.family_of).items())
 
 
 class Store:
@@ -400,10 +404,7 @@ class Store:
             f"SELECT s.{_NUMBER}, s.{_REASON}, {', '.join(f'o.{c}' for c in merge.MATCH_COLUMNS)} FROM {MERGE_SHELF} s "
             f"JOIN {MERGE_ORDER} o USING ({REPORT_ID}) WHERE s.{_NUMBER} IN ({touched}) "
             f"ORDER BY s.{_NUMBER}, s.{_RANK}", [wanted])
-        reports = merge.to_reports(frame, family_of)
-        groups: dict[int, list[merge.Report]] = {}
-        for number, report in zip(frame[_NUMBER], reports, strict=True):
-            groups.setdefault(int(number), []).append(report)
+        groups = _grouped(frame.astype({_NUMBER: int}), _NUMBER, family_of)
         reasons = dict(zip(frame[REPORT_ID].astype(str), frame[_REASON], strict=True))
         regrouped = merge.apply_decisions(list(groups.values()), reasons, decisions)
         fresh = int(self.db.execute(f"SELECT max({_NUMBER}) + 1 FROM {MERGE_SHELF}").fetchone()[0])
@@ -460,16 +461,14 @@ class Store:
                    family_of: Callable[[str], str] | None) -> tuple[pd.DataFrame, list[str]]:
         """The membership one decision gives the incidents it touches, and those incidents' reports."""
         stored = self.frame(
-            f"SELECT {REPORT_ID}, {EVENT_ID}, {schema.MERGE_REASON} FROM {MEMBERS} WHERE {EVENT_ID} IN "
-            f"(SELECT unnest(?)) ORDER BY {merge.EVENT_SEQ}, {merge.MEMBER_RANK}", [list(event_ids)])
+            f"SELECT m.{EVENT_ID}, m.{schema.MERGE_REASON}, {', '.join(f'r.{c}' for c in merge.MATCH_COLUMNS)} "
+            f"FROM {MEMBERS} m JOIN {REPORTS} r USING ({REPORT_ID}) WHERE m.{EVENT_ID} IN (SELECT unnest(?)) "
+            f"ORDER BY m.{merge.EVENT_SEQ}, m.{merge.MEMBER_RANK}", [list(event_ids)])
         report_ids = list(stored[REPORT_ID])
-        matching = self.frame(f"SELECT {', '.join(merge.MATCH_COLUMNS)} FROM {REPORTS} "
-                              f"WHERE {REPORT_ID} IN (SELECT unnest(?))", [report_ids])
-        found = {r.report_id: r for r in merge.to_reports(matching, family_of or merge.registry_families())}
-        groups = [[found[r] for r in group[REPORT_ID]] for _, group in stored.groupby(EVENT_ID, sort=False)]
+        groups = list(_grouped(stored, EVENT_ID, family_of or merge.registry_families()).values())
         reasons = dict(zip(report_ids, map(merge.stored_reason, stored[schema.MERGE_REASON]), strict=True))
         # Numbered below zero until `_renumber` gives every incident its place in the table.
-        return merge.membership(merge.regroup(groups, reasons, decision), reasons, -len(groups)), report_ids
+        return merge.membership(merge.apply_decisions(groups, reasons, [decision]), reasons, -len(groups)), report_ids
 
     def apply_decision(self, decision: merge.Decision, event_ids: Sequence[str],
                        family_of: Callable[[str], str] | None = None) -> list[str]:

@@ -27,7 +27,6 @@ from eventdesk.schema import ACTOR1, ACTOR2, CLAIMED_BY, COUNTRY, EVENT_TYPE
 
 # The derived columns (a leading underscore keeps them apart from the declared ones).
 START_SQL, END_SQL, ROW_SQL = "_start", "_end", "_row"
-_SQL_TYPES = {"string": "VARCHAR", "Int64": "BIGINT", "Float64": "DOUBLE"}
 _COLUMNS: dict[str, schema.Column] = {c.name: c for c in (*schema.EVENT_COLUMNS, *schema.INCIDENT_COLUMNS)}
 # The declared type of every column a query may return (the relations table adds n_events, first_date, ...).
 _KINDS: dict[str, str] = {c.name: c.dtype for c in (*schema.RELATION_COLUMNS, *_COLUMNS.values())}
@@ -53,7 +52,7 @@ def sql_list(values: Sequence[str]) -> str:
 def _select_list(present: Sequence[str]) -> str:
     cells = []
     for column in _COLUMNS.values():
-        kind = _SQL_TYPES[column.dtype]
+        kind = schema.SQL_TYPES[column.dtype]
         source = f'"{column.name}"' if column.name in present else "NULL"
         cells.append(f"CAST({source} AS {kind}) AS {column.name}")
     return ", ".join(cells)

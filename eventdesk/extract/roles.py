@@ -18,7 +18,6 @@ and clauses that are not noun phrases ("were visiting the city").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -358,11 +357,6 @@ _NOT_OBJECT = re.compile(r"^(?:by|to|in|on|at|during|while|from|with|for|as|afte
 
 def find_object_target(sentence: str, after: int = 0) -> Role | None:
     """What an attack verb acts on ("stormed a beachfront hotel", "exploded outside the courthouse")."""
-    return next(find_object_targets(sentence, after), None)
-
-
-def find_object_targets(sentence: str, after: int = 0) -> Iterator[Role]:
-    """What each attack verb of the sentence acts on, in text order ("burned two buses and shot a passerby")."""
     for verb in _OBJECT_VERB.finditer(sentence, max(0, after - 40)):
         rest = sentence[verb.end():verb.end() + 80]
         rest = rest[_LEADING.match(rest).end():] if _LEADING.match(rest) else rest
@@ -374,7 +368,8 @@ def find_object_targets(sentence: str, after: int = 0) -> Iterator[Role]:
         if not words or words[-1].lower() in _NOT_HEADS or all(w[:1].isupper() for w in words):
             continue
         words = [w for w in words if not w[:1].isupper() or w.lower() != w] if len(words) > 1 else words
-        yield Role(" ".join(words), "target", "object", verb.end(), verb.end() + len(rest))
+        return Role(" ".join(words), "target", "object", verb.end(), verb.end() + len(rest))
+    return None
 
 
 _TIME_WORDS = {"ago", "hours", "hour", "days", "weeks", "months", "years", "minutes", "percent", "lately", "occurred",

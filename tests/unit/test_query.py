@@ -175,10 +175,11 @@ def test_count_reads_with_its_qualifier(count, shown):
 @pytest.mark.parametrize(
     ("parts", "combined"),
     [(["exact", "exact"], "exact"), (["at_least", "exact"], "at_least"), (["at_most"], "at_most"),
-     (["at_least", "about"], "about"), (["at_least", "at_most"], "about"), ([], "exact")],
+     (["at_least", "about"], "about"), (["at_least", "at_most"], "about")],
 )
-def test_combine_qualifiers(parts, combined):
-    assert query.combine_qualifiers(parts) == combined
+def test_a_sum_keeps_the_qualifier_of_its_parts(parts, combined):
+    events = _events(*({schema.EVENT_TYPE: "bombing", schema.KILLED: 1, schema.KILLED_QUALIFIER: q} for q in parts))
+    assert query.headline(events).killed == Count(len(parts), combined)
 
 
 def test_format_counts_is_empty_where_nothing_was_reported():
