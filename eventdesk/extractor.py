@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -33,6 +34,7 @@ from eventdesk.extract.roles import (
     ActorSpan,
     Role,
     clean_target,
+    described_targets,
     find_attribution,
     find_claimant,
     find_descriptor,
@@ -44,6 +46,9 @@ from eventdesk.extract.roles import (
     find_target,
     national_forces,
     no_claim,
+    object_targets,
+    passive_targets,
+    person_targets,
     victims_role,
 )
 from eventdesk.geo import Context, Gazetteer, Place
@@ -431,6 +436,69 @@ def _incident_target(incident: Incident, perpetrator: Role | None) -> Role | Non
     return Role(f"{target.name} ({victims.name})", target.type, target.basis)
 
 
+# How many targets one incident lists at most (GTD codes three; a list of victims and buildings can be longer).
+MAX_TARGETS = 6
+_WORD_KEY = re.compile(r"[a-z][a-z'-]+")
+
+
+def _target_key(name: str) -> frozenset[str]:
+    """The content words of a target, singular: "two policemen" and "the policeman" share theirs."""
+    words = (w.rstrip("s") if len(w) > 3 else w for w in _WORD_KEY.findall(name.lower().replace("men", "man")))
+    return frozenset(w for w in words if w not in STOP_WORDS)
+
+
+def _further_targets(incident: Incident, perpetrator: Role | None) -> Iterator[tuple[Role, SentenceFacts]]:
+    """Every target the incident's sentences name, in the order found: the objects and subjects of its
+    attack verbs, titled persons and the victims of its casualty figures."""
+    for facts in incident.facts:
+        violent = facts.violent()
+        after = violent[0].start if violent else 0
+        actors = [a for a in facts.actors if a.type != "state" and (perpetrator is None or a.name != perpetrator.name)]
+        text = facts.role_text
+        for finder in (person_targets(text), object_targets(text, after), described_targets(text, actors, after),
+                       passive_targets(text)):
+            for role in finder:
+                yield role, facts
+        for casualty in facts.casualties:
+            role = victims_role(casualty.victims) if not casualty.toll else None
+            if role is not None:
+                yield role, facts
+
+
+# What is not a further target of an attack: the place it happened in, the weapon it used, or words of a
+# clause rather than a noun phrase ("used to frequent the farm", "23 times thus far").
+_NOT_FURTHER = re.compile(
+    r"\b(?:neighbou?rhoods?|towns?|villages?|cit(?:y|ies)|areas?|zones?|sectors?|regions?|provinces?|departments?|"
+    r"districts?|outskirts|north|south|east|west|bombs?|explosives?|dynamite|charges?|mortars?|grenades?|rockets?|"
+    r"mines?|weapons?|arms|materiel|ammunition|also|thus|far|used|then|still|already|again)$|"
+    r"\b(?:also|thus|used|launched|began|continued)\b",
+    re.IGNORECASE,
+)
+
+
+def incident_targets(incident: Incident, perpetrator: Role | None, main: Role | None
+                     ) -> list[tuple[Role, SentenceFacts | None]]:
+    """The incident's targets, the main one (actor2) first, each once: a target whose words are all in
+    one already listed ("policeman" after "two policemen") adds nothing."""
+    chosen: list[tuple[Role, SentenceFacts | None]] = [(main, None)] if main is not None else []
+    keys = [_target_key(main.name)] if main is not None else []
+    if incident.background:  # an earlier incident the article recalls: its main target is enough
+        return chosen
+    for role, facts in _further_targets(incident, perpetrator):
+        name = clean_target(role.name)
+        if name is None or _ATTACKER_WORDS.search(name) or _NOT_FURTHER.search(name) or \
+                role.type in ("armed_group", "state") or (perpetrator is not None and name == perpetrator.name):
+            continue
+        key = _target_key(name)
+        if not key or any(key <= k or k <= key for k in keys):
+            continue
+        chosen.append((replace(role, name=name), facts))
+        keys.append(key)
+        if len(chosen) == MAX_TARGETS:
+            break
+    return chosen
+
+
 def _incident_place(incident: Incident, gazetteer: Gazetteer, context: Context, dateline: PlaceName | None,
                     article_places: list[PlaceName]):
     own = [p for f in incident.facts for p in f.places]
@@ -509,12 +577,33 @@ def incident_row(article: Article, incident: Incident, res: Resources, context: 
     perpetrator = _resolve_members(_incident_role(incident, res.registry), groups)
     perpetrator = national_forces(perpetrator, row.get("country"), res.registry.armed_forces_of)
     _put_role(row, "actor1", perpetrator)
-    _put_role(row, "actor2", _incident_target(incident, perpetrator))
+    target = _incident_target(incident, perpetrator)
+    _put_role(row, "actor2", target)
+    targets = incident_targets(incident, perpetrator, target)
+    row["targets"] = "; ".join(role.name for role, _ in targets) or None
+    row["_further"] = targets[1:] if target is not None else targets
     if incident.claimant is not None:
         row["claimed_by"] = incident.claimant.name
     grounded = sum(bool(row.get(k)) for k in ("date", "lat", "killed", "actor1"))
     row["confidence"] = round(min(0.95, 0.55 + 0.1 * grounded - (0.2 if incident.background else 0)), 2)
     return row
+
+
+def dyad_rows(article: Article, row: dict, further: list[tuple[Role, SentenceFacts | None]]) -> list[dict]:
+    """One row per further target of an incident (one row per initiator-target pair, as the conflict
+    datasets code dyads): the incident's row with that target as actor2 and its own evidence sentence,
+    `part_of` the incident's main row, and no casualty figures, so that sums over rows stay right."""
+    rows = []
+    for role, facts in further:
+        evidence = facts.sentence if facts is not None else None
+        dyad = dict(row, part_of=row["event_id"], linked_event_id=None, killed=None, killed_qualifier=None,
+                    injured=None, injured_qualifier=None)
+        if evidence is not None:
+            dyad.update(evidence=evidence.text, evidence_start=evidence.start, evidence_end=evidence.end)
+        dyad["event_id"] = _event_id(article.id, f"{row['event_type']}|{role.name}", dyad["evidence_start"])
+        dyad["actor2"], dyad["actor2_type"] = role.name, role.type
+        rows.append(dyad)
+    return rows
 
 
 def _frame_actors(facts: SentenceFacts, match: re.Match) -> tuple[ActorSpan | None, ActorSpan | None]:
@@ -610,9 +699,10 @@ def extract_from_facts(article: Article, sentences: list[SentenceFacts], res: Re
     groups = tuple(dict.fromkeys(a.name for f in sentences for a in f.actors if a.type == "armed_group"))
     rows = {id(i): incident_row(article, i, res, context, dateline, article_places, groups) for i in ordered}
     events = [rows[id(i)] for i in ordered]
+    dyads = [d for row in events for d in dyad_rows(article, row, row.pop("_further"))]
     events += claim_rows(article, claims, incidents, rows)
     events += frame_rows(article, sentences)
-    return events
+    return events + dyads
 
 
 def needs_ner(facts: SentenceFacts, gazetteer: Gazetteer) -> bool:

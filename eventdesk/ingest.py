@@ -65,10 +65,14 @@ class IngestResult:
 
 
 def report_rows(events: Sequence[dict]) -> list[dict]:
-    """The extractor's event rows as report rows (its event_id is the report id, its link a report's)."""
+    """The extractor's event rows as report rows (its event_id is the report id, its link a report's).
+    A row that repeats an incident for a further target (`part_of`) is not a report: the incident's
+    own row lists every target."""
     rows = []
     for event in events:
-        row = {name: event.get(name) for name in schema.EVENT_FIELDS}
+        if event.get(schema.PART_OF):
+            continue
+        row = {name: event.get(name) for name in schema.EVENT_FIELDS if name != schema.PART_OF}
         row[schema.REPORT_ID] = row.pop(schema.EVENT_ID)
         row[schema.LINKED_REPORT_ID] = row.pop(schema.LINKED_EVENT_ID)
         rows.append(row)

@@ -693,7 +693,19 @@ def _actors_of(ordered: pd.DataFrame, founders: pd.DataFrame) -> pd.DataFrame:
     for column in (ACTOR2, ACTOR2_TYPE):
         firsts = ordered.dropna(subset=[ACTOR2]).drop_duplicates(EVENT_ID).set_index(EVENT_ID)[column]
         out[column] = out[column].fillna(firsts)
+    out[schema.TARGETS] = _targets_of(ordered, out[ACTOR2])
     return out
+
+
+def _targets_of(ordered: pd.DataFrame, main: pd.Series) -> pd.Series:
+    """Every target the incident's reports name, its actor2 first, each once ("; "-joined)."""
+    named = pd.concat([main.dropna().rename(schema.TARGETS).reset_index(),
+                       ordered[[EVENT_ID, schema.TARGETS]].dropna()], ignore_index=True)
+    if named.empty:
+        return pd.Series(pd.NA, index=main.index, dtype="string")
+    each = named.assign(**{schema.TARGETS: named[schema.TARGETS].str.split("; ")}).explode(schema.TARGETS)
+    each = each.drop_duplicates([EVENT_ID, schema.TARGETS])
+    return each.groupby(EVENT_ID, sort=False)[schema.TARGETS].agg("; ".join).reindex(main.index).astype("string")
 
 
 def _evidence_of(ordered: pd.DataFrame, founders: pd.DataFrame, summary: pd.DataFrame) -> pd.DataFrame:

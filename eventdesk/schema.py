@@ -55,6 +55,7 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("actor1_type", "string", "Type of actor1 in the actor registry."),
     Column("actor2", "string", "Target, victim or recipient (canonical name or description)."),
     Column("actor2_type", "string", "Type of actor2."),
+    Column("targets", "string", "Every target of the incident, actor2 first, '; '-joined."),
     Column("location", "string", "Most specific place name of the event."),
     Column("admin1", "string", "First-level administrative division (province, state)."),
     Column("country", "string", "Country of the event."),
@@ -67,6 +68,8 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("injured_qualifier", "string", "exact, at_least, about or at_most."),
     Column("claimed_by", "string", "Actor that claimed responsibility, through a linked claim."),
     Column("linked_event_id", "string", "Event this one refers to (a claim's attack, an attack's claim)."),
+    Column("part_of", "string", "For a row that repeats an incident with one of its further targets as actor2: "
+           "the event_id of the incident's row. Such rows carry no casualty figures."),
     Column("evidence", "string", "The sentence the event was read from.", True),
     Column("evidence_start", "Int64", "Character offset where the evidence starts in the article text.", True),
     Column("evidence_end", "Int64", "Character offset where the evidence ends in the article text.", True),
@@ -105,7 +108,7 @@ REPORT_COLUMNS: tuple[Column, ...] = (
     Column("report_id", "string", "Stable id of the report: hash of article id, event type and evidence offset.", True),
     Column("event_id", "string", "Incident the report is merged into (a row of events.csv).", True),
     Column("merge_reason", "string", "Why the report belongs to its incident, or that it founded it.", True),
-    *(_LINKED_REPORT if c.name == "linked_event_id" else c for c in EVENT_COLUMNS[1:]),
+    *(_LINKED_REPORT if c.name == "linked_event_id" else c for c in EVENT_COLUMNS[1:] if c.name != "part_of"),
 )
 
 FIGURE_COLUMNS: tuple[Column, ...] = (
@@ -133,9 +136,11 @@ _INCIDENT_MEANINGS: dict[str, str] = {
     "injured_qualifier": "Qualifier of the best injured figure: exact, at_least, about or at_most.",
     "linked_event_id": "Incident this one refers to (a claim's attack, an attack's claim).",
     "evidence": "The sentence of the best killed figure (else injured figure, else of the first report).",
+    "targets": "Every target the incident's reports name, actor2 first, '; '-joined.",
 }
 INCIDENT_COLUMNS: tuple[Column, ...] = (
-    *(replace(c, description=_INCIDENT_MEANINGS.get(c.name, c.description)) for c in EVENT_COLUMNS),
+    *(replace(c, description=_INCIDENT_MEANINGS.get(c.name, c.description)) for c in EVENT_COLUMNS
+      if c.name != "part_of"),
     *FIGURE_COLUMNS,
 )
 
@@ -162,7 +167,7 @@ EVENT_TYPE, DATE, DATE_PRECISION = "event_type", "date", "date_precision"
 ACTOR1, ACTOR1_TYPE, ACTOR2, ACTOR2_TYPE = "actor1", "actor1_type", "actor2", "actor2_type"
 LOCATION, ADMIN1, COUNTRY, LAT, LON, GEO_PRECISION = "location", "admin1", "country", "lat", "lon", "geo_precision"
 KILLED, KILLED_QUALIFIER, INJURED, INJURED_QUALIFIER = "killed", "killed_qualifier", "injured", "injured_qualifier"
-CLAIMED_BY, LINKED_EVENT_ID = "claimed_by", "linked_event_id"
+CLAIMED_BY, LINKED_EVENT_ID, TARGETS, PART_OF = "claimed_by", "linked_event_id", "targets", "part_of"
 EVIDENCE, EVIDENCE_START, EVIDENCE_END, CONFIDENCE = "evidence", "evidence_start", "evidence_end", "confidence"
 N_EVENTS, FIRST_DATE, LAST_DATE = "n_events", "first_date", "last_date"
 CONTENT_HASH, URL, TITLE, TEXT = "content_hash", "url", "title", "text"
@@ -174,7 +179,8 @@ DECISION_ID, ACTION, REPORT_IDS, MADE_AT, NOTE = "decision_id", "action", "repor
 _NAMED = {
     EVENT_ID, ARTICLE_ID, SOURCE, PUBLISHED, EVENT_TYPE, DATE, DATE_PRECISION, ACTOR1, ACTOR1_TYPE, ACTOR2,
     ACTOR2_TYPE, LOCATION, ADMIN1, COUNTRY, LAT, LON, GEO_PRECISION, KILLED, KILLED_QUALIFIER, INJURED,
-    INJURED_QUALIFIER, CLAIMED_BY, LINKED_EVENT_ID, EVIDENCE, EVIDENCE_START, EVIDENCE_END, CONFIDENCE,
+    INJURED_QUALIFIER, CLAIMED_BY, LINKED_EVENT_ID, TARGETS, PART_OF,
+    EVIDENCE, EVIDENCE_START, EVIDENCE_END, CONFIDENCE,
     N_EVENTS, FIRST_DATE, LAST_DATE, CONTENT_HASH, URL, TITLE, TEXT, REPORT_ID, MERGE_REASON, LINKED_REPORT_ID,
     KILLED_LOW, KILLED_BEST, KILLED_HIGH, INJURED_LOW, INJURED_BEST, INJURED_HIGH, N_REPORTS, N_SOURCES,
     FIRST_REPORTED, LAST_REPORTED, DECISION_ID, ACTION, REPORT_IDS, MADE_AT, NOTE,
@@ -273,6 +279,9 @@ def readme_columns() -> str:
         "Event table (`events.csv`, `events.parquet`): one row per incident. `extract` writes the columns up to "
         "`confidence` for each report, where `event_id` is the report's own id.", "",
         markdown_table(INCIDENT_COLUMNS), "",
+        "`extract` also writes one row more for each further target of an incident (one row per "
+        "initiator-target pair, as the conflict datasets code dyads), with one column more:", "",
+        markdown_table(tuple(c for c in EVENT_COLUMNS if c.name == PART_OF)), "",
         "Reports table (`reports.csv`, `reports.parquet`): one row per report, with these columns and the event "
         "table's from `article_id` to `confidence` (`linked_report_id` in place of `linked_event_id`):", "",
         markdown_table(report_own), "",

@@ -171,6 +171,14 @@ def _ddl(table: str, columns: tuple[Column, ...], key: str | None) -> str:
     return f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(cells)})"
 
 
+def _add_new_columns(connection, table: str, columns: tuple[Column, ...]) -> None:
+    """Columns declared since the store was made (nullable ones only) join its table, empty."""
+    present = {row[0] for row in connection.execute(f"DESCRIBE {table}").fetchall()}
+    for column in columns:
+        if column.name not in present:
+            connection.execute(f"ALTER TABLE {table} ADD COLUMN {column.name} {schema.SQL_TYPES[column.dtype]}")
+
+
 def _connect(path: Path, read_only: bool, wait_s: float):
     import duckdb
 
@@ -256,7 +264,7 @@ class Store:
                                      preserve_index=False)
         self.db.register("incoming", arrow)
         try:
-            self.db.execute(f"INSERT INTO {table} SELECT * FROM incoming")
+            self.db.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
         finally:
             self.db.unregister("incoming")
 
@@ -381,7 +389,7 @@ class Store:
     def _register_insert(self, table: str, frame: pd.DataFrame) -> None:
         self.db.register("incoming", frame)
         try:
-            self.db.execute(f"INSERT INTO {table} SELECT * FROM incoming")
+            self.db.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
         finally:
             self.db.unregister("incoming")
 
@@ -557,6 +565,7 @@ def open_store(folder: Path, read_only: bool = False, wait_s: float = LOCK_WAIT_
         if not read_only:
             for table, (columns, key) in _TABLES.items():
                 connection.execute(_ddl(table, columns, key))
+                _add_new_columns(connection, table, columns)
         yield Store(folder, connection)
     finally:
         connection.close()

@@ -18,6 +18,7 @@ and clauses that are not noun phrases ("were visiting the city").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -303,10 +304,15 @@ _NOT_TARGET_LEAD = re.compile(r"\b(?:said|told|by|according to|from|of)\s+(?:a|a
 
 def find_target(sentence: str, actors: list[ActorSpan], after: int) -> Role | None:
     """The target named or described after position `after` (the trigger) in the sentence."""
+    return next(described_targets(sentence, actors, after), None)
+
+
+def described_targets(sentence: str, actors: list[ActorSpan], after: int) -> Iterator[Role]:
+    """Every target named or described after position `after`, named actors first."""
     for actor in actors:
         if actor.start >= after and actor.type not in ("media",) and \
                 _TARGET_LEAD.search(sentence[max(0, actor.start - 30):actor.start]):
-            return Role(actor.name, actor.type, "named", actor.start, actor.end)
+            yield Role(actor.name, actor.type, "named", actor.start, actor.end)
     for match in _TARGET.finditer(sentence, after):
         head = sentence[max(0, match.start() - 80):match.start()]
         modifiers = _MODIFIER.search(head)
@@ -315,8 +321,8 @@ def find_target(sentence: str, actors: list[ActorSpan], after: int) -> Role | No
             lead = sentence[max(0, start - 40):start]
             if (cut == 0 or sentence[start - 1].isspace()) and _TARGET_LEAD.search(lead) \
                     and not _NOT_TARGET_LEAD.search(lead):
-                return Role(sentence[start:match.end()].strip(), "target", "description", start, match.end())
-    return None
+                yield Role(sentence[start:match.end()].strip(), "target", "description", start, match.end())
+                break
 
 
 _OBJECT_VERB = re.compile(
@@ -357,9 +363,14 @@ _NOT_OBJECT = re.compile(r"^(?:by|to|in|on|at|during|while|from|with|for|as|afte
 
 def find_object_target(sentence: str, after: int = 0) -> Role | None:
     """What an attack verb acts on ("stormed a beachfront hotel", "exploded outside the courthouse")."""
+    return next(object_targets(sentence, after), None)
+
+
+def object_targets(sentence: str, after: int = 0) -> Iterator[Role]:
+    """What every attack verb acts on, with the further items of a list ("dynamited a bank, a store and
+    two pylons" -> bank, store, pylons)."""
     for verb in _OBJECT_VERB.finditer(sentence, max(0, after - 40)):
-        rest = sentence[verb.end():verb.end() + 80]
-        rest = rest[_LEADING.match(rest).end():] if _LEADING.match(rest) else rest
+        start, rest = _phrase_start(sentence, verb.end())
         if _NOT_OBJECT.match(rest):
             continue
         rest = rest[:finite.start()] if (finite := _FINITE.search(rest)) else rest  # "the murder of X sought ..."
@@ -368,8 +379,35 @@ def find_object_target(sentence: str, after: int = 0) -> Role | None:
         if not words or words[-1].lower() in _NOT_HEADS or all(w[:1].isupper() for w in words):
             continue
         words = [w for w in words if not w[:1].isupper() or w.lower() != w] if len(words) > 1 else words
-        return Role(" ".join(words), "target", "object", verb.end(), verb.end() + len(rest))
-    return None
+        yield Role(" ".join(words), "target", "object", verb.end(), verb.end() + len(rest))
+        yield from _list_items(sentence, start + end.start())
+
+
+def _phrase_start(sentence: str, position: int) -> tuple[int, str]:
+    """Where a noun phrase starts after its determiners and counts, and the text from there (80 characters)."""
+    rest = sentence[position:position + 80]
+    lead = _LEADING.match(rest)
+    return (position + lead.end(), rest[lead.end():]) if lead else (position, rest)
+
+
+# The next item of a list of objects: ", a store", " and two pylons", ", the bank's offices".
+_LIST_ITEM = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:a|an|the|his|her|their|its|two|three|four|five|several|"
+                        r"\d+)\s)", re.IGNORECASE)
+
+
+def _list_items(sentence: str, position: int, limit: int = 5) -> Iterator[Role]:
+    """The items after the first of a coordinated list of objects, each ending as the first did."""
+    for _ in range(limit):
+        joint = _LIST_ITEM.match(sentence[position:])
+        if joint is None:
+            return
+        start, rest = _phrase_start(sentence, position + joint.end())
+        end = _PHRASE_END.search(rest)
+        words = rest[:end.start()].split()[-4:] if end else []
+        if not words or words[-1].lower() in _NOT_HEADS or _FINITE.search(" ".join(words)):
+            return
+        yield Role(" ".join(words), "target", "object", start, start + end.start())
+        position = start + end.start()
 
 
 _TIME_WORDS = {"ago", "hours", "hour", "days", "weeks", "months", "years", "minutes", "percent", "lately", "occurred",
@@ -427,6 +465,11 @@ _RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\s+\S.*$", re.IGNORECAS
 
 def find_passive_target(sentence: str) -> Role | None:
     """The subject of a passive attack verb ("a bus carrying workers was attacked", "the mayor was shot")."""
+    return next(passive_targets(sentence), None)
+
+
+def passive_targets(sentence: str) -> Iterator[Role]:
+    """The subject of every passive attack verb in the sentence."""
     for verb in _PASSIVE.finditer(sentence):
         clause = sentence[max(0, verb.start() - 80):verb.start()]
         if verb.start() > 80 and sentence[verb.start() - 81].isalnum():  # no half word at the start
@@ -438,8 +481,7 @@ def find_passive_target(sentence: str) -> Role | None:
             words = _apposition(clause)
             start = verb.start() - len(clause) + clause.rstrip().rstrip(",").rfind(",") + 1
         if words and words[-1].lower() not in _NOT_HEADS:
-            return Role(" ".join(words), "target", "passive", start, verb.start())
-    return None
+            yield Role(" ".join(words), "target", "passive", start, verb.start())
 
 
 def _passive_subject(clause: str) -> tuple[int, str]:
@@ -494,13 +536,14 @@ _TITLES = (r"mayor|judge|magistrate|prosecutor|attorney|lawyer|priest|father|mon
            r"captain|lieutenant|sergeant|commander|commandant|officer|inspector|president|vice-president|director|"
            r"secretary|ambassador|consul|diplomat|official|activist|unionist|chairman|chairwoman|spokesman|"
            r"politician|professor|teacher|doctor|dr|mr|mrs|ms|engineer|rector|student|elder|chieftain|headman|"
-           r"economist|analyst|manager|executive|owner|founder|member|aide|adviser|advisor|bodyguard|driver")
-_TITLE = re.compile(rf"\b(?:{_TITLES})\b\.?", re.IGNORECASE)
+           r"economist|analyst|manager|executive|owner|founder|member|aide|adviser|advisor|bodyguard|driver|jesuit")
+_TITLE = re.compile(rf"\b(?:{_TITLES})s?\b\.?", re.IGNORECASE)
 _PERSON_LEAD = re.compile(
     r"\b(?:killed|killing|murdered|murdering|assassinated|assassinating|kidnapped|kidnapping|abducted|abducting|"
     r"shot|shot dead|shooting|executed|executing|gunned down|stabbed|wounded|wounding|injured|injuring|ambushed|"
-    r"(?:murder|assassination|killing|kidnapping|abduction|death|slaying|execution|shooting|life|lives|"
-    r"attempt on the life) of|(?:attack|attempt) (?:on|against))\s+(?:the\s+|a\s+|an\s+)?"
+    r"fired at|fired on|opened fire on|shot at|took as hostages?|taking as hostages?|"
+    r"(?:murders?|assassinations?|killings?|kidnappings?|abductions?|deaths?|slayings?|executions?|shooting|life|"
+    r"lives|attempt on the life) of|(?:attack|attempt) (?:on|against))\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?:former|late|then|retired|ex)\s+)?$",
     re.IGNORECASE,
 )
@@ -516,11 +559,20 @@ _MODIFIER_WORD = re.compile(r"^[a-z][\w'.-]*$", re.IGNORECASE)
 
 
 def find_person_target(sentence: str) -> Role | None:
+    """The first of `person_targets`."""
+    return next(person_targets(sentence), None)
+
+
+def person_targets(sentence: str) -> Iterator[Role]:
     """A named or titled person who was killed, kidnapped or shot: the object of the attack ("assassinated
     presidential candidate Luis Gomez", "the kidnapping of businessman Juan Diaz"), the subject of its passive
-    ("judge ana ruiz was shot"), or its possessor ("the archbishop's murder")."""
+    ("judge ana ruiz was shot"), or its possessor ("the archbishop's murder"); each person of a list
+    ("photographers Ana Ruiz and Luis Gil were shot", "the murders of judge X, colonel Y and senator Z")."""
     mixed = sentence != sentence.lower() and sentence != sentence.upper()
+    done = 0
     for title in _TITLE.finditer(sentence):
+        if title.start() < done:
+            continue
         start = _title_start(sentence, title.start())
         end = _title_end(sentence, title.end())
         name_end = _name_end(sentence, end, mixed)
@@ -529,10 +581,39 @@ def find_person_target(sentence: str) -> Role | None:
         if re.fullmatch(r"general|major", title.group(0), re.IGNORECASE) and end == title.end() \
                 and len(sentence[end:name_end].split()) < 2:
             continue  # "the general staff", "a major attack"
+        people = [(start, name_end), *_listed_people(sentence, name_end, mixed)]
+        last = people[-1][1]
         if _PERSON_LEAD.search(sentence[max(0, start - 40):start]) or \
-                _PERSON_AFTER.match(sentence[name_end:name_end + 120]):
-            return Role(sentence[start:name_end].strip(), "target", "person", start, name_end)
-    return None
+                _PERSON_AFTER.match(sentence[last:last + 120]):
+            done = last
+            for first, stop in people:
+                yield Role(sentence[first:stop].strip(), "target", "person", first, stop)
+
+
+_POSSESSIVES = {"his", "her", "their", "its", "the", "a", "an"}
+_LIST_JOINT = re.compile(r"^(?:\s*,(?:\s*and)?|\s+and)(?=\s)")
+
+
+def _listed_people(sentence: str, position: int, mixed: bool, limit: int = 8) -> Iterator[tuple[int, int]]:
+    """The spans of further people in a list after a titled name: each a title with a name, or a name
+    of two words or more."""
+    for _ in range(limit):
+        joint = _LIST_JOINT.match(sentence[position:])
+        if joint is None:
+            return
+        start = position + joint.end()  # at the space before the next item
+        title = _TITLE.search(sentence, start, start + 50)
+        lead = sentence[start:title.start()].split() if title else []
+        if title and len(lead) <= 3 and all(_MODIFIER_WORD.match(w) and (w.lower() not in STOP_WORDS or
+                                                                        w.lower() in _POSSESSIVES) for w in lead):
+            end = _title_end(sentence, title.end())
+        else:
+            end = start
+        stop = _name_end(sentence, end, mixed)
+        if stop == end or (end == start and len(sentence[start:stop].split()) < 2):
+            return
+        yield start + 1, stop
+        position = stop
 
 
 _QUALIFIERS = {"former", "late", "ex", "then", "retired", "slain", "murdered", "kidnapped"}
@@ -562,7 +643,7 @@ def _name_end(sentence: str, position: int, mixed: bool) -> int:
     """The end of the name after a title: capitalised words in mixed-case text, in lower-cased capitals
     up to four words that are neither function words nor verbs nor nouns of the target list."""
     end = position
-    for _ in range(4):
+    for _ in range(5):
         word = re.match(r" +([\w'.-]+)", sentence[end:])
         if word is None or not _name_word(word.group(1), mixed):
             break

@@ -342,3 +342,28 @@ def test_a_summary_dated_with_slashes_and_placed_by_its_province_and_country():
     event = main_event("07/04/2019: Assailants attacked Dar village, Yagha province, Burkina Faso. At least 12 "
                        "people were killed in the attack.")
     assert (event["date"], event["country"], event["killed"]) == ("2019-07-04", "Burkina Faso", 12)
+
+
+def test_an_incident_with_several_targets_has_one_row_per_target():
+    """One row per initiator-target pair: the further rows point at the incident's row and carry no figures,
+    so that casualty sums over rows count the incident once."""
+    events = pipeline.article_events(Article(id="t", text=(
+        "On 4 June 2021, gunmen attacked a bank, a police post and two shops in Kirkuk, killing two policemen and "
+        "a guard.")))
+    main, *further = [e for e in events if e["event_type"] == "armed_assault"]
+    assert main["part_of"] is None and main["killed"] == 3
+    assert main["targets"] == "bank (policemen); police post; shops; guard"
+    assert [e["actor2"] for e in further] == ["police post", "shops", "guard"]
+    assert {e["part_of"] for e in further} == {main["event_id"]}
+    assert all(e["killed"] is None and e["injured"] is None for e in further)
+    assert len({e["event_id"] for e in events}) == len(events)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("On 4 June 2021, rebels fired mortars at the barracks in Kirkuk.", id="the-weapon"),
+    pytest.param("On 4 June 2021, gunmen attacked the police station in the Tal Afar neighborhood of Kirkuk.",
+                 id="the-place"),
+])
+def test_the_weapon_or_the_place_is_not_a_further_target(text):
+    events = pipeline.article_events(Article(id="t", text=text))
+    assert [e for e in events if e["part_of"]] == []

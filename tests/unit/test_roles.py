@@ -17,6 +17,8 @@ from eventdesk.extract.roles import (
     find_target,
     national_forces,
     no_claim,
+    object_targets,
+    person_targets,
 )
 
 
@@ -201,6 +203,16 @@ def test_object_target(sentence, expected):
     assert find_object_target(sentence).name == expected
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("rebels dynamited a bank, a store and two power pylons in the town.", ["bank", "store", "power pylons"]),
+    ("guerrillas burned three buses, destroyed a bridge and attacked the barracks.", ["buses", "bridge", "barracks"]),
+    ("they attacked the police station and the mayor's office, killing two.", ["police station", "mayor's office"]),
+    ("gunmen attacked the convoy and fled into the hills.", ["convoy"]),
+], ids=["listed-objects", "one-per-verb", "possessive-item", "a-verb-after-and-is-no-item"])
+def test_every_object_of_the_attack(sentence, expected):
+    assert [role.name for role in object_targets(sentence)] == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "the judge was kidnapped by rebels",
     "the guard was stabbed to death in his cell",
@@ -282,6 +294,19 @@ PERSONS = [
 @pytest.mark.parametrize("sentence,expected", [c[1:] for c in PERSONS], ids=[c[0] for c in PERSONS])
 def test_person_target(sentence, expected):
     assert find_person_target(sentence).name == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("an air force member fired at photographers rosa navas and luis galdo, who work for a news agency.",
+     ["photographers rosa navas", "luis galdo"]),
+    ("the murders of magistrate pedro valle, police commander colonel juan quintana, and senator ana gil were "
+     "condemned.", ["magistrate pedro valle", "police commander colonel juan quintana", "senator ana gil"]),
+    ("Gunmen killed Mayor Ana Ruiz and her aide Juan Gil on Monday.", ["Mayor Ana Ruiz", "her aide Juan Gil"]),
+    ("the rebels took as hostages engineers paulo cesar paim de souza and jose silva.",
+     ["engineers paulo cesar paim de souza", "jose silva"]),
+], ids=["plural-title", "titled-list", "mixed-case", "hostages"])
+def test_every_person_of_a_list(sentence, expected):
+    assert [role.name for role in person_targets(sentence)] == expected
 
 
 @pytest.mark.parametrize("sentence", [

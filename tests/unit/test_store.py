@@ -221,3 +221,24 @@ def test_the_streamed_rebuild_gives_the_membership_of_the_merge_in_memory(tmp_pa
     assert reasons.str.startswith("the only incident this vaguer report fits").sum() >= 5
     assert reasons.str.contains("too vague to choose").sum() > 500
     assert reasons.str.startswith("merged by the analyst").any() and reasons.str.startswith("split off").any()
+
+
+def test_an_incident_lists_every_target_and_its_further_target_rows_are_not_reports(tmp_path):
+    ingest.ingest_text("On 4 June 2021, gunmen attacked a bank, a police post and two shops in Kirkuk, Iraq, "
+                       "killing two policemen.", tmp_path, workers=1)
+    events = store.load_events(tmp_path)
+    attack = events[events[schema.EVENT_TYPE] == "armed_assault"].iloc[0]
+    assert (attack[schema.TARGETS], attack[schema.N_REPORTS]) == ("bank (policemen); police post; shops", 1)
+    assert len(store.load_reports(tmp_path)) == len(events)
+
+
+def test_a_store_made_before_a_column_was_declared_gains_it_empty(tmp_path):
+    import duckdb
+
+    ingest.ingest_text("On 4 June 2021, gunmen attacked a bank in Kirkuk, Iraq.", tmp_path, workers=1)
+    with duckdb.connect(str(tmp_path / store.DATABASE)) as db:
+        db.execute(f"ALTER TABLE reports DROP COLUMN {schema.TARGETS}")
+    ingest.ingest_text("On 5 June 2021, gunmen attacked a school in Mosul, Iraq.", tmp_path, workers=1)
+    reports = store.load_reports(tmp_path)
+    assert len(reports) == 2
+    assert reports[schema.TARGETS].isna().sum() == 1
