@@ -31,6 +31,7 @@ from eventdesk.extract.places import (
     place_context,
 )
 from eventdesk.extract.roles import (
+    PLACE_BEFORE,
     ActorSpan,
     Role,
     clean_target,
@@ -95,6 +96,20 @@ _ARMS_HAUL = re.compile(r"\b(?:found|seized|seizure|confiscat\w*|recovered|disco
                         r"stockpile\w*|consignment|shipment|smuggl\w*|bought|buying|purchas\w*|sold|selling|"
                         r"manufactur\w*|produc\w*|export\w*|import\w*|supplied|supplying|fitted with|equipped with)\b",
                         re.IGNORECASE)
+# A toll over a period or over many incidents ("127 people have been killed since the fighting began",
+# "killed in more than 600 clashes", "the war has left 70,000 dead"): a statistic, not an incident.
+_AGGREGATE = re.compile(
+    r"\bin (?:more than |over |some |at least |nearly |about |almost )?[\d,]+ (?:separate |different )?(?:clashes|"
+    r"attacks|massacres|incidents|bombings|operations|actions|confrontations|skirmishes|ambushes|raids)\b|"
+    r"\b(?:have|has) (?:been killed|died|been murdered|been wounded|been injured|left|claimed)\b[^.;]{0,80}?"
+    r"(?:\bsince the\b|\bduring the (?:recent|past|last)\b|\bover the (?:past|last)\b|"
+    r"\bin the (?:past|last) (?:\w+ )?(?:years|months|decades?)\b)|"
+    r"\b(?:the|this|its) (?:war|conflict|insurgency|armed struggle|civil war)\b[^.;]{0,60}?\b(?:has|have) "
+    r"(?:left|claimed|killed|caused)\b|"
+    r"\bsince (?:the (?:start|beginning|outbreak) of|the (?:war|conflict|fighting|offensive|insurgency) "
+    r"(?:began|started))",
+    re.IGNORECASE,
+)
 _NON_ATTACK = re.compile(r"^(?:killed|killing|struck|strike|incident|violence|fighting)$", re.IGNORECASE)
 _GENERIC = re.compile(r"\b(?:should|must|can|cannot|will|would|could|may|might|shall)\b")  # "May" is a month
 _GENERIC_UPPER = re.compile(r"\b(?:SHOULD|MUST|CAN|CANNOT|WILL|WOULD|COULD|MIGHT|SHALL)\b")  # "MAY" is either
@@ -140,7 +155,9 @@ class SentenceFacts:
         return lowered if is_upper_case(text) and len(lowered) == len(text) else text
 
     def violent(self) -> list[Trigger]:
-        return [t for t in self.triggers if t.violent and not t.hypothetical]
+        """The real violent triggers; none when they only name weapons or forces and no one was hurt."""
+        real = [t for t in self.triggers if t.violent and not t.hypothetical]
+        return real if self.casualties or not all(t.instrument for t in real) else []
 
 
 @dataclass
@@ -221,11 +238,11 @@ def add_entities(facts: SentenceFacts, doc, registry: Registry) -> None:
 
 def _is_generic(facts: SentenceFacts) -> bool:
     """A sentence about what could or should happen, or one that looks back on violence from a trial,
-    an anniversary or a report, or one about an accident or a disaster."""
+    an anniversary or a report, or a toll over a period (`_AGGREGATE`), or one about an accident or a disaster."""
     generic = _GENERIC_UPPER if facts.role_text != facts.text else _GENERIC
     if generic.search(facts.text) and not facts.casualties:
         return True
-    if _RETROSPECTIVE.search(facts.text) and _PAST_MARK.search(facts.text):
+    if _RETROSPECTIVE.search(facts.text) and _PAST_MARK.search(facts.text) or _AGGREGATE.search(facts.text):
         return True
     violent = facts.violent()
     if violent and _ARMS_HAUL.search(facts.text) and all(_WEAPON.match(t.text) for t in violent):
@@ -336,14 +353,21 @@ def _claim_trigger(facts: SentenceFacts) -> Trigger | None:
 
 
 def _non_violent_frame(facts: SentenceFacts) -> str | None:
-    """A sentence whose violence is reported inside a warning or accusation ("accused of attacks")."""
+    """A sentence whose violence is reported inside a warning or accusation ("accused of attacks"). Blame for
+    a violence the sentence presupposes ("blamed the rebels for the murder of ...") reports it, and names who."""
     for kind in ("warning", "accusation", "threat"):
         match = _EVENT_VERBS[kind].search(facts.text)
         if match and not facts.casualties:
             violent = facts.violent()
+            if violent and kind == "accusation" and _BLAMED_FOR.search(facts.text[match.start():violent[0].start]):
+                return None
             if not violent or violent[0].start > match.start():
                 return kind
     return None
+
+
+_BLAMED_FOR = re.compile(r"^blam\w*\b.{0,80}\bfor (?:the|this|that|last \w+'s|\w+'s)\s+(?:\w+\s+){0,2}$",
+                         re.IGNORECASE)
 
 
 def link_claims(sentences: list[SentenceFacts], incidents: list[Incident]) -> list[tuple[SentenceFacts, Role | None]]:
@@ -607,7 +631,11 @@ def dyad_rows(article: Article, row: dict, further: list[tuple[Role, SentenceFac
 
 
 def _frame_actors(facts: SentenceFacts, match: re.Match) -> tuple[ActorSpan | None, ActorSpan | None]:
-    actors = [a for a in facts.actors if a.type != "media"]
+    """The actors before and after a frame's verb; a country after a locative ("operating in Colombia") is
+    a place, not an actor."""
+    text = facts.role_text
+    actors = [a for a in facts.actors if a.type != "media" and not (
+        a.type == "state" and PLACE_BEFORE.search(text[max(0, a.start - 40):a.start]))]
     before = [a for a in actors if a.end <= match.start()]
     after = [a for a in actors if a.start >= match.end()]
     return (before[-1] if before else None), (after[0] if after else None)

@@ -97,6 +97,15 @@ _FIGURATIVE = re.compile(r"\b(?:harshly|sharply|verbally|bitterly|publicly|openl
 _NEGATED = re.compile(r"\b(?:no|not|never|without|denied|deny|denies)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 
 
+# Words that name a weapon, a force or trouble in general, not an act: "the air force general", "300 missiles",
+# "the violence". They type an incident that another word or a casualty figure reports, and report none alone.
+_INSTRUMENT = re.compile(r"(?:air force|warplanes?|fighter jets?|helicopter gunships?|(?:armed |kamikaze )?drones?|"
+                   r"artillery|mortars?|rockets?|missiles?|projectiles?|howitzers?|ballistic missiles?|"
+                   r"cruise missiles?|multiple rocket launchers?|knife|knives|firearms?|rifles?|snipers?|machetes?|"
+                   r"gunmen|gunman|armed with|with guns|mobs?|vigilantes?|violence|incident)",
+                   re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Trigger:
     kind: str
@@ -108,6 +117,11 @@ class Trigger:
     @property
     def violent(self) -> bool:
         return self.kind in VIOLENT_TYPES
+
+    @property
+    def instrument(self) -> bool:
+        """A weapon, a force or trouble in general: it types an incident, reports none alone (`_INSTRUMENT`)."""
+        return bool(_INSTRUMENT.fullmatch(self.text))
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
@@ -127,11 +141,13 @@ def find_triggers(sentence: str) -> list[Trigger]:
 
 
 _TARGETED_PERSON = re.compile(
-    r"\b(?:shot dead|shot and killed|killed|gunned down|assassinated|murdered|stabbed to death|targeted)\s+"
-    r"(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?(?:headman|mukhtar|prosecutor|judge|commander|leader|politician|lawmaker|"
+    r"\b(?:(?:shot dead|shot and killed|killed|gunned down|assassinated|murdered|stabbed to death|targeted)\s+"
+    r"(?:a|an|the)|(?:murder|killing|slaying) of(?: a| an| the)?)\s+(?:[\w'-]+\s+){0,4}?"
+    r"(?:headman|mukhtar|prosecutor|judge|commander|leader|politician|lawmaker|"
     r"official|commissioner|governor|mayor|chief|activist|organi[sz]er|investigator|cleric|imam|candidate|"
     r"councillor|councilor|legislator|minister|senator|parliamentarian|MP|journalist|editor|general|colonel|"
-    r"head of [\w ]+|deputy|spokesman|spokesperson|elder|chairman|director|trade unionist|magistrate)\b",
+    r"head of [\w ]+|deputy|spokesman|spokesperson|elder|chairman|director|trade unionist|magistrate|analyst|"
+    r"priest|bishop|archbishop|businessman|industrialist|diplomat|ambassador|union leader)\b",
     re.IGNORECASE,
 )
 _CROWD = re.compile(r"\b(?:protesters|protestors|demonstrators|rioters|mobs?|supporters of|rival (?:groups|parties|"

@@ -49,10 +49,12 @@ _GROUP_NOUNS = (r"infiltrators?|gunman|militant|fighter|sniper|suicide attackers
                 r"insurgents|members|jihadists|rebels|militiamen|militia|elements|"
                 r"terrorists|operatives|guerrillas|forces|troops|soldiers|police|commandos|jets|warplanes|"
                 r"aircraft|units|supporters|loyalists|suicide bombers?|bombers?|attackers|assailants|"
-                r"men|group|movement|army|military")
+                r"men|group|movement|army|military|fronts?|columns?|cells?|squads?|brigades?|battalions?|"
+                r"detachments?|patrols?")
 _SUBJECT_VERB = re.compile(
     rf"^\s*(?:[\])]\s*)?(?:[\[(][^)\]]{{0,40}}[)\]]\s*)?(?:'s\s+)?(?:,[^,]{{0,60}},\s*(?!\w+ing\b))?"
     rf"(?:(?:\w+\s+)?(?:{_GROUP_NOUNS})\s+(?:(?:in|on|from|aboard|with) (?:\w+\s+){{0,2}}?\w+\s+)?)?"
+    r"(?:(?:who|that)\s+(?=(?:have|has|had)\s))?"
     r"(?:(?:have|has|had|reportedly|allegedly|also|then|on \w+|tried to|attempted to)\s+)*"
     r"(?:attack\w*|struck|strike|stormed|raided|triggered|set off|ambush\w*|kill\w*|shot|shoot|opened fire|"
     r"fired|bomb\w*|"
@@ -78,6 +80,7 @@ _VIOLENT_BY = (r"(?:kill|attack|murder|kidnapp|abduct|shot|shoot|ambush|struck|h
                r"carried out|perpetrat|commit|stag|conduct|caus|claim|organi[sz]|orchestrat|mastermind|dynamit|"
                r"blown up|set off|strike|airstrike|air strike|assault|offensive|operation|gunfire|rocket|missile|"
                r"drone|hijack|occup|overr[au]n|captur|ransack|loot|ram|stabb|beat|tortur|harass)\w*"
+               r"(?:\s+(?:dead|to death|down))?"
                r"(?:,?\s+(?:on|in|near|at|outside|inside|during|last|early|late|yesterday|today|overnight)"
                r"(?:\s+[\w'-]+){0,4}?,?)?\s+by")
 _ATTRIBUTION_BEFORE = re.compile(
@@ -105,7 +108,8 @@ _HEDGE_SENTENCE = re.compile(r"\b(?:suspect(?:ed|s)?|believed|may have|might hav
 _NO_CLAIM = re.compile(r"\bno (?:group|one|organi[sz]ation|party)\b[^.]{0,40}\b(?:claimed|has claimed|took)|"
                        r"\b(?:has|had|have) not (?:yet )?(?:been )?claimed|\bunclaimed\b|\bnobody (?:has )?claimed",
                        re.IGNORECASE)
-_REPORTER_AFTER = re.compile(r"^\s*(?:'s\s+\w+\s+)?(?:said|says|reported|reports|told|confirmed|announced|stated|"
+_REPORTER_AFTER = re.compile(r"^\s*(?:'s\s+\w+\s+)?(?:(?:have|has|had)\s+(?:also\s+)?)?"
+                             r"(?:said|says|reported|reports|told|confirmed|announced|stated|"
                              r"added|noted|quoted|spokesman|spokesperson|officials? said)", re.IGNORECASE)
 _DESCRIPTOR = re.compile(
     r"\b(?:(?:unidentified|unknown|suspected|armed|masked|heavily armed|suspected \w+|urban|rural)\s+)?"
@@ -172,13 +176,13 @@ def find_perpetrator(sentence: str, actors: list[ActorSpan]) -> Role | None:
             return Role(actor.name, actor.type, "official", actor.start, actor.end)
         subject = _SUBJECT_VERB.match(after) or (_MEMBERS_BEFORE.search(before) and _SUBJECT_VERB.match(
             re.sub(r"^\s*\([^)]*\)", "", after)))
-        if subject and not _REPORTER_AFTER.match(after) and not _PLACE_BEFORE.search(before):
+        if subject and not _REPORTER_AFTER.match(after) and not PLACE_BEFORE.search(before):
             return Role(actor.name, actor.type, "narrator", actor.start, actor.end)
     return None
 
 
 # "a bomb ... in northeast Nigeria on Tuesday killed 19": a country after a locative is the place, not the subject.
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|at|across|outside|inside|into)\s+(?:(?:the|northern|southern|"
+PLACE_BEFORE = re.compile(r"\b(?:in|near|at|across|outside|inside|into)\s+(?:(?:the|northern|southern|"
                            r"eastern|western|central|north-?\w*|south-?\w*|east|west|northeast|northwest|southeast|"
                            r"southwest)\s+)*$", re.IGNORECASE)
 
@@ -262,10 +266,14 @@ def find_descriptor(sentence: str) -> Role | None:
     return Role(name, "unidentified", "description", *chosen.span())
 
 
+# The agent of a violent verb ("killed by the rebels"), not of any verb ("the reports received by the police").
+_AGENT_BY = re.compile(rf"{_VIOLENT_BY}\s+(?:the\s+|a\s+|a group of\s+|some\s+|\w+\s+)?$", re.IGNORECASE)
+
+
 def _is_agent(sentence: str, match: re.Match) -> bool:
     """A description that does the violence: the subject of an attack verb, or the agent after "by"."""
-    before = sentence[max(0, match.start() - 40):match.start()]
-    if re.search(r"\bby\s+(?:the\s+|a\s+|a group of\s+|some\s+|\w+\s+)?$", before, re.IGNORECASE):
+    before = sentence[max(0, match.start() - 90):match.start()]
+    if _AGENT_BY.search(before):
         return True
     after = sentence[match.end():match.end() + 80]
     return bool(_SUBJECT_VERB.match(after)) and not _REPORTER_AFTER.match(after)

@@ -7,6 +7,7 @@ import pytest
 
 from eventdesk import pipeline
 from eventdesk.articles import Article, load_paths
+from eventdesk.schema import VIOLENT_TYPES
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -162,13 +163,19 @@ NOT_INCIDENTS = [
 NOT_INCIDENTS += [
     ("upper-case-intention", "THE ARMY WILL CONTINUE ITS ATTACKS ON THE REBEL CAMPS UNTIL THEY SURRENDER."),
     ("forces-named-not-acting", "AIR FORCE PLANES ARE FLYING OVER THE CAPITAL TO PROTECT TRAFFIC ON THE MAIN ROADS."),
+    ("an-air-force-officer", "On 3 May 2021 the ministry announced that Air Force General Juan Soto had retired."),
+    ("weapons-given", "THE REBELS HAVE RECEIVED ALL TYPES OF ARMAMENTS, INCLUDING MORE THAN 200 ROCKETS, IN THE NORTH."),
+    ("the-violence", "The violence in the province worries the bishops, the archbishop said in Cali on Sunday."),
+    ("toll-since-the-war-began", "More than 12,000 people have been killed in the province since the war began."),
+    ("toll-over-many-clashes", "The army said 390 rebels were killed in more than 600 clashes in the region."),
+    ("toll-of-the-conflict", "The conflict that began ten years ago in the north has left more than 20,000 dead."),
 ]
 
 
 @pytest.mark.parametrize("text", [r[1] for r in NOT_INCIDENTS], ids=[r[0] for r in NOT_INCIDENTS])
 def test_no_violent_event(text):
     events = pipeline.article_events(Article(id="n", text=text))
-    assert not [e for e in events if e["event_type"] in ("bombing", "armed_assault", "attack", "battle")]
+    assert not [e for e in events if e["event_type"] in VIOLENT_TYPES]
 
 
 def violent_rows(text: str) -> list[tuple]:
@@ -367,3 +374,31 @@ def test_an_incident_with_several_targets_has_one_row_per_target():
 def test_the_weapon_or_the_place_is_not_a_further_target(text):
     events = pipeline.article_events(Article(id="t", text=text))
     assert [e for e in events if e["part_of"]] == []
+
+
+def test_blame_for_a_murder_reports_the_murder_and_who_did_it():
+    event = main_event("The governor blamed al-Shabaab for the killing of a village elder in Baidoa on 3 May 2021.")
+    assert (event["event_type"], event["actor1"], event["actor2"]) == ("assassination", "Al-Shabaab", "village elder")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("THE PERUVIAN POLICE HAVE REPORTED THAT A BOMB EXPLODED OUTSIDE A BANK IN LIMA ON 2 MAY 2021.",
+                 id="police-have-reported"),
+    pytest.param("According to the reports received by the police, a bomb exploded outside a bank in Lima on 2 May "
+                 "2021.", id="received-by-the-police"),
+])
+def test_the_police_who_report_an_attack_did_not_make_it(text):
+    assert main_event(text)["actor1"] is None
+
+
+def test_members_who_had_kidnapped_are_the_kidnappers():
+    event = main_event("The operation led to the capture of 12 ELN members who had kidnapped several cattle breeders "
+                       "in Arauca.")
+    assert (event["event_type"], event["actor1"]) == ("kidnapping", "National Liberation Army (ELN)")
+
+
+def test_a_country_after_a_locative_is_not_who_threatens():
+    events = pipeline.article_events(Article(id="t", text=(
+        "The ELN, the most radical of the armed groups operating in Colombia, has threatened to sabotage the vote.")))
+    threat = next(e for e in events if e["event_type"] == "threat")
+    assert threat["actor1"] == "National Liberation Army (ELN)"
