@@ -45,6 +45,7 @@ from eventdesk.extract.roles import (
     find_person_target,
     find_state_forces,
     find_target,
+    identified_people,
     national_forces,
     no_claim,
     object_targets,
@@ -259,7 +260,14 @@ def _starts_incident(facts: SentenceFacts) -> bool:
     dated = any(d.value for d in facts.dates)
     placed = any(p.locative for p in facts.places)
     grounded = facts.casualties or dated or placed or facts.actors
-    return bool((strong and grounded) or facts.casualties or (dated and placed) or _names_attacker(facts))
+    return bool((strong and grounded) or facts.casualties or (dated and placed) or _names_attacker(facts)
+                or _names_victim(facts))
+
+
+def _names_victim(facts: SentenceFacts) -> bool:
+    """A sentence that names whom a violence was done to ("the attack against attorney general X"): it
+    reports an incident even when its only trigger is a generic word."""
+    return find_person_target(facts.role_text) is not None
 
 
 def _names_attacker(facts: SentenceFacts) -> bool:
@@ -473,7 +481,8 @@ def _target_key(name: str) -> frozenset[str]:
 
 def _further_targets(incident: Incident, perpetrator: Role | None) -> Iterator[tuple[Role, SentenceFacts]]:
     """Every target the incident's sentences name, in the order found: the objects and subjects of its
-    attack verbs, titled persons and the victims of its casualty figures."""
+    attack verbs, titled persons and the victims of its casualty figures, then the people its sentences
+    and those after them name as the victims."""
     for facts in incident.facts:
         violent = facts.violent()
         after = violent[0].start if violent else 0
@@ -487,6 +496,9 @@ def _further_targets(incident: Incident, perpetrator: Role | None) -> Iterator[t
             role = victims_role(casualty.victims) if not casualty.toll else None
             if role is not None:
                 yield role, facts
+    for facts in incident.facts + incident.context:  # "the victims were identified as ..." may come later
+        for role in identified_people(facts.role_text):
+            yield role, facts
 
 
 # What is not a further target of an attack: the place it happened in, the weapon it used, or words of a
@@ -505,7 +517,7 @@ def incident_targets(incident: Incident, perpetrator: Role | None, main: Role | 
     """The incident's targets, the main one (actor2) first, each once: a target whose words are all in
     one already listed ("policeman" after "two policemen") adds nothing."""
     chosen: list[tuple[Role, SentenceFacts | None]] = [(main, None)] if main is not None else []
-    keys = [_target_key(main.name)] if main is not None else []
+    keys = [_target_key(main.name.partition(" (")[0])] if main is not None else []
     if incident.background:  # an earlier incident the article recalls: its main target is enough
         return chosen
     for role, facts in _further_targets(incident, perpetrator):

@@ -544,12 +544,14 @@ _TITLES = (r"mayor|judge|magistrate|prosecutor|attorney|lawyer|priest|father|mon
            r"captain|lieutenant|sergeant|commander|commandant|officer|inspector|president|vice-president|director|"
            r"secretary|ambassador|consul|diplomat|official|activist|unionist|chairman|chairwoman|spokesman|"
            r"politician|professor|teacher|doctor|dr|mr|mrs|ms|engineer|rector|student|elder|chieftain|headman|"
-           r"economist|analyst|manager|executive|owner|founder|member|aide|adviser|advisor|bodyguard|driver|jesuit")
+           r"economist|analyst|manager|executive|owner|founder|member|aide|adviser|advisor|bodyguard|driver|jesuit|"
+           r"son|daughter|wife|husband|brother|mother|nephew|niece|cousin|uncle|aunt")
 _TITLE = re.compile(rf"\b(?:{_TITLES})s?\b\.?", re.IGNORECASE)
 _PERSON_LEAD = re.compile(
     r"\b(?:killed|killing|murdered|murdering|assassinated|assassinating|kidnapped|kidnapping|abducted|abducting|"
     r"shot|shot dead|shooting|executed|executing|gunned down|stabbed|wounded|wounding|injured|injuring|ambushed|"
     r"fired at|fired on|opened fire on|shot at|took as hostages?|taking as hostages?|"
+    r"(?:to|tried to|attempted to) (?:kill|kidnap|murder|assassinate|abduct)|"
     r"(?:murders?|assassinations?|killings?|kidnappings?|abductions?|deaths?|slayings?|executions?|shooting|life|"
     r"lives|attempt on the life) of|(?:attack|attempt) (?:on|against))\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?:former|late|then|retired|ex)\s+)?$",
@@ -622,6 +624,24 @@ def _listed_people(sentence: str, position: int, mixed: bool, limit: int = 8) ->
             return
         yield start + 1, stop
         position = stop
+
+
+# Who the victims were, named after the report: "the dead were identified as Ana Ruiz and Luis Gil".
+_IDENTIFIED = re.compile(
+    r"\b(?:identified as|(?:victims|dead|deceased|injured|wounded|hostages|those killed|those injured|those wounded)"
+    r"(?: \w+)? (?:were|are|included|include)|(?:they|the victims) (?:are|were))\s*:?(?=\s)",
+    re.IGNORECASE,
+)
+
+
+def identified_people(sentence: str) -> Iterator[Role]:
+    """The people a sentence names as the victims ("the victims were identified as ..."), each of a list."""
+    mixed = sentence != sentence.lower() and sentence != sentence.upper()
+    for lead in _IDENTIFIED.finditer(sentence):
+        offset = lead.end() - 1  # "," stands before the list, so that its first name is read as a further one
+        for start, stop in _listed_people("," + sentence[lead.end():], 0, mixed):
+            yield Role(sentence[offset + start:offset + stop].strip(), "target", "identified", offset + start,
+                       offset + stop)
 
 
 _QUALIFIERS = {"former", "late", "ex", "then", "retired", "slain", "murdered", "kidnapped"}

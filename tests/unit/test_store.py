@@ -228,7 +228,7 @@ def test_an_incident_lists_every_target_and_its_further_target_rows_are_not_repo
                        "killing two policemen.", tmp_path, workers=1)
     events = store.load_events(tmp_path)
     attack = events[events[schema.EVENT_TYPE] == "armed_assault"].iloc[0]
-    assert (attack[schema.TARGETS], attack[schema.N_REPORTS]) == ("bank (policemen); police post; shops", 1)
+    assert (attack[schema.TARGETS], attack[schema.N_REPORTS]) == ("bank (policemen); police post; shops; policemen", 1)
     assert len(store.load_reports(tmp_path)) == len(events)
 
 
