@@ -413,10 +413,17 @@ def _incident_role(incident: Incident, registry: Registry) -> Role | None:
         if role is not None and role.basis != "hedge":
             return role
         hedged = hedged or role
-    if hedged is not None:
-        return None
+    return None if hedged is not None else _described_attacker(incident)
+
+
+def _described_attacker(incident: Incident) -> Role | None:
+    """The description of an unnamed attacker in the incident's sentences, else the agent of a later one."""
     for facts in incident.facts:
         role = find_descriptor(facts.role_text)
+        if role is not None:
+            return role
+    for facts in incident.context:
+        role = find_descriptor(facts.role_text, agents_only=True)
         if role is not None:
             return role
     return None

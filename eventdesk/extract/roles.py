@@ -55,7 +55,8 @@ _SUBJECT_VERB = re.compile(
     rf"^\s*(?:[\])]\s*)?(?:[\[(][^)\]]{{0,40}}[)\]]\s*)?(?:'s\s+)?(?:,[^,]{{0,60}},\s*(?!\w+ing\b))?"
     rf"(?:(?:\w+\s+)?(?:{_GROUP_NOUNS})\s+(?:(?:in|on|from|aboard|with) (?:\w+\s+){{0,2}}?\w+\s+)?)?"
     r"(?:(?:who|that)\s+(?=(?:have|has|had)\s))?"
-    r"(?:(?:have|has|had|reportedly|allegedly|also|then|on \w+|tried to|attempted to)\s+)*"
+    r"(?:(?:have|has|had|reportedly|allegedly|also|then|on \w+|tried to|attempted to|today|yesterday|tonight|"
+    r"last night|this (?:morning|afternoon|evening)|early (?:today|yesterday)|later)\s+)*"
     r"(?:attack\w*|struck|strike|stormed|raided|triggered|set off|ambush\w*|kill\w*|shot|shoot|opened fire|"
     r"fired|bomb\w*|"
     r"shell\w*|launched|abduct\w*|kidnapp\w*|seized|captured|overran|torched|burn\w*|set fire|detonated|"
@@ -251,14 +252,18 @@ def national_forces(role: Role | None, country: str | None, armed_forces_of=None
     return replace(role, name=f"Military Forces of {country}", type="security_forces")
 
 
-def find_descriptor(sentence: str) -> Role | None:
+def find_descriptor(sentence: str, agents_only: bool = False) -> Role | None:
     """A described but unnamed attacker ("unidentified gunmen"), preferring the subject of the attack
-    ("armed men stormed ...", "killed by guerrillas") to one that is a victim ("killing three militants")."""
+    ("armed men stormed ...", "killed by guerrillas") to one that is a victim ("killing three militants");
+    with `agents_only`, only a subject or an agent."""
     matches = list(_DESCRIPTOR.finditer(sentence))
     agents = [m for m in matches + list(_STATE_DESCRIPTOR.finditer(sentence)) if _is_agent(sentence, m)]
     others = [m for m in matches if not _VICTIM_BEFORE.search(sentence[max(0, m.start() - 40):m.start()])
               and not _VICTIM_AFTER.match(sentence[m.end():m.end() + 40])]
-    chosen = min(agents, key=lambda m: m.start()) if agents else (others or [None])[0]
+    if agents:
+        chosen = min(agents, key=lambda m: m.start())
+    else:
+        chosen = None if agents_only or not others else others[0]
     if chosen is None:
         return None
     # A count says how many, not who: "two men" is the same unknown perpetrator as "men".

@@ -415,3 +415,12 @@ def test_an_attack_on_a_named_person_is_an_incident_without_date_or_place():
     text = ("REGARDING THE ATTACK AGAINST ATTORNEY GENERAL JUAN PEREZ, A GROUP OF MEN CLAIMED RESPONSIBILITY "
             "FOR THE ATTACK.")
     assert main_event(text)["actor2"] == "attorney general juan perez"
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    pytest.param("A group of armed men yesterday kidnapped two engineers in Arauca.", "armed men", id="time-adverb"),
+    pytest.param("On 4 May 2021 a bomb exploded outside a bank in Tumaco, killing a guard. Witnesses said two hooded "
+                 "men arrived on a motorcycle shortly before noon.", "hooded men", id="described-in-a-later-sentence"),
+])
+def test_the_described_attacker(text, actor):
+    assert main_event(text)["actor1"] == actor
