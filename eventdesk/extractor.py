@@ -513,7 +513,8 @@ def _further_targets(incident: Incident, perpetrator: Role | None) -> Iterator[t
 _NOT_FURTHER = re.compile(
     r"\b(?:neighbou?rhoods?|towns?|villages?|cit(?:y|ies)|areas?|zones?|sectors?|regions?|provinces?|departments?|"
     r"districts?|outskirts|north|south|east|west|bombs?|explosives?|dynamite|charges?|mortars?|grenades?|rockets?|"
-    r"mines?|weapons?|arms|materiel|ammunition|also|thus|far|used|then|still|already|again)$|"
+    r"mines?|weapons?|arms|materiel|ammunition|also|thus|far|used|then|still|already|again|attacks?|explosions?|"
+    r"blasts?|bombings?|incidents?|offensives?|clash(?:es)?|fighting)$|"
     r"\b(?:also|thus|used|launched|began|continued)\b",
     re.IGNORECASE,
 )

@@ -94,6 +94,9 @@ _HYPOTHETICAL_UPPER = re.compile(_HYPOTHETICAL_WORDS.replace("|may|", "|"))
 # Words that make a trigger figurative: "harshly attacked the president", "a social explosion".
 _FIGURATIVE = re.compile(r"\b(?:harshly|sharply|verbally|bitterly|publicly|openly|strongly|social|population|"
                          r"demographic)\s+$", re.IGNORECASE)
+# "a bomb threat", "a bomb scare": the violence was announced or feared, not done.
+_NOT_DONE_AFTER = re.compile(r"[\s-]+(?:threats?|scares?|alerts?|hoax(?:es)?|warnings?|disposal|squad)\b",
+                             re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:no|not|never|without|denied|deny|denies)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 
 
@@ -135,7 +138,8 @@ def find_triggers(sentence: str) -> list[Trigger]:
                 continue
             before = sentence[max(0, match.start() - 60):match.start()]
             before = before.lower() if upper else before
-            unreal = bool(hypothetical.search(before) or _NEGATED.search(before) or _FIGURATIVE.search(before))
+            unreal = bool(hypothetical.search(before) or _NEGATED.search(before) or _FIGURATIVE.search(before)
+                          or _NOT_DONE_AFTER.match(sentence, match.end()))
             found.append(Trigger(kind, match.start(), match.end(), match.group(0), unreal))
     return sorted(found, key=lambda t: t.start)
 

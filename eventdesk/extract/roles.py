@@ -216,6 +216,21 @@ def _forces_attacked(sentence: str, match: re.Match) -> bool:
     return bool(_FORCES_PROPERTY.match(sentence[match.end():]) or _FORCES_TARGETED.search(before))
 
 
+_WEAPONRY = re.compile(r"warplanes|war planes|jets|fighter jets|aircraft|drones?|air ?strikes?|artillery|missiles?|"
+                       r"shells|tanks|helicopters?", re.IGNORECASE)
+
+
+def _acts(sentence: str, match: re.Match) -> bool:
+    """Whether the forces a demonym names do the violence: their weapons ("Russian warplanes"), the subject
+    of an attack verb ("Somali troops attacked", "Somali troops backed by ... attacked") or the agent after "by"."""
+    if _WEAPONRY.fullmatch(match.group("what")):  # "an Israeli air strike", "Russian aircraft": the act itself
+        return True
+    after = sentence[match.end():match.end() + 120]
+    return bool(_SUBJECT_VERB.match(after) or _AGENT_BY.search(sentence[max(0, match.start() - 90):match.start()])
+                or _SUBJECT_VERB.match(re.sub(r"^\s*(?:,[^,]{0,80},|(?:backed|supported|aided|led) by [\w\s-]{0,40}?"
+                                              r"(?=\s(?:attack|struck|kill|bomb|shell|raid|launch)))", "", after)))
+
+
 def find_state_forces(sentence: str, before: int, country_of, armed_forces_of=None) -> Role | None:
     """State forces named by a demonym before position `before` ("Russian warplanes", "Somali troops").
 
@@ -225,7 +240,8 @@ def find_state_forces(sentence: str, before: int, country_of, armed_forces_of=No
     """
     for match in _FORCES.finditer(sentence[: before + 40]):
         country = country_of(match.group("who"))
-        if country is None or _REPORTER_AFTER.match(sentence[match.end():]) or _forces_attacked(sentence, match):
+        if country is None or _REPORTER_AFTER.match(sentence[match.end():]) or _forces_attacked(sentence, match) \
+                or not _acts(sentence, match):
             continue
         if _POLICE.search(match.group("what")):
             return Role(f"Police Forces of {country}", "security_forces", "narrator", *match.span())
@@ -370,7 +386,8 @@ _NOT_HEADS = {"him", "her", "them", "it", "himself", "themselves", "people", "on
 # An adverbial or passive phrase after the verb ("kidnapped by ...", "stabbed to death", "attacked on Monday")
 # is not its object.
 _NOT_OBJECT = re.compile(r"^(?:by|to|in|on|at|during|while|from|with|for|as|after|before|when|since|into|near|"
-                         r"there|here|again|also|yesterday|today|tonight|this|last|early|late|same|over|under|"
+                         r"there|here|again|also|yesterday|today|tonight|this|last|early|late|later|earlier|once|twice|"
+                         r"same|over|under|"
                          r"because|and|or|but)\b|^\d", re.IGNORECASE)
 
 
@@ -441,8 +458,9 @@ def clean_target(name: str) -> str | None:
     main = _RELATIVE.sub("", main)
     if _FINITE.search(main):  # a clause ("were visiting the city", "fighters had died"), not a noun phrase
         return None
+    main = re.split(r"\s(?:between|without|at the time)\s", main, maxsplit=1)[0]  # "area between rebels and ..."
     words = re.sub(r"\[[^\]]*\]?", " ", main).strip(" \"'-\u2014").split()
-    if words and words[0].lower() in ("not", "no", "none", "nobody"):
+    if words and words[0].lower() in ("not", "no", "none", "nobody", "them", "him", "her", "it", "us", "me", "you"):
         return None
     while words and (words[0].lower() in _LEADING_NOISE or re.fullmatch(r"[\d,.]+", words[0])):
         words = words[1:]
@@ -461,7 +479,8 @@ def clean_target(name: str) -> str | None:
 
 
 _PASSIVE = re.compile(
-    r"\b(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:shot|killed|murdered|assassinated|kidnapped|"
+    r"\b(?:was|were|has been|have been|had been)\s+(?:(?!not\b|never\b)\w+\s+)?(?:shot|killed|murdered|assassinated|"
+    r"kidnapped|"
     r"abducted|attacked|wounded|injured|stabbed|executed|beheaded|bombed|burned|burnt|torched|destroyed|damaged|"
     r"dynamited|blown up|machine-?gunned|ambushed|targeted|hit|struck|seized|taken hostage)\b",
     re.IGNORECASE,

@@ -169,6 +169,7 @@ NOT_INCIDENTS += [
     ("toll-since-the-war-began", "More than 12,000 people have been killed in the province since the war began."),
     ("toll-over-many-clashes", "The army said 390 rebels were killed in more than 600 clashes in the region."),
     ("toll-of-the-conflict", "The conflict that began ten years ago in the north has left more than 20,000 dead."),
+    ("bomb-threat", "On 15 May 2021 police evacuated three government offices in Panama City after bomb threats."),
 ]
 
 
@@ -423,4 +424,16 @@ def test_an_attack_on_a_named_person_is_an_incident_without_date_or_place():
                  "men arrived on a motorcycle shortly before noon.", "hooded men", id="described-in-a-later-sentence"),
 ])
 def test_the_described_attacker(text, actor):
+    assert main_event(text)["actor1"] == actor
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    pytest.param("The Salvadoran armed forces, which confirmed the attack, said that 3 soldiers were killed in the "
+                 "fighting near San Miguel on 4 May 2021.", None, id="forces-that-report"),
+    pytest.param("On 4 May 2021 Somali troops backed by AU forces attacked an al-Shabaab base near Jilib.",
+                 "Somali National Army", id="forces-that-attack"),
+    pytest.param("On 29 May 2024 Russian aircraft dropped guided bombs on Kharkiv, killing two workers.",
+                 "Russian Armed Forces", id="forces-weapons"),
+])
+def test_forces_named_by_a_demonym_are_the_attacker_only_when_they_act(text, actor):
     assert main_event(text)["actor1"] == actor
