@@ -51,7 +51,8 @@ _LEXICON: dict[str, str] = {
                      r"rammed|ramming|mass shooting|gunned down|fired on|fired at|sprayed bullets|killing spree|"
                      r"beheaded|executed|slaughter\w*|overran|drove (?:a|an|his|her|the) (?:\w+ )?(?:car|truck|"
                      r"vehicle|van|lorry|suv|pickup truck|pickup) (?:into|onto|through|at)|knife|knives|"
-                     r"firearms?|rifles?|gunshots?|snipers?|sniper fire",
+                     r"firearms?|rifles?|gunshots?|snipers?|sniper fire|machine-?gunn(?:ed|ing)|straf(?:ed|ing)|"
+                     r"riddled with bullets",
     "riot": r"riot\w*|mobs?|lynch\w*|violent (?:protest|demonstration)s?|vigilantes?|looting|looted|"
             r"rampag\w*|stone-pelting|pelted",
     "attack": r"attack(?:s|ed|ing|ers?)?|assault(?:s|ed)?|struck|strike|killed|killing|murder\w*|"

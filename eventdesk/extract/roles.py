@@ -62,6 +62,7 @@ _SUBJECT_VERB = re.compile(
     r"shell\w*|launched|abduct\w*|kidnapp\w*|seized|captured|overran|torched|burn\w*|set fire|detonated|"
     r"carried out|conducted|targeted|hit|besieged|executed|beheaded|massacred|clashed|fought|assassinated|murdered|"
     r"blew|exploded|planted|rammed|hit|slammed|landed|invaded|assaulted|pounded|bombarded|stopped|blocked|hurled|threw|stabbed|"
+    r"machine-?gunned|strafed|dynamited|riddled|sprayed|burst into|broke into|intercepted|"
     r"doused|fired on|fired at|seized|took|ransacked|looted|overran|surrounded|entered|arrived|descended|"
     r"on motorcycles|on motorbikes|riding|armed with|wielding|in (?:a|two|several) (?:vehicles|pickups|trucks))",
     re.IGNORECASE,
@@ -268,6 +269,11 @@ def national_forces(role: Role | None, country: str | None, armed_forces_of=None
     return replace(role, name=f"Military Forces of {country}", type="security_forces")
 
 
+# Who tells of the attack, not who made it: "according to the guerrillas, ...".
+_SOURCE_BEFORE = re.compile(r"\b(?:according to|quoting|cited|citing|told by|said by)\s+(?:the\s+)?(?:\w+\s+)?$",
+                            re.IGNORECASE)
+
+
 def find_descriptor(sentence: str, agents_only: bool = False) -> Role | None:
     """A described but unnamed attacker ("unidentified gunmen"), preferring the subject of the attack
     ("armed men stormed ...", "killed by guerrillas") to one that is a victim ("killing three militants");
@@ -275,7 +281,8 @@ def find_descriptor(sentence: str, agents_only: bool = False) -> Role | None:
     matches = list(_DESCRIPTOR.finditer(sentence))
     agents = [m for m in matches + list(_STATE_DESCRIPTOR.finditer(sentence)) if _is_agent(sentence, m)]
     others = [m for m in matches if not _VICTIM_BEFORE.search(sentence[max(0, m.start() - 40):m.start()])
-              and not _VICTIM_AFTER.match(sentence[m.end():m.end() + 40])]
+              and not _VICTIM_AFTER.match(sentence[m.end():m.end() + 40])
+              and not _SOURCE_BEFORE.search(sentence[max(0, m.start() - 40):m.start()])]
     if agents:
         chosen = min(agents, key=lambda m: m.start())
     else:

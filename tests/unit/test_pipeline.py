@@ -437,3 +437,15 @@ def test_the_described_attacker(text, actor):
 ])
 def test_forces_named_by_a_demonym_are_the_attacker_only_when_they_act(text, actor):
     assert main_event(text)["actor1"] == actor
+
+
+def test_the_source_of_a_report_is_not_its_attacker():
+    event = main_event("According to the guerrillas, the government is responsible for the dynamite attack on the "
+                       "union offices in San Salvador on 31 October 2020.")
+    assert event["actor1"] is None
+
+
+def test_the_subject_of_a_machinegunning_is_the_attacker():
+    event = main_event("UNIDENTIFIED INDIVIDUALS MACHINEGUNNED THE SENATOR'S CAR AS HE LEFT HIS HOME IN LA MASCOTA "
+                       "NEIGHBORHOOD ON 4 MAY 2021.")
+    assert event["actor1"] == "unidentified individuals"
