@@ -52,11 +52,11 @@ _LEXICON: dict[str, str] = {
                      r"beheaded|executed|slaughter\w*|overran|drove (?:a|an|his|her|the) (?:\w+ )?(?:car|truck|"
                      r"vehicle|van|lorry|suv|pickup truck|pickup) (?:into|onto|through|at)|knife|knives|"
                      r"firearms?|rifles?|gunshots?|snipers?|sniper fire|machine-?gunn(?:ed|ing)|straf(?:ed|ing)|"
-                     r"riddled with bullets",
+                     r"riddled with bullets|bullet-riddled|bullet wounds?|gunshot wounds?",
     "riot": r"riot\w*|mobs?|lynch\w*|violent (?:protest|demonstration)s?|vigilantes?|looting|looted|"
             r"rampag\w*|stone-pelting|pelted",
     "attack": r"attack(?:s|ed|ing|ers?)?|assault(?:s|ed)?|struck|strike|killed|killing|murder\w*|"
-              r"violence|insurgent attack|terror(?:ist)? attack|incident",
+              r"violence|insurgent attack|terror(?:ist)? attack|incident|sabotag(?:e|ed|ing)",
     "claim": r"claimed (?:the )?responsibility|claims? of responsibility|claimed (?:the |both |two )?"
              r"(?:attacks?|bombings?|killings?|assault|blasts?|strikes?|assassination|ambush|explosion|kidnapping|abduction|shooting|raid|"
              r"massacre)|claiming responsibility|said it (?:had )?(?:carried out|was behind)|"

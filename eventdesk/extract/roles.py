@@ -362,7 +362,7 @@ def described_targets(sentence: str, actors: list[ActorSpan], after: int) -> Ite
 
 
 _OBJECT_VERB = re.compile(
-    r"\b(?:dynamited|dynamiting|blew up|blown up|machine-gunned|murdered|assassinated|"
+    r"\b(?:dynamited|dynamiting|blew up|blown up|machine-?gunned|murdered|assassinated|sabotaged|sabotaging|"
     r"attacked|attacking|struck|hit|stormed|storming|raided|raiding|ambushed|ambushing|targeted|targeting|bombed|"
     r"shelled|shelling|torched|burned|burnt|set fire to|set alight|abducted|abducting|kidnapped|kidnapping|seized|"
     r"stabbed|shot at|opened fire on|opened fire at|fired on|fired at|fired (?:\w+ )?(?:rockets|shells|mortars?)"

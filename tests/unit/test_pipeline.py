@@ -449,3 +449,14 @@ def test_the_subject_of_a_machinegunning_is_the_attacker():
     event = main_event("UNIDENTIFIED INDIVIDUALS MACHINEGUNNED THE SENATOR'S CAR AS HE LEFT HIS HOME IN LA MASCOTA "
                        "NEIGHBORHOOD ON 4 MAY 2021.")
     assert event["actor1"] == "unidentified individuals"
+
+
+def test_sabotage_is_an_attack_on_what_was_sabotaged():
+    event = main_event("On 4 May 2021 rebels sabotaged two power lines near Ilobasco, leaving the town without "
+                       "electricity.")
+    assert (event["event_type"], event["actor1"], event["actor2"]) == ("attack", "rebels", "power lines")
+
+
+def test_bullet_wounds_are_a_shooting():
+    event = main_event("The mayor received three bullet wounds outside his office in Huancayo on 4 May 2021.")
+    assert event["event_type"] in ("armed_assault", "assassination")
