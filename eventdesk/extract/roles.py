@@ -62,7 +62,8 @@ _SUBJECT_VERB = re.compile(
     r"shell\w*|launched|abduct\w*|kidnapp\w*|seized|captured|overran|torched|burn\w*|set fire|detonated|"
     r"carried out|conducted|targeted|hit|besieged|executed|beheaded|massacred|clashed|fought|assassinated|murdered|"
     r"blew|exploded|planted|rammed|hit|slammed|landed|invaded|assaulted|pounded|bombarded|stopped|blocked|hurled|threw|stabbed|"
-    r"machine-?gunned|strafed|dynamited|riddled|sprayed|burst into|broke into|intercepted|"
+    r"machine-?gunned|strafed|dynamited|riddled|sprayed|burst into|broke into|intercepted|rounded up|dragged|"
+    r"tortured|raped|beat|lynched|hacked|decapitated|forced|sabotaged|"
     r"doused|fired on|fired at|seized|took|ransacked|looted|overran|surrounded|entered|arrived|descended|"
     r"on motorcycles|on motorbikes|riding|armed with|wielding|in (?:a|two|several) (?:vehicles|pickups|trucks))",
     re.IGNORECASE,
@@ -269,6 +270,10 @@ def national_forces(role: Role | None, country: str | None, armed_forces_of=None
     return replace(role, name=f"Military Forces of {country}", type="security_forces")
 
 
+# The end of a victim's description: "X, a leader of the M-19 guerrilla group, was shot".
+_VICTIM_APPOSITION = re.compile(r"^[^,.;]{0,40},\s*(?:who\s+)?(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:shot|"
+                                r"killed|murdered|assassinated|kidnapped|abducted|wounded|injured|attacked|stabbed|"
+                                r"executed|gunned down)\b", re.IGNORECASE)
 # Who tells of the attack, not who made it: "according to the guerrillas, ...".
 _SOURCE_BEFORE = re.compile(r"\b(?:according to|quoting|cited|citing|told by|said by)\s+(?:the\s+)?(?:\w+\s+)?$",
                             re.IGNORECASE)
@@ -282,7 +287,8 @@ def find_descriptor(sentence: str, agents_only: bool = False) -> Role | None:
     agents = [m for m in matches + list(_STATE_DESCRIPTOR.finditer(sentence)) if _is_agent(sentence, m)]
     others = [m for m in matches if not _VICTIM_BEFORE.search(sentence[max(0, m.start() - 40):m.start()])
               and not _VICTIM_AFTER.match(sentence[m.end():m.end() + 40])
-              and not _SOURCE_BEFORE.search(sentence[max(0, m.start() - 40):m.start()])]
+              and not _SOURCE_BEFORE.search(sentence[max(0, m.start() - 40):m.start()])
+              and not _VICTIM_APPOSITION.match(sentence[m.end():m.end() + 120])]
     if agents:
         chosen = min(agents, key=lambda m: m.start())
     else:

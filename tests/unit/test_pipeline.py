@@ -460,3 +460,14 @@ def test_sabotage_is_an_attack_on_what_was_sabotaged():
 def test_bullet_wounds_are_a_shooting():
     event = main_event("The mayor received three bullet wounds outside his office in Huancayo on 4 May 2021.")
     assert event["event_type"] in ("armed_assault", "assassination")
+
+
+def test_the_group_in_a_victims_description_is_not_the_attacker():
+    event = main_event("Carlos Pizarro, the presidential candidate of the disbanded M-19 guerrilla group, was shot on "
+                       "Thursday aboard a passenger plane.")
+    assert event["actor1"] is None
+
+
+def test_soldiers_who_rounded_up_villagers_are_the_attackers():
+    event = main_event("On 4 May 2021 soldiers rounded up villagers in Cayara, Peru, and killed eleven men.")
+    assert event["actor1"] == "Peruvian Armed Forces"
