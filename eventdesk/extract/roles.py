@@ -65,7 +65,9 @@ _SUBJECT_VERB = re.compile(
     r"machine-?gunned|strafed|dynamited|riddled|sprayed|burst into|broke into|intercepted|rounded up|dragged|"
     r"tortured|raped|beat|lynched|hacked|decapitated|forced|sabotaged|"
     r"doused|fired on|fired at|seized|took|ransacked|looted|overran|surrounded|entered|arrived|descended|"
-    r"on motorcycles|on motorbikes|riding|armed with|wielding|in (?:a|two|several) (?:vehicles|pickups|trucks))",
+    r"on motorcycles|on motorbikes|riding|armed with|wielding|in (?:a|two|several) (?:vehicles|pickups|trucks)|"
+    r"(?:ordered|masterminded|planned|organi[sz]ed) (?:the )?(?:assassination|killing|murder|kidnapping|"
+    r"abduction|attack|bombing|massacre))",
     re.IGNORECASE,
 )
 _CLAIM_AFTER = re.compile(r"^\s*(?:[\])]\s*)?(?:[\[(][^)\]]{0,40}[)\]]\s*)?"
@@ -85,12 +87,12 @@ _VIOLENT_BY = (r"(?:kill|attack|murder|kidnapp|abduct|shot|shoot|ambush|struck|h
                r"drone|hijack|occup|overr[au]n|captur|ransack|loot|ram|stabb|beat|tortur|harass)\w*"
                r"(?:\s+(?:dead|to death|down))?"
                r"(?:,?\s+(?:on|in|near|at|outside|inside|during|last|early|late|yesterday|today|overnight)"
-               r"(?:\s+[\w'-]+){0,4}?,?)?\s+by")
+               r"(?:\s+[\w'-]+){0,4}?,?){0,2}\s+by")
 _ATTRIBUTION_BEFORE = re.compile(
     rf"(?:blamed|blame|blaming|attributed (?:\w+ ){{0,3}}to|{_VIOLENT_BY}(?:\s+(?:a\s+)?(?:group\s+of\s+)?"
     rf"(?:\w+\s+)?(?:{_GROUP_NOUNS})\s+(?:of|from))?|responsible (?:was|were)|behind it was|"
     r"accused|accusing|pointed to|belong(?:ed|s|ing)? to|(?:were|was) members of)\s+(?:the\s+|a\s+|an\s+)?"
-    rf"(?:[\w-]+\s+)?$|{_VIOLENT_BY}\s+(?:the\s+|a\s+|an\s+)?(?:self-styled|so-called)\s+(?:[\w-]+\s+){{0,2}}$",
+    rf"(?:[\w-]+\s+)?[\"\u201c']?$|{_VIOLENT_BY}\s+(?:the\s+|a\s+|an\s+)?(?:self-styled|so-called)\s+(?:[\w-]+\s+){{0,2}}$",
     re.IGNORECASE,
 )
 _BEHIND_AFTER = re.compile(rf"^\s*(?:[\])]\s*)?(?:[\[(][^)\]]{{0,60}}[)\]]\s*)?(?:(?:{_GROUP_NOUNS})\s+)?"

@@ -471,3 +471,15 @@ def test_the_group_in_a_victims_description_is_not_the_attacker():
 def test_soldiers_who_rounded_up_villagers_are_the_attackers():
     event = main_event("On 4 May 2021 soldiers rounded up villagers in Cayara, Peru, and killed eleven men.")
     assert event["actor1"] == "Peruvian Armed Forces"
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    pytest.param("SENATOR JUAN GOMEZ WAS KIDNAPPED ON 27 MARCH NEAR HIS HOME BY THE EXTRADITABLES.", "Extraditables",
+                 id="two-adverbials-before-by"),
+    pytest.param('On 5 July 2021 a bomb exploded at a bus stop in Callao, injuring 20 people. Police said the explosion '
+                 'was organized by the "Sendero Luminoso".', "Shining Path", id="quoted-name"),
+    pytest.param("The minister disclosed that Pablo Escobar ordered the assassination of a presidential candidate in "
+                 "Bogota on 22 March 2021.", "Pablo Escobar", id="who-ordered-it"),
+])
+def test_attributions_in_wire_copy(text, actor):
+    assert main_event(text)["actor1"] == actor
