@@ -495,8 +495,8 @@ def _further_targets(incident: Incident, perpetrator: Role | None) -> Iterator[t
         after = violent[0].start if violent else 0
         actors = [a for a in facts.actors if a.type != "state" and (perpetrator is None or a.name != perpetrator.name)]
         text = facts.role_text
-        for finder in (person_targets(text), object_targets(text, after), described_targets(text, actors, after),
-                       passive_targets(text)):
+        for finder in (person_targets(text), object_targets(text, after, damage=True),
+                       described_targets(text, actors, after), passive_targets(text)):
             for role in finder:
                 yield role, facts
         for casualty in facts.casualties:

@@ -411,10 +411,17 @@ def find_object_target(sentence: str, after: int = 0) -> Role | None:
     return next(object_targets(sentence, after), None)
 
 
-def object_targets(sentence: str, after: int = 0) -> Iterator[Role]:
+# What an attack damaged besides what it was aimed at ("the blast damaged a wall"): further targets only.
+_DAMAGE_VERB = re.compile(r"\b(?:destroying|damaged|damaging|wrecked|wrecking|demolished|razed|gutted)\s+",
+                          re.IGNORECASE)
+
+
+def object_targets(sentence: str, after: int = 0, damage: bool = False) -> Iterator[Role]:
     """What every attack verb acts on, with the further items of a list ("dynamited a bank, a store and
-    two pylons" -> bank, store, pylons)."""
-    for verb in _OBJECT_VERB.finditer(sentence, max(0, after - 40)):
+    two pylons" -> bank, store, pylons); with `damage`, also what it damaged."""
+    verbs = sorted([*_OBJECT_VERB.finditer(sentence, max(0, after - 40)),
+                    *(_DAMAGE_VERB.finditer(sentence, max(0, after - 40)) if damage else ())], key=lambda m: m.start())
+    for verb in verbs:
         start, rest = _phrase_start(sentence, verb.end())
         if _NOT_OBJECT.match(rest):
             continue

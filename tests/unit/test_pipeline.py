@@ -476,8 +476,8 @@ def test_soldiers_who_rounded_up_villagers_are_the_attackers():
 @pytest.mark.parametrize(("text", "actor"), [
     pytest.param("SENATOR JUAN GOMEZ WAS KIDNAPPED ON 27 MARCH NEAR HIS HOME BY THE EXTRADITABLES.", "Extraditables",
                  id="two-adverbials-before-by"),
-    pytest.param('On 5 July 2021 a bomb exploded at a bus stop in Callao, injuring 20 people. Police said the explosion '
-                 'was organized by the "Sendero Luminoso".', "Shining Path", id="quoted-name"),
+    pytest.param('On 5 July 2021 a bomb exploded at a bus stop in Callao, injuring 20 people. Police said the '
+                 'explosion was organized by the "Sendero Luminoso".', "Shining Path", id="quoted-name"),
     pytest.param("The minister disclosed that Pablo Escobar ordered the assassination of a presidential candidate in "
                  "Bogota on 22 March 2021.", "Pablo Escobar", id="who-ordered-it"),
 ])

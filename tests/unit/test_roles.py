@@ -214,6 +214,12 @@ def test_every_object_of_the_attack(sentence, expected):
     assert [role.name for role in object_targets(sentence)] == expected
 
 
+def test_what_an_attack_damaged_is_a_further_target_only():
+    sentence = "a car bomb exploded at the police post, damaging a school and two houses."
+    assert [role.name for role in object_targets(sentence)] == ["police post"]
+    assert [role.name for role in object_targets(sentence, damage=True)] == ["police post", "school", "houses"]
+
+
 @pytest.mark.parametrize("sentence", [
     "the judge was kidnapped by rebels",
     "the guard was stabbed to death in his cell",
