@@ -87,7 +87,7 @@ _VIOLENT_BY = (r"(?:kill|attack|murder|kidnapp|abduct|shot|shoot|ambush|struck|h
                r"drone|hijack|occup|overr[au]n|captur|ransack|loot|ram|stabb|beat|tortur|harass)\w*"
                r"(?:\s+(?:dead|to death|down))?"
                r"(?:,?\s+(?:on|in|near|at|outside|inside|during|last|early|late|yesterday|today|overnight)"
-               r"(?:\s+[\w'-]+){0,4}?,?){0,2}\s+by")
+               r"(?:\s+(?!(?:was|were|is|are|been|being|has|have|had)\b|[\w'-]+ed\b)[\w'-]+){0,4}?,?){0,2}\s+by")
 _ATTRIBUTION_BEFORE = re.compile(
     rf"(?:blamed|blame|blaming|attributed (?:\w+ ){{0,3}}to|{_VIOLENT_BY}(?:\s+(?:a\s+)?(?:group\s+of\s+)?"
     rf"(?:\w+\s+)?(?:{_GROUP_NOUNS})\s+(?:of|from))?|responsible (?:was|were)|behind it was|"
@@ -179,6 +179,8 @@ def find_perpetrator(sentence: str, actors: list[ActorSpan]) -> Role | None:
             return Role(actor.name, actor.type, "hedge", actor.start, actor.end)
         if _ATTRIBUTION_BEFORE.search(before) or _BEHIND_AFTER.match(after):
             return Role(actor.name, actor.type, "official", actor.start, actor.end)
+        if _HELD_BY.search(before) and actor.type not in _STATE_TYPES:
+            return Role(actor.name, actor.type, "narrator", actor.start, actor.end)
         subject = _SUBJECT_VERB.match(after) or (_MEMBERS_BEFORE.search(before) and _SUBJECT_VERB.match(
             re.sub(r"^\s*\([^)]*\)", "", after)))
         if subject and not _REPORTER_AFTER.match(after) and not PLACE_BEFORE.search(before):
@@ -186,6 +188,12 @@ def find_perpetrator(sentence: str, actors: list[ActorSpan]) -> Role | None:
     return None
 
 
+# Who held a hostage: "was released on 19 February by the ELN", "held captive by the FARC". A state force that
+# frees a hostage rescued them.
+_HELD_BY = re.compile(r"\b(?:released|freed|set free|held|kept)(?:\s+(?:hostage|captive|prisoner))?"
+                      r"(?:,?\s+(?:on|in|near|at|after|last|early|late|yesterday|today)(?:\s+[\w'-]+){0,4}?,?){0,2}"
+                      r"\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_STATE_TYPES = {"state", "security_forces", "government_body"}
 # "a bomb ... in northeast Nigeria on Tuesday killed 19": a country after a locative is the place, not the subject.
 PLACE_BEFORE = re.compile(r"\b(?:in|near|at|across|outside|inside|into)\s+(?:(?:the|northern|southern|"
                            r"eastern|western|central|north-?\w*|south-?\w*|east|west|northeast|northwest|southeast|"

@@ -483,3 +483,13 @@ def test_soldiers_who_rounded_up_villagers_are_the_attackers():
 ])
 def test_attributions_in_wire_copy(text, actor):
     assert main_event(text)["actor1"] == actor
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    pytest.param("A U.S. priest, kidnapped on 15 February in Cali, was released on 19 February by the ELN.",
+                 "National Liberation Army (ELN)", id="released-by-the-kidnappers"),
+    pytest.param("A rancher kidnapped in Arauca on Sunday was freed by the Colombian Army on Tuesday.", None,
+                 id="freed-by-the-army"),
+])
+def test_who_held_a_hostage_kidnapped_them(text, actor):
+    assert main_event(text)["actor1"] == actor
