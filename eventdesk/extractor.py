@@ -51,12 +51,15 @@ from eventdesk.extract.roles import (
     object_targets,
     passive_targets,
     person_targets,
+    reduced_relative_targets,
     victims_role,
 )
 from eventdesk.geo import Context, Gazetteer, Place
 from eventdesk.text import Sentence, is_upper_case, split_sentences
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_COMBATANTS = re.compile(r"\b(?:guerrillas?|rebels?|subversives?|combatants?|militants?|insurgents?|fighters?|"
+                         r"terrorists?|extremists?|jihadists?|militiam[ae]n)\b", re.IGNORECASE)
 _ATTACKER_WORDS = re.compile(r"attacker|assailant|gunm[ae]n|bomber|themselves", re.IGNORECASE)
 _BACKGROUND = re.compile(
     r"^Since\b|\b(?:earlier (?:this|that|last) (?:year|month|week)|last year|previous(?:ly)?|in the past|"
@@ -496,12 +499,12 @@ def _further_targets(incident: Incident, perpetrator: Role | None) -> Iterator[t
         actors = [a for a in facts.actors if a.type != "state" and (perpetrator is None or a.name != perpetrator.name)]
         text = facts.role_text
         for finder in (person_targets(text), object_targets(text, after, damage=True),
-                       described_targets(text, actors, after), passive_targets(text)):
+                       described_targets(text, actors, after), passive_targets(text), reduced_relative_targets(text)):
             for role in finder:
                 yield role, facts
-        for casualty in facts.casualties:
+        for casualty in facts.casualties:  # the dead of armed groups are the other side's losses, not its targets
             role = victims_role(casualty.victims) if not casualty.toll else None
-            if role is not None:
+            if role is not None and not _COMBATANTS.search(role.name):
                 yield role, facts
     for facts in incident.facts + incident.context:  # "the victims were identified as ..." may come later
         for role in identified_people(facts.role_text):

@@ -52,6 +52,8 @@ VICTIM_NOUNS = (
     r"colonels?|generals?|captains?|sergeants?|lieutenants?|majors?|corporals?|commissioners?|directors?|"
     r"administrators?|ministers?|deputies|deputy|aides?|escorts?|secretar(?:y|ies)|"
     r"fishers|bandits?|kidnappers?|abductors?|smugglers?|suspects?|marines?|protesters?|protestors?|demonstrators?|"
+    r"peasants?|campesinos?|guerrillas?|subversives?|combatants?|tribesm[ae]n|herdsman|villagers?|settlers?|"
+    r"missionar(?:y|ies)|diplomats?|businessm[ae]n|industrialists?|bankers?|ranchers?|landowners?|"
     r"(?-i:[A-Z][a-z]+s)"
 )
 _STOPS = (r"and|or|of|them|whom|with|the|their|his|her|its|including|in|at|on|to|by|were|was|is|are|had|has|have|"

@@ -546,6 +546,20 @@ def passive_targets(sentence: str) -> Iterator[Role]:
             yield Role(" ".join(words), "target", "passive", start, verb.start())
 
 
+# A victim named by a reduced relative clause: "a rancher kidnapped in Arauca", "two policemen killed during ...".
+_REDUCED_RELATIVE = re.compile(
+    r"\b(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+((?:[a-z][\w'-]*\s+){0,2}?"
+    r"[a-z][\w'-]*)\s+(?:kidnapped|abducted|killed|murdered|assassinated|shot|wounded|injured|taken hostage)\s+"
+    r"(?:in|on|by|last|yesterday|during|near|at|when|while|earlier|this)\b", re.IGNORECASE)
+
+
+def reduced_relative_targets(sentence: str) -> Iterator[Role]:
+    """The victims a reduced relative clause names ("a rancher kidnapped in Arauca")."""
+    for match in _REDUCED_RELATIVE.finditer(sentence):
+        if match.group(1).split()[-1].lower() not in _NOT_HEADS:
+            yield Role(match.group(1), "target", "passive", *match.span(1))
+
+
 def _passive_subject(clause: str) -> tuple[int, str]:
     """Where the noun phrase before a passive verb starts in `clause`, and its words without the clause
     around them: "soldiers who were visiting the town were attacked" -> "soldiers", "the guards were asleep

@@ -140,6 +140,9 @@ CASES = [
      (1, "exact", None, None)),
     ("attacker-dies-twice", "A bomber blew himself up at a bus stop in Maroua, killing three commuters and "
      "himself.", (4, "exact", None, None)),
+    ("combatants-killed", "Three subversives were killed and seven others were wounded during clashes near the river.",
+     (3, "exact", 7, "exact")),
+    ("peasants-killed", "FIVE PEASANTS WERE KILLED AND TWO WERE WOUNDED IN THE RAID.", (5, "exact", 2, "exact")),
 ]
 
 

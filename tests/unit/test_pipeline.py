@@ -493,3 +493,11 @@ def test_attributions_in_wire_copy(text, actor):
 ])
 def test_who_held_a_hostage_kidnapped_them(text, actor):
     assert main_event(text)["actor1"] == actor
+
+
+def test_the_dead_of_an_armed_group_are_not_a_further_target():
+    events = pipeline.article_events(Article(id="t", text=(
+        "On 4 May 2021 soldiers attacked a rebel camp near Tibu, killing nine guerrillas and a farmer.")))
+    attack = next(e for e in events if e["event_type"] in VIOLENT_TYPES)
+    assert "guerrillas" not in (attack["targets"] or "").split("; ")[1:]
+    assert attack["killed"] == 10

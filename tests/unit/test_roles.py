@@ -20,6 +20,7 @@ from eventdesk.extract.roles import (
     no_claim,
     object_targets,
     person_targets,
+    reduced_relative_targets,
 )
 
 
@@ -212,6 +213,15 @@ def test_object_target(sentence, expected):
 ], ids=["listed-objects", "one-per-verb", "possessive-item", "a-verb-after-and-is-no-item"])
 def test_every_object_of_the_attack(sentence, expected):
     assert [role.name for role in object_targets(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("a rancher kidnapped in arauca on sunday was freed on tuesday.", ["rancher"]),
+    ("Two policemen killed during the raid were buried on Friday.", ["policemen"]),
+    ("The attack killed two policemen.", []),
+], ids=["kidnapped-in", "killed-during", "active-verb"])
+def test_victims_named_by_a_reduced_relative(sentence, expected):
+    assert [role.name for role in reduced_relative_targets(sentence)] == expected
 
 
 def test_what_an_attack_damaged_is_a_further_target_only():
