@@ -177,7 +177,8 @@ def find_perpetrator(sentence: str, actors: list[ActorSpan]) -> Role | None:
         after = sentence[actor.end:actor.end + 80]
         if _HEDGE_BEFORE.search(before):
             return Role(actor.name, actor.type, "hedge", actor.start, actor.end)
-        if _ATTRIBUTION_BEFORE.search(before) or _BEHIND_AFTER.match(after):
+        if (_ATTRIBUTION_BEFORE.search(before) or _BEHIND_AFTER.match(after)) and not (
+                actor.type in _STATE_TYPES and _ARRESTED_BY.search(before)):
             return Role(actor.name, actor.type, "official", actor.start, actor.end)
         if _HELD_BY.search(before) and actor.type not in _STATE_TYPES:
             return Role(actor.name, actor.type, "narrator", actor.start, actor.end)
@@ -194,6 +195,9 @@ _HELD_BY = re.compile(r"\b(?:released|freed|set free|held|kept)(?:\s+(?:hostage|
                       r"(?:,?\s+(?:on|in|near|at|after|last|early|late|yesterday|today)(?:\s+[\w'-]+){0,4}?,?){0,2}"
                       r"\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _STATE_TYPES = {"state", "security_forces", "government_body"}
+# A suspect "captured by the U.S. Secret Service" was arrested: the state that caught him did not attack.
+_ARRESTED_BY = re.compile(r"\b(?:captur|arrest|detain|seiz|apprehend|intercept)\w*\b[^.;]{0,40}\bby\s+(?:the\s+)?"
+                          r"(?:[\w.-]+\s+)?$", re.IGNORECASE)
 # "a bomb ... in northeast Nigeria on Tuesday killed 19": a country after a locative is the place, not the subject.
 PLACE_BEFORE = re.compile(r"\b(?:in|near|at|across|outside|inside|into)\s+(?:(?:the|northern|southern|"
                            r"eastern|western|central|north-?\w*|south-?\w*|east|west|northeast|northwest|southeast|"

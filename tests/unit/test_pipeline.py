@@ -501,3 +501,9 @@ def test_the_dead_of_an_armed_group_are_not_a_further_target():
     attack = next(e for e in events if e["event_type"] in VIOLENT_TYPES)
     assert "guerrillas" not in (attack["targets"] or "").split("; ")[1:]
     assert attack["killed"] == 10
+
+
+def test_the_state_that_caught_a_bomber_is_not_the_attacker():
+    event = main_event("On 22 November 2021 a Colombian citizen was captured by the U.S. Secret Service in Panama after "
+                       "he placed a bomb in a movie theater.")
+    assert event["actor1"] != "United States"
