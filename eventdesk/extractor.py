@@ -502,9 +502,9 @@ def _further_targets(incident: Incident, perpetrator: Role | None) -> Iterator[t
                        described_targets(text, actors, after), passive_targets(text), reduced_relative_targets(text)):
             for role in finder:
                 yield role, facts
-        for casualty in facts.casualties:  # the dead of armed groups are the other side's losses, not its targets
+        for casualty in facts.casualties:
             role = victims_role(casualty.victims) if not casualty.toll else None
-            if role is not None and not _COMBATANTS.search(role.name):
+            if role is not None:
                 yield role, facts
     for facts in incident.facts + incident.context:  # "the victims were identified as ..." may come later
         for role in identified_people(facts.role_text):
@@ -533,7 +533,7 @@ def incident_targets(incident: Incident, perpetrator: Role | None, main: Role | 
         return chosen
     for role, facts in _further_targets(incident, perpetrator):
         name = clean_target(role.name)
-        if name is None or _ATTACKER_WORDS.search(name) or _NOT_FURTHER.search(name) or \
+        if name is None or _ATTACKER_WORDS.search(name) or _NOT_FURTHER.search(name) or _COMBATANTS.search(name) or \
                 role.type in ("armed_group", "state") or (perpetrator is not None and name == perpetrator.name):
             continue
         key = _target_key(name)

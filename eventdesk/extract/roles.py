@@ -706,10 +706,16 @@ _IDENTIFIED = re.compile(
 )
 
 
+_SUSPECTS = re.compile(r"\b(?:arrest|detain|suspect|captur|accused|charged|perpetrator|attacker|assailant|gunm[ae]n|"
+                       r"kidnapper|killer)", re.IGNORECASE)
+
+
 def identified_people(sentence: str) -> Iterator[Role]:
     """The people a sentence names as the victims ("the victims were identified as ..."), each of a list."""
     mixed = sentence != sentence.lower() and sentence != sentence.upper()
     for lead in _IDENTIFIED.finditer(sentence):
+        if _SUSPECTS.search(sentence[:lead.start()]):  # "the arrested men were identified as ...": not victims
+            continue
         offset = lead.end() - 1  # "," stands before the list, so that its first name is read as a further one
         for start, stop in _listed_people("," + sentence[lead.end():], 0, mixed):
             yield Role(sentence[offset + start:offset + stop].strip(), "target", "identified", offset + start,

@@ -504,6 +504,14 @@ def test_the_dead_of_an_armed_group_are_not_a_further_target():
 
 
 def test_the_state_that_caught_a_bomber_is_not_the_attacker():
-    event = main_event("On 22 November 2021 a Colombian citizen was captured by the U.S. Secret Service in Panama after "
-                       "he placed a bomb in a movie theater.")
+    event = main_event("On 22 November 2021 a Colombian citizen was captured by the U.S. Secret Service in Panama "
+                       "after he placed a bomb in a movie theater.")
     assert event["actor1"] != "United States"
+
+
+def test_the_suspects_identified_after_an_attack_are_not_its_victims():
+    events = pipeline.article_events(Article(id="t", text=(
+        "On 4 May 2021 gunmen killed a judge in Medellin. The arrested men have been identified as Diego Leon Orozco "
+        "and Ernesto Gonzalez.")))
+    attack = next(e for e in events if e["event_type"] in VIOLENT_TYPES)
+    assert "Orozco" not in (attack["targets"] or "")

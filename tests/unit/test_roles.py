@@ -331,7 +331,8 @@ def test_every_person_of_a_list(sentence, expected):
     ("The civilian who was killed has been identified as Jose Gomez, a taxi driver.", ["Jose Gomez"]),
     ("The victims are teacher Ana Ruiz and her son Juan Ruiz.", ["teacher Ana Ruiz", "her son Juan Ruiz"]),
     ("The victims were taken to hospital.", []),
-], ids=["list", "apposition", "titled", "no-names"])
+    ("The arrested men were identified as Diego Leon and Ernesto Gomez.", []),
+], ids=["list", "apposition", "titled", "no-names", "suspects"])
 def test_people_named_as_the_victims(sentence, expected):
     assert [role.name for role in identified_people(sentence)] == expected
 
