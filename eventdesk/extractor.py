@@ -268,9 +268,16 @@ def _starts_incident(facts: SentenceFacts) -> bool:
 
 
 def _names_victim(facts: SentenceFacts) -> bool:
-    """A sentence that names whom a violence was done to ("the attack against attorney general X"): it
-    reports an incident even when its only trigger is a generic word."""
-    return find_person_target(facts.role_text) is not None
+    """A sentence that names whom a violence was done to ("the attack against attorney general X", "the
+    murder of two American citizens"): it reports an incident even when its only trigger is a generic word."""
+    text = facts.role_text
+    return find_person_target(text) is not None or any(
+        find_object_target(text, match.start()) is not None for match in _NOMINAL_VIOLENCE.finditer(text))
+
+
+# A violence named by its victims: "the murder of two American citizens", "the kidnapping of an engineer".
+_NOMINAL_VIOLENCE = re.compile(r"\b(?:assassination|murder|massacre|killing|kidnapping|abduction|execution|slaying)"
+                               r"s? of\b", re.IGNORECASE)
 
 
 def _names_attacker(facts: SentenceFacts) -> bool:

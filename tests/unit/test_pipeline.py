@@ -515,3 +515,9 @@ def test_the_suspects_identified_after_an_attack_are_not_its_victims():
         "and Ernesto Gonzalez.")))
     attack = next(e for e in events if e["event_type"] in VIOLENT_TYPES)
     assert "Orozco" not in (attack["targets"] or "")
+
+
+def test_a_murder_named_by_its_victims_is_an_incident():
+    event = main_event("LA PAZ, 2 JUN 21 -- THE POLICE CONTINUE TO INVESTIGATE THE MURDER OF TWO AMERICAN CITIZENS WITH "
+                       "THE AID OF U.S. EXPERTS.")
+    assert event["actor2"] == "american citizens"
