@@ -49,7 +49,8 @@ _GROUP_NOUNS = (r"infiltrators?|gunman|militant|fighter|sniper|suicide attackers
                 r"insurgents|members|jihadists|rebels|militiamen|militia|elements|"
                 r"terrorists|operatives|guerrillas|forces|troops|soldiers|police|commandos|jets|warplanes|"
                 r"aircraft|units|supporters|loyalists|suicide bombers?|bombers?|attackers|assailants|"
-                r"men|group|movement|army|military|fronts?|columns?|cells?|squads?|brigades?|battalions?|"
+                r"men|group|movement|army|military|fronts?|columns?|cells?|squads?|brigades?|battalions?|gangs?|"
+                r"gang federation|federation|cartel|factions?|network|"
                 r"detachments?|patrols?")
 _SUBJECT_VERB = re.compile(
     rf"^\s*(?:[\])]\s*)?(?:[\[(][^)\]]{{0,40}}[)\]]\s*)?(?:'s\s+)?(?:,[^,]{{0,60}},\s*(?!\w+ing\b))?"
@@ -171,10 +172,11 @@ def no_claim(sentence: str) -> bool:
 def find_perpetrator(sentence: str, actors: list[ActorSpan]) -> Role | None:
     """The initiator of a violent event stated in this sentence, or a hedge, or None."""
     for actor in actors:
-        if actor.type in _NON_PERPETRATOR_TYPES:
-            continue
         before = sentence[max(0, actor.start - 60):actor.start]
-        after = sentence[actor.end:actor.end + 80]
+        # An alliance's forces ("the Saudi-led coalition") can strike, a newspaper cannot; a backer did not lead.
+        if actor.type == "media" or _BACKER_BEFORE.search(before):
+            continue
+        after = sentence[actor.end:actor.end + 140]
         if _HEDGE_BEFORE.search(before):
             return Role(actor.name, actor.type, "hedge", actor.start, actor.end)
         if (_ATTRIBUTION_BEFORE.search(before) or _BEHIND_AFTER.match(after)) and not (
@@ -198,6 +200,8 @@ _STATE_TYPES = {"state", "security_forces", "government_body"}
 # A suspect "captured by the U.S. Secret Service" was arrested: the state that caught him did not attack.
 _ARRESTED_BY = re.compile(r"\b(?:captur|arrest|detain|seiz|apprehend|intercept)\w*\b[^.;]{0,40}\bby\s+(?:the\s+)?"
                           r"(?:[\w.-]+\s+)?$", re.IGNORECASE)
+_BACKER_BEFORE = re.compile(r"\b(?:backed|supported|aided|assisted|accompanied|helped) by\s+(?:the\s+)?$",
+                            re.IGNORECASE)
 # "a bomb ... in northeast Nigeria on Tuesday killed 19": a country after a locative is the place, not the subject.
 PLACE_BEFORE = re.compile(r"\b(?:in|near|at|across|outside|inside|into)\s+(?:(?:the|northern|southern|"
                            r"eastern|western|central|north-?\w*|south-?\w*|east|west|northeast|northwest|southeast|"

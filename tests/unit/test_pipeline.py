@@ -518,6 +518,19 @@ def test_the_suspects_identified_after_an_attack_are_not_its_victims():
 
 
 def test_a_murder_named_by_its_victims_is_an_incident():
-    event = main_event("LA PAZ, 2 JUN 21 -- THE POLICE CONTINUE TO INVESTIGATE THE MURDER OF TWO AMERICAN CITIZENS WITH "
-                       "THE AID OF U.S. EXPERTS.")
+    event = main_event("LA PAZ, 2 JUN 21 -- THE POLICE CONTINUE TO INVESTIGATE THE MURDER OF TWO AMERICAN CITIZENS "
+                       "WITH THE AID OF U.S. EXPERTS.")
     assert event["actor2"] == "american citizens"
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    pytest.param("A car bomb exploded outside a courthouse in Omagh on 3 May 2021. Police said the New IRA, a "
+                 "dissident republican group opposed to the peace agreement, had carried out the attack.", "New IRA",
+                 id="long-apposition"),
+    pytest.param("Air strikes by the Saudi-led coalition hit a wedding in Hajjah on 3 May 2021, killing 20 people.",
+                 "Saudi-led coalition", id="an-alliance-strikes"),
+    pytest.param("On 8 July 2021, members of the G9 gang federation attacked a neighbourhood of Port-au-Prince, "
+                 "killing 12 residents.", "G9 Family and Allies", id="gang-federation"),
+])
+def test_named_attackers_in_longer_phrasings(text, actor):
+    assert main_event(text)["actor1"] == actor
