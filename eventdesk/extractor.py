@@ -292,6 +292,12 @@ def _is_reference(facts: SentenceFacts) -> bool:
                           r"incident|assault|raid|strike|ambush|shooting|violence)", facts.text, re.IGNORECASE))
 
 
+def _refers_back(facts: SentenceFacts) -> bool:
+    """A sentence about the incident before it: "the attack", "the device", "the bomb"."""
+    return _is_reference(facts) or bool(re.search(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:device|bomb)\b", facts.text,
+                                                  re.IGNORECASE))
+
+
 def _conflicts(incident: Incident, facts: SentenceFacts) -> bool:
     """A sentence dated differently from the incident (compared at the coarser of the two precisions).
 
@@ -419,7 +425,7 @@ def _incident_role(incident: Incident, registry: Registry) -> Role | None:
             return role
         hedged = hedged or role
     for facts in incident.context:
-        role = find_attribution(facts.role_text, facts.actors)
+        role = find_attribution(facts.role_text, facts.actors, narrator=_refers_back(facts))
         if role is not None and role.basis != "hedge":
             return role
         hedged = hedged or role

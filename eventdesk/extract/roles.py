@@ -208,10 +208,13 @@ PLACE_BEFORE = re.compile(r"\b(?:in|near|at|across|outside|inside|into)\s+(?:(?:
                            r"southwest)\s+)*$", re.IGNORECASE)
 
 
-def find_attribution(sentence: str, actors: list[ActorSpan]) -> Role | None:
-    """An official attribution in a sentence that reports no violence itself ("Police blamed X")."""
+def find_attribution(sentence: str, actors: list[ActorSpan], narrator: bool = False) -> Role | None:
+    """An official attribution in a sentence that reports no violence itself ("Police blamed X"); with
+    `narrator`, also a plain statement in a sentence that refers back to the incident ("members of X had
+    planted the device")."""
     role = find_perpetrator(sentence, actors)
-    return role if role is not None and role.basis in ("official", "hedge") else None
+    bases = ("official", "hedge", "narrator") if narrator else ("official", "hedge")
+    return role if role is not None and role.basis in bases else None
 
 
 _FORCES = re.compile(

@@ -534,3 +534,10 @@ def test_a_murder_named_by_its_victims_is_an_incident():
 ])
 def test_named_attackers_in_longer_phrasings(text, actor):
     assert main_event(text)["actor1"] == actor
+
+
+def test_a_later_sentence_about_the_device_names_who_planted_it():
+    event = main_event("On 21 February 2018, a crude bomb exploded outside a police box in Chittagong, wounding "
+                       "three policemen. Police said members of Jamaat-ul-Mujahideen Bangladesh (JMB) had planted the "
+                       "device.")
+    assert event["actor1"] == "Jamaat-ul-Mujahideen Bangladesh"
