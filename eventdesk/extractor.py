@@ -37,6 +37,7 @@ from eventdesk.extract.roles import (
     clean_target,
     described_targets,
     find_attribution,
+    find_blamed_forces,
     find_claimant,
     find_descriptor,
     find_object_target,
@@ -108,8 +109,8 @@ _AGGREGATE = re.compile(
     r"\b(?:have|has) (?:been killed|died|been murdered|been wounded|been injured|left|claimed)\b[^.;]{0,80}?"
     r"(?:\bsince the\b|\bduring the (?:recent|past|last)\b|\bover the (?:past|last)\b|"
     r"\bin the (?:past|last) (?:\w+ )?(?:years|months|decades?)\b)|"
-    r"\b(?:the|this|its) (?:war|conflict|insurgency|armed struggle|civil war)\b[^.;]{0,60}?\b(?:has|have) "
-    r"(?:left|claimed|killed|caused)\b|"
+    r"\b(?:the|this|its) (?:\d{4} )?(?:war|conflict|insurgency|armed struggle|civil war)\b[^.;]{0,80}?"
+    r"\b(?:(?:has|have|had) |which |that )(?:left|claimed|killed|caused)\b|"
     r"\bsince (?:the (?:start|beginning|outbreak) of|the (?:war|conflict|fighting|offensive|insurgency) "
     r"(?:began|started))",
     re.IGNORECASE,
@@ -425,7 +426,8 @@ def _incident_role(incident: Incident, registry: Registry) -> Role | None:
             return role
         hedged = hedged or role
     for facts in incident.context:
-        role = find_attribution(facts.role_text, facts.actors, narrator=_refers_back(facts))
+        role = find_attribution(facts.role_text, facts.actors, narrator=_refers_back(facts)) or find_blamed_forces(
+            facts.role_text, registry.country_of_demonym, registry.armed_forces_of)
         if role is not None and role.basis != "hedge":
             return role
         hedged = hedged or role

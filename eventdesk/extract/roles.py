@@ -254,7 +254,8 @@ def _acts(sentence: str, match: re.Match) -> bool:
                                               r"(?=\s(?:attack|struck|kill|bomb|shell|raid|launch)))", "", after)))
 
 
-def find_state_forces(sentence: str, before: int, country_of, armed_forces_of=None) -> Role | None:
+def find_state_forces(sentence: str, before: int, country_of, armed_forces_of=None, acting: bool = True
+                      ) -> Role | None:
     """State forces named by a demonym before position `before` ("Russian warplanes", "Somali troops").
 
     Soldiers are the country's armed forces as the registry names them (`armed_forces_of`, country ->
@@ -264,7 +265,7 @@ def find_state_forces(sentence: str, before: int, country_of, armed_forces_of=No
     for match in _FORCES.finditer(sentence[: before + 40]):
         country = country_of(match.group("who"))
         if country is None or _REPORTER_AFTER.match(sentence[match.end():]) or _forces_attacked(sentence, match) \
-                or not _acts(sentence, match):
+                or (acting and not _acts(sentence, match)):
             continue
         if _POLICE.search(match.group("what")):
             return Role(f"Police Forces of {country}", "security_forces", "narrator", *match.span())
@@ -272,6 +273,17 @@ def find_state_forces(sentence: str, before: int, country_of, armed_forces_of=No
         if known is not None:
             return Role(known.name, known.type, "narrator", *match.span())
         return Role(f"Military Forces of {country}", "security_forces", "narrator", *match.span())
+    return None
+
+
+def find_blamed_forces(sentence: str, country_of, armed_forces_of=None) -> Role | None:
+    """State forces named by a demonym that a sentence blames ("Baku blamed Armenian forces")."""
+    for match in _FORCES.finditer(sentence):
+        if _ATTRIBUTION_BEFORE.search(sentence[max(0, match.start() - 60):match.start()]) and \
+                not _HEDGE_BEFORE.search(sentence[max(0, match.start() - 60):match.start()]):
+            role = find_state_forces(sentence[match.start():], 0, country_of, armed_forces_of, acting=False)
+            if role is not None:
+                return replace(role, basis="official", start=role.start + match.start(), end=role.end + match.start())
     return None
 
 

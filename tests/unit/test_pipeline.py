@@ -170,6 +170,8 @@ NOT_INCIDENTS += [
     ("toll-over-many-clashes", "The army said 390 rebels were killed in more than 600 clashes in the region."),
     ("toll-of-the-conflict", "The conflict that began ten years ago in the north has left more than 20,000 dead."),
     ("bomb-threat", "On 15 May 2021 police evacuated three government offices in Panama City after bomb threats."),
+    ("toll-of-a-war", "Ganja lies 60 kilometres from the front line of the 2020 war, which killed more than 6,500 "
+     "soldiers on both sides in six weeks of fighting."),
 ]
 
 
@@ -541,3 +543,9 @@ def test_a_later_sentence_about_the_device_names_who_planted_it():
                        "three policemen. Police said members of Jamaat-ul-Mujahideen Bangladesh (JMB) had planted the "
                        "device.")
     assert event["actor1"] == "Jamaat-ul-Mujahideen Bangladesh"
+
+
+def test_forces_blamed_in_a_later_sentence_are_the_attackers():
+    event = main_event("On 10 October 2020 a missile hit a residential block in Ganja, killing six civilians. Baku "
+                       "blamed Armenian forces; Yerevan denied targeting civilians.")
+    assert event["actor1"] == "Armenian Armed Forces"
