@@ -90,7 +90,8 @@ _VIOLENT_BY = (r"(?:kill|attack|murder|kidnapp|abduct|shot|shoot|ambush|struck|h
                r"(?:,?\s+(?:on|in|near|at|outside|inside|during|last|early|late|yesterday|today|overnight)"
                r"(?:\s+(?!(?:was|were|is|are|been|being|has|have|had)\b|[\w'-]+ed\b)[\w'-]+){0,4}?,?){0,2}\s+by")
 _ATTRIBUTION_BEFORE = re.compile(
-    rf"(?:blamed|blame|blaming|attributed (?:\w+ ){{0,3}}to|{_VIOLENT_BY}(?:\s+(?:a\s+)?(?:group\s+of\s+)?"
+    rf"(?:blamed|blame|blaming|attributed (?:\w+ ){{0,3}}to(?: (?:a|an|the) (?:[\w-]+ ){{0,2}}(?:between|among|"
+    rf"within) (?:[\w-]+ ){{0,2}}(?:of|in))?|{_VIOLENT_BY}(?:\s+(?:a\s+)?(?:group\s+of\s+)?"
     rf"(?:\w+\s+)?(?:{_GROUP_NOUNS})\s+(?:of|from))?|responsible (?:was|were)|behind it was|"
     r"accused|accusing|pointed to|belong(?:ed|s|ing)? to|(?:were|was) members of)\s+(?:the\s+|a\s+|an\s+)?"
     rf"(?:[\w-]+\s+)?[\"\u201c']?$|{_VIOLENT_BY}\s+(?:the\s+|a\s+|an\s+)?(?:self-styled|so-called)\s+(?:[\w-]+\s+){{0,2}}$",
@@ -172,7 +173,7 @@ def no_claim(sentence: str) -> bool:
 def find_perpetrator(sentence: str, actors: list[ActorSpan]) -> Role | None:
     """The initiator of a violent event stated in this sentence, or a hedge, or None."""
     for actor in actors:
-        before = sentence[max(0, actor.start - 60):actor.start]
+        before = sentence[max(0, actor.start - 90):actor.start]
         # An alliance's forces ("the Saudi-led coalition") can strike, a newspaper cannot; a backer did not lead.
         if actor.type == "media" or _BACKER_BEFORE.search(before):
             continue

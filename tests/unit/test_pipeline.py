@@ -549,3 +549,9 @@ def test_forces_blamed_in_a_later_sentence_are_the_attackers():
     event = main_event("On 10 October 2020 a missile hit a residential block in Ganja, killing six civilians. Baku "
                        "blamed Armenian forces; Yerevan denied targeting civilians.")
     assert event["actor1"] == "Armenian Armed Forces"
+
+
+def test_killings_attributed_to_a_feud_within_a_group_are_the_groups():
+    event = main_event("Gunmen killed six men at a car wash in Culiacan on 3 May 2021. Prosecutors attributed the "
+                       "killings to a dispute between factions of the Sinaloa Cartel over local drug sales.")
+    assert event["actor1"] == "Sinaloa Cartel"
