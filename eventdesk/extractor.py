@@ -104,6 +104,8 @@ _ARMS_HAUL = re.compile(r"\b(?:found|seized|seizure|confiscat\w*|recovered|disco
 # A toll over a period or over many incidents ("127 people have been killed since the fighting began",
 # "killed in more than 600 clashes", "the war has left 70,000 dead"): a statistic, not an incident.
 _AGGREGATE = re.compile(
+    r"\bin the (?:past|last) (?:[\d,]+|few|several) (?:days|weeks|months|years)\b[^.;]{0,80}?\b(?:have|has) "
+    r"(?:been killed|died|been wounded|been injured)\b|"
     r"\bin (?:more than |over |some |at least |nearly |about |almost )?[\d,]+ (?:separate |different )?(?:clashes|"
     r"attacks|massacres|incidents|bombings|operations|actions|confrontations|skirmishes|ambushes|raids)\b|"
     r"\b(?:have|has) (?:been killed|died|been murdered|been wounded|been injured|left|claimed)\b[^.;]{0,80}?"

@@ -107,7 +107,8 @@ _MEMBERS_BEFORE = re.compile(r"\b(?:members|fighters|militants|gunmen|elements|o
 _HEDGE_BEFORE = re.compile(
     r"(?:suspected|suspect|alleged|possible|presumed|purported|believed to be|thought to be|likely|"
     r"may have been|might have been|suspicion (?:fell )?on|suspected of being|linked to|affiliated with|"
-    r"sympathi[sz]ers of|inspired by|loyal to|praised|welcomed|hailed|denied|deny)\s+(?:\w+\s+){0,2}$",
+    r"sympathi[sz]ers of|inspired by|loyal to|praised|welcomed|hailed|denied|deny|"
+    r"(?:preposterous|absurd|false|wrong|unfair|ridiculous|not|never) to blame)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 _HEDGE_SENTENCE = re.compile(r"\b(?:suspect(?:ed|s)?|believed|may have|might have|possibly|probably|likely)\b",

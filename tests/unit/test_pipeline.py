@@ -172,6 +172,7 @@ NOT_INCIDENTS += [
     ("bomb-threat", "On 15 May 2021 police evacuated three government offices in Panama City after bomb threats."),
     ("toll-of-a-war", "Ganja lies 60 kilometres from the front line of the 2020 war, which killed more than 6,500 "
      "soldiers on both sides in six weeks of fighting."),
+    ("toll-of-weeks", "The army said that in the last 24 days, 1,853 rebels and 457 soldiers have been killed."),
 ]
 
 
@@ -555,3 +556,9 @@ def test_killings_attributed_to_a_feud_within_a_group_are_the_groups():
     event = main_event("Gunmen killed six men at a car wash in Culiacan on 3 May 2021. Prosecutors attributed the "
                        "killings to a dispute between factions of the Sinaloa Cartel over local drug sales.")
     assert event["actor1"] == "Sinaloa Cartel"
+
+
+def test_blame_called_preposterous_names_nobody():
+    event = main_event("On 4 May 2021 a grenade exploded at a bus stop in San Salvador, wounding six people. The "
+                       "hurling of grenades is a practice of army personnel and it is preposterous to blame the FMLN.")
+    assert event["actor1"] != "FMLN"
