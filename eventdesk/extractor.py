@@ -461,6 +461,16 @@ def _resolve_members(role: Role | None, groups: tuple[str, ...]) -> Role | None:
     return Role(groups[0], "armed_group", "coreference", role.start, role.end)
 
 
+def _group_of_person(role: Role | None, registry: Registry) -> Role | None:
+    """A person who led or ordered an attack stands for the armed group the registry puts them in
+    ("Pablo Escobar ordered the assassination" -> Medellin Cartel), as the conflict datasets code it."""
+    person = registry.actors.get(role.name) if role is not None and role.type == "person" else None
+    group = registry.actors.get(person.parent) if person is not None and person.parent else None
+    if group is None or group.type != "armed_group":
+        return role
+    return replace(role, name=group.name, type=group.type)
+
+
 def _victims(incident: Incident) -> Role | None:
     for facts in incident.facts:
         for casualty in facts.casualties:
@@ -639,7 +649,8 @@ def incident_row(article: Article, incident: Incident, res: Resources, context: 
     chosen = _incident_place(incident, res.gazetteer, context, dateline, article_places)
     _put_place(row, chosen[0] if chosen else None)
     perpetrator = _resolve_members(_incident_role(incident, res.registry), groups)
-    perpetrator = national_forces(perpetrator, row.get("country"), res.registry.armed_forces_of)
+    perpetrator = national_forces(_group_of_person(perpetrator, res.registry), row.get("country"),
+                                  res.registry.armed_forces_of)
     _put_role(row, "actor1", perpetrator)
     target = _incident_target(incident, perpetrator)
     _put_role(row, "actor2", target)

@@ -330,8 +330,10 @@ def find_descriptor(sentence: str, agents_only: bool = False) -> Role | None:
         chosen = None if agents_only or not others else others[0]
     if chosen is None:
         return None
-    # A count says how many, not who: "two men" is the same unknown perpetrator as "men".
+    # A count says how many, not who: "two men" is the same unknown perpetrator as "men". Under a hedge
+    # the qualifier is what is suspected, and names nobody: "suspected separatist insurgents" -> "suspected insurgents".
     name = re.sub(r"^(?:a|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+", "", chosen.group(0).lower())
+    name = re.sub(r"^suspected \S+ (?=\S+$)", "suspected ", name)
     return Role(name, "unidentified", "description", *chosen.span())
 
 

@@ -462,6 +462,9 @@ def test_a_murder_named_by_its_victims_is_an_incident():
 
 # Who the attacker is, in the phrasings of wire copy and coder notes: (id, text, actor1).
 ATTACKERS = [
+    ('a-hedged-qualifier-names-nobody',
+     'Suspected separatist insurgents set fire to seven shops in Yala town on 3 May 2021.',
+     'suspected insurgents'),
     ('members-who-had-kidnapped-are-the-kidnappers',
      'The operation led to the capture of 12 ELN members who had kidnapped several cattle breeders in '
      'Arauca.',
@@ -498,7 +501,7 @@ ATTACKERS = [
     ('who-ordered-it',
      'The minister disclosed that Pablo Escobar ordered the assassination of a presidential candidate in '
      'Bogota on 22 March 2021.',
-     'Pablo Escobar'),
+     'Medellin Cartel'),
     ('released-by-the-kidnappers',
      'A U.S. priest, kidnapped on 15 February in Cali, was released on 19 February by the ELN.',
      'National Liberation Army (ELN)'),
