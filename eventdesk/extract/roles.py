@@ -408,10 +408,12 @@ _OBJECT_VERB = re.compile(
     r"\b(?:dynamited|dynamiting|blew up|blown up|machine-?gunned|murdered|assassinated|sabotaged|sabotaging|"
     r"attacked|attacking|struck|hit|stormed|storming|raided|raiding|ambushed|ambushing|targeted|targeting|bombed|"
     r"shelled|shelling|torched|burned|burnt|set fire to|set alight|abducted|abducting|kidnapped|kidnapping|seized|"
-    r"stabbed|shot at|opened fire on|opened fire at|fired on|fired at|fired (?:\w+ )?(?:rockets|shells|mortars?)"
+    r"stabbed|shot at|opened fire (?:on|at|in|inside)|fired on|fired at|fired (?:\w+ )?(?:rockets|shells|mortars?)"
     r"(?: \w+)? (?:at|on|into|toward|towards)|rammed(?: \w+)? into|flattened|destroyed|overran|besieged|"
     r"exploded (?:at|near|outside|inside|in front of|next to|under|in)|(?:went off|detonated) (?:at|near|outside|"
-    r"inside|in front of|next to|in)|slammed into|crashed into|attack on|attacks on|assault on|raid on|strike on|"
+    r"inside|in front of|next to|in)|slammed into|crashed into|tore through|ripped through|"
+    r"dropped (?:[\w-]+ ){0,2}(?:bombs?|shells?|explosives|barrels?) on|"
+    r"attack on|attacks on|assault on|raid on|strike on|"
     r"ambush on|blast at|explosion at|bombing (?:of|at)|(?:assassination|murder|massacre|killing|kidnapping|"
     r"abduction|execution|slaying) of)\s+",
     re.IGNORECASE,
@@ -463,11 +465,37 @@ def object_targets(sentence: str, after: int = 0, damage: bool = False) -> Itera
         rest = rest[:finite.start()] if (finite := _FINITE.search(rest)) else rest  # "the murder of X sought ..."
         end = _PHRASE_END.search(rest)
         words = rest[:end.start()].split()[-4:] if end else []
-        if not words or words[-1].lower() in _NOT_HEADS or all(w[:1].isupper() for w in words):
+        if words and words[-1].lower() in _PARTS and (whole := _whole_of(sentence, start + end.start())):
+            start, rest, end, words = whole  # "the entrance of a mosque" -> mosque
+        if not words or _not_a_head(words) or all(w[:1].isupper() for w in words):
             continue
         words = [w for w in words if not w[:1].isupper() or w.lower() != w] if len(words) > 1 else words
         yield Role(" ".join(words), "target", "object", verb.end(), verb.end() + len(rest))
         yield from _list_items(sentence, start + end.start())
+
+
+# Parts of a building or a place: what was hit is the whole ("the entrance of a mosque", "the offices of a
+# television station", "the parking lot of a church").
+_PARTS = {"entrance", "entrances", "gate", "gates", "door", "doors", "wall", "walls", "front", "offices", "office",
+          "premises", "compound", "stairwell", "lobby", "roof", "lot", "courtyard", "yard", "grounds", "facade",
+          "outskirts", "vicinity", "branch", "branches"}
+
+
+def _whole_of(sentence: str, position: int):
+    """The noun phrase after "of" at `position`: (start, rest, end, words), or None."""
+    joint = re.match(r"\s+of\s+", sentence[position:])
+    if joint is None:
+        return None
+    start, rest = _phrase_start(sentence, position + joint.end())
+    end = _PHRASE_END.search(rest)
+    words = rest[:end.start()].split()[-4:] if end else []
+    return (start, rest, end, words) if words and not _not_a_head(words) else None
+
+
+def _not_a_head(words: list[str]) -> bool:
+    """A head noun that names no target alone ("the area"), unless it is qualified ("a residential area")."""
+    head = words[-1].lower()
+    return head in _NOT_HEADS and not (head == "area" and len(words) > 1)
 
 
 def _phrase_start(sentence: str, position: int) -> tuple[int, str]:

@@ -224,6 +224,21 @@ def test_victims_named_by_a_reduced_relative(sentence, expected):
     assert [role.name for role in reduced_relative_targets(sentence)] == expected
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("Someone set fire to the entrance of a mosque in San Jose early Tuesday.", "mosque"),
+    ("a bomb exploded outside the offices of a private television station in Athens.", "private television station"),
+    ("An explosion tore through the stairwell of an apartment building in Uppsala.", "apartment building"),
+    ("Russian aircraft dropped guided bombs on an industrial area of Zaporizhzhia.", "industrial area"),
+    ("A gunman opened fire in the parking lot of a church in Paris, Texas.", "church"),
+], ids=["part-of-a-building", "offices-of", "tore-through", "dropped-bombs-on", "opened-fire-in"])
+def test_what_was_hit_is_the_whole_not_its_part(sentence, expected):
+    assert find_object_target(sentence).name == expected
+
+
+def test_the_area_alone_is_no_target():
+    assert find_object_target("rebels attacked the area at dawn.") is None
+
+
 def test_what_an_attack_damaged_is_a_further_target_only():
     sentence = "a car bomb exploded at the police post, damaging a school and two houses."
     assert [role.name for role in object_targets(sentence)] == ["police post"]
