@@ -365,6 +365,7 @@ TARGET_NOUNS = (
     r"village|town|neighbou?rhood|district headquarters|compound|residence|home|house|family|children|women|"
     r"people|fighters|militants|rebels|positions|peacekeepers?|contractors|personnel|vessel|ship|tanker|"
     r"lawmaker|politician|candidate|activist|cleric|imam|priest|commander|leader|businessman|doctor|nurse|"
+    r"commissioner|head of security|(?:security|intelligence|police|district) chief|"
     r"building|offices|headquarters|stores?|shops?|power (?:lines?|towers?|pylons?)|pylons?|substation|"
     r"transformers?|factory|warehouse|houses|homes|installations?|facilities"
 )
@@ -377,7 +378,7 @@ _TARGET_LEAD = re.compile(
 )
 _MODIFIER = re.compile(r"(?:\b(?!(?:a|an|the|his|her|their|its|on|at|in|of|and|killing|killed|attacked|near|dead|"
                        r"one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|\d+)\b)"
-                       r"[A-Za-z][\w-]*\s+){0,2}$", re.IGNORECASE)
+                       r"[A-Za-z][\w-]*\s+){0,3}$", re.IGNORECASE)
 _NOT_TARGET_LEAD = re.compile(r"\b(?:said|told|by|according to|from|of)\s+(?:a|an|the)?\s*$", re.IGNORECASE)
 
 

@@ -87,6 +87,10 @@ TARGETS = [
     ("elder", "Gunmen shot dead a village elder outside his home.", "village elder"),
     ("school", "Armed men stormed a school in the district.", "school"),
     ("party-offices", "A grenade was thrown at the headquarters of the ruling party.", "headquarters"),
+    ("official-without-name", "A roadside bomb killed a district commissioner and two of his bodyguards.",
+     "district commissioner"),
+    ("three-modifiers", "An infiltrator shot dead the Kandahar provincial intelligence chief and two of his guards.",
+     "Kandahar provincial intelligence chief"),
 ]
 
 
