@@ -636,8 +636,10 @@ def _incident_evidence(incident: Incident) -> Sentence:
 
 
 def incident_row(article: Article, incident: Incident, res: Resources, context: Context,
-                 dateline: PlaceName | None, article_places: list[PlaceName], groups: tuple[str, ...] = ()) -> dict:
-    """The event-table row of one incident; `groups` are the armed groups the article names."""
+                 dateline: PlaceName | None, article_places: list[PlaceName], groups: tuple[str, ...] = ()
+                 ) -> tuple[dict, list[tuple[Role, SentenceFacts | None]]]:
+    """The event-table row of one incident and its further targets (`dyad_rows`); `groups` are the armed
+    groups the article names."""
     triggers = [t for f in incident.facts for t in f.violent()]
     event_type = incident_type(triggers, " ".join(f.text for f in incident.facts)) or "attack"
     row = _base_row(article, event_type, _incident_evidence(incident), 0.5)
@@ -652,16 +654,14 @@ def incident_row(article: Article, incident: Incident, res: Resources, context: 
     perpetrator = national_forces(_group_of_person(perpetrator, res.registry), row.get("country"),
                                   res.registry.armed_forces_of)
     _put_role(row, "actor1", perpetrator)
-    target = _incident_target(incident, perpetrator)
-    _put_role(row, "actor2", target)
-    targets = incident_targets(incident, perpetrator, target)
+    targets = incident_targets(incident, perpetrator, _incident_target(incident, perpetrator))
+    _put_role(row, "actor2", targets[0][0] if targets else None)
     row["targets"] = "; ".join(role.name for role, _ in targets) or None
-    row["_further"] = targets[1:] if target is not None else targets
     if incident.claimant is not None:
         row["claimed_by"] = incident.claimant.name
     grounded = sum(bool(row.get(k)) for k in ("date", "lat", "killed", "actor1"))
     row["confidence"] = round(min(0.95, 0.55 + 0.1 * grounded - (0.2 if incident.background else 0)), 2)
-    return row
+    return row, targets[1:]
 
 
 def dyad_rows(article: Article, row: dict, further: list[tuple[Role, SentenceFacts | None]]) -> list[dict]:
@@ -776,9 +776,10 @@ def extract_from_facts(article: Article, sentences: list[SentenceFacts], res: Re
     ordered = sorted(incidents, key=_salience, reverse=True)
     article_places = [p for f in sentences for p in f.places]
     groups = tuple(dict.fromkeys(a.name for f in sentences for a in f.actors if a.type == "armed_group"))
-    rows = {id(i): incident_row(article, i, res, context, dateline, article_places, groups) for i in ordered}
+    made = {id(i): incident_row(article, i, res, context, dateline, article_places, groups) for i in ordered}
+    rows = {key: row for key, (row, _) in made.items()}
     events = [rows[id(i)] for i in ordered]
-    dyads = [d for row in events for d in dyad_rows(article, row, row.pop("_further"))]
+    dyads = [d for i in ordered for d in dyad_rows(article, rows[id(i)], made[id(i)][1])]
     events += claim_rows(article, claims, incidents, rows)
     events += frame_rows(article, sentences)
     return events + dyads

@@ -81,14 +81,15 @@ _CLAIM_BEFORE = re.compile(r"(?:claimed by|claim(?:ed)? on behalf of|responsibil
                            r"statement (?:from|by|issued by)|via|through)\s+(?:the\s+)?$", re.IGNORECASE)
 # "by" names the perpetrator after a violent verb or noun ("killed by", "an attack by"), not after
 # "backed by", "requested by" or "headed by".
+# Up to two adverbials between a verb and "by" ("kidnapped on 27 March near his home by"), holding no verb.
+_ADVERBIALS = (r"(?:,?\s+(?:on|in|near|at|outside|inside|during|after|last|early|late|yesterday|today|overnight)"
+               r"(?:\s+(?!(?:was|were|is|are|been|being|has|have|had)\b|[\w'-]+ed\b)[\w'-]+){0,4}?,?){0,2}")
 _VIOLENT_BY = (r"(?:kill|attack|murder|kidnapp|abduct|shot|shoot|ambush|struck|hit|bomb|shell|target|seiz|storm|raid|"
                r"torch|burn|destroy|damag|wound|injur|assassinat|execut|massacr|detonat|plant|plac|fir|launch|"
                r"carried out|perpetrat|commit|stag|conduct|caus|claim|organi[sz]|orchestrat|mastermind|dynamit|"
                r"blown up|set off|strike|airstrike|air strike|assault|offensive|operation|gunfire|rocket|missile|"
                r"drone|hijack|occup|overr[au]n|captur|ransack|loot|ram|stabb|beat|tortur|harass)\w*"
-               r"(?:\s+(?:dead|to death|down))?"
-               r"(?:,?\s+(?:on|in|near|at|outside|inside|during|last|early|late|yesterday|today|overnight)"
-               r"(?:\s+(?!(?:was|were|is|are|been|being|has|have|had)\b|[\w'-]+ed\b)[\w'-]+){0,4}?,?){0,2}\s+by")
+               r"(?:\s+(?:dead|to death|down))?" + _ADVERBIALS + r"\s+by")
 _ATTRIBUTION_BEFORE = re.compile(
     rf"(?:blamed|blame|blaming|attributed (?:\w+ ){{0,3}}to(?: (?:a|an|the) (?:[\w-]+ ){{0,2}}(?:between|among|"
     rf"within) (?:[\w-]+ ){{0,2}}(?:of|in))?|{_VIOLENT_BY}(?:\s+(?:a\s+)?(?:group\s+of\s+)?"
@@ -195,8 +196,7 @@ def find_perpetrator(sentence: str, actors: list[ActorSpan]) -> Role | None:
 
 # Who held a hostage: "was released on 19 February by the ELN", "held captive by the FARC". A state force that
 # frees a hostage rescued them.
-_HELD_BY = re.compile(r"\b(?:released|freed|set free|held|kept)(?:\s+(?:hostage|captive|prisoner))?"
-                      r"(?:,?\s+(?:on|in|near|at|after|last|early|late|yesterday|today)(?:\s+[\w'-]+){0,4}?,?){0,2}"
+_HELD_BY = re.compile(r"\b(?:released|freed|set free|held|kept)(?:\s+(?:hostage|captive|prisoner))?" + _ADVERBIALS +
                       r"\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _STATE_TYPES = {"state", "security_forces", "government_body"}
 # A suspect "captured by the U.S. Secret Service" was arrested: the state that caught him did not attack.
@@ -256,8 +256,7 @@ def _acts(sentence: str, match: re.Match) -> bool:
                                               r"(?=\s(?:attack|struck|kill|bomb|shell|raid|launch)))", "", after)))
 
 
-def find_state_forces(sentence: str, before: int, country_of, armed_forces_of=None, acting: bool = True
-                      ) -> Role | None:
+def find_state_forces(sentence: str, before: int, country_of, armed_forces_of=None) -> Role | None:
     """State forces named by a demonym before position `before` ("Russian warplanes", "Somali troops").
 
     Soldiers are the country's armed forces as the registry names them (`armed_forces_of`, country ->
@@ -267,26 +266,30 @@ def find_state_forces(sentence: str, before: int, country_of, armed_forces_of=No
     for match in _FORCES.finditer(sentence[: before + 40]):
         country = country_of(match.group("who"))
         if country is None or _REPORTER_AFTER.match(sentence[match.end():]) or _forces_attacked(sentence, match) \
-                or (acting and not _acts(sentence, match)):
+                or not _acts(sentence, match):
             continue
-        if _POLICE.search(match.group("what")):
-            return Role(f"Police Forces of {country}", "security_forces", "narrator", *match.span())
-        known = armed_forces_of(country) if armed_forces_of is not None else None
-        if known is not None:
-            return Role(known.name, known.type, "narrator", *match.span())
-        return Role(f"Military Forces of {country}", "security_forces", "narrator", *match.span())
+        return _forces_role(match, country, armed_forces_of, "narrator")
     return None
 
 
 def find_blamed_forces(sentence: str, country_of, armed_forces_of=None) -> Role | None:
     """State forces named by a demonym that a sentence blames ("Baku blamed Armenian forces")."""
     for match in _FORCES.finditer(sentence):
-        if _ATTRIBUTION_BEFORE.search(sentence[max(0, match.start() - 60):match.start()]) and \
-                not _HEDGE_BEFORE.search(sentence[max(0, match.start() - 60):match.start()]):
-            role = find_state_forces(sentence[match.start():], 0, country_of, armed_forces_of, acting=False)
-            if role is not None:
-                return replace(role, basis="official", start=role.start + match.start(), end=role.end + match.start())
+        before = sentence[max(0, match.start() - 60):match.start()]
+        country = country_of(match.group("who"))
+        if country is not None and _ATTRIBUTION_BEFORE.search(before) and not _HEDGE_BEFORE.search(before):
+            return _forces_role(match, country, armed_forces_of, "official")
     return None
+
+
+def _forces_role(match: re.Match, country: str, armed_forces_of, basis: str) -> Role:
+    """The police or the armed forces of `country` as the registry (or the conflict datasets) name them."""
+    if _POLICE.search(match.group("what")):
+        return Role(f"Police Forces of {country}", "security_forces", basis, *match.span())
+    known = armed_forces_of(country) if armed_forces_of is not None else None
+    if known is not None:
+        return Role(known.name, known.type, basis, *match.span())
+    return Role(f"Military Forces of {country}", "security_forces", basis, *match.span())
 
 
 def national_forces(role: Role | None, country: str | None, armed_forces_of=None) -> Role | None:
@@ -305,10 +308,12 @@ def national_forces(role: Role | None, country: str | None, armed_forces_of=None
     return replace(role, name=f"Military Forces of {country}", type="security_forces")
 
 
+# What was done to a victim, as a participle: "was shot", "a rancher kidnapped in ...".
+_DONE_TO = (r"shot|killed|murdered|assassinated|kidnapped|abducted|wounded|injured|stabbed|executed|gunned down|"
+            r"taken hostage")
 # The end of a victim's description: "X, a leader of the M-19 guerrilla group, was shot".
-_VICTIM_APPOSITION = re.compile(r"^[^,.;]{0,40},\s*(?:who\s+)?(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:shot|"
-                                r"killed|murdered|assassinated|kidnapped|abducted|wounded|injured|attacked|stabbed|"
-                                r"executed|gunned down)\b", re.IGNORECASE)
+_VICTIM_APPOSITION = re.compile(rf"^[^,.;]{{0,40}},\s*(?:who\s+)?(?:was|were|has been|had been)\s+(?:\w+\s+)?"
+                                rf"(?:{_DONE_TO}|attacked)\b", re.IGNORECASE)
 # Who tells of the attack, not who made it: "according to the guerrillas, ...".
 _SOURCE_BEFORE = re.compile(r"\b(?:according to|quoting|cited|citing|told by|said by)\s+(?:the\s+)?(?:\w+\s+)?$",
                             re.IGNORECASE)
@@ -605,7 +610,7 @@ def passive_targets(sentence: str) -> Iterator[Role]:
 # A victim named by a reduced relative clause: "a rancher kidnapped in Arauca", "two policemen killed during ...".
 _REDUCED_RELATIVE = re.compile(
     r"\b(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+((?:[a-z][\w'-]*\s+){0,2}?"
-    r"[a-z][\w'-]*)\s+(?:kidnapped|abducted|killed|murdered|assassinated|shot|wounded|injured|taken hostage)\s+"
+    rf"[a-z][\w'-]*)\s+(?:{_DONE_TO})\s+"
     r"(?:in|on|by|last|yesterday|during|near|at|when|while|earlier|this)\b", re.IGNORECASE)
 
 
