@@ -47,7 +47,7 @@ bench: $(TEST_STAMP)
 	$(PY) -m bench
 
 eval: $(STAMP)
-	$(PY) -m eventdesk.evaluate
+	$(PY) -m bench.evaluate
 
 clean:
 	rm -rf $(VENV) data/events.* data/reports.* data/relations.csv data/eventdesk.duckdb* data/dataset static/vendor

@@ -6,7 +6,7 @@ else `data/`.
 
 import streamlit as st
 
-from eventdesk import ui
+from eventdesk.dashboard import ui
 
 # An emoji favicon is drawn in the browser; a Material one (or a page's icon, when page_icon is unset)
 # would be fetched from fonts.gstatic.com, and the app must work offline.

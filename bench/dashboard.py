@@ -23,7 +23,8 @@ from pathlib import Path
 from bench import server
 from bench.report import Result
 from bench.synthetic import synthetic_events
-from eventdesk import assets, charts, graph, mapview, query, store, tables, ui
+from eventdesk.dashboard import assets, charts, graph, mapview, query, ui
+from eventdesk.store import store, tables
 
 SIZES = tuple(int(n) for n in os.environ.get("EVENTDESK_BENCH_SIZES", "1000,100000,1000000").split(","))
 PAGES = ("overview", "timeline", "map", "casualties", "actors", "events")

@@ -37,8 +37,8 @@ def load_texts() -> list[tuple[str, list[dict]]]:
 
 
 def time_eventdesk(records: list[dict]) -> float:
-    from eventdesk import pipeline
     from eventdesk.articles import make_article
+    from eventdesk.extract import pipeline
 
     resources = pipeline.load_resources()
     articles = [make_article({k: r.get(k) for k in ("id", "text", "published")}) for r in records]
@@ -68,7 +68,7 @@ def time_stock(nlp, records: list[dict]) -> float:
 
 
 def run() -> list[Result]:
-    from eventdesk import pipeline
+    from eventdesk.extract import pipeline
 
     started = time.perf_counter()
     pipeline.load_resources()

@@ -3,7 +3,8 @@ history of one event's figures as its reports gave them."""
 
 import streamlit as st
 
-from eventdesk import charts, incidents, query, ui
+from eventdesk.dashboard import charts, query, ui
+from eventdesk.dashboard import event_detail as incidents
 
 events = ui.load_events()
 view = query.apply(events, ui.current_filter())

@@ -5,7 +5,8 @@ import functools
 
 import streamlit as st
 
-from eventdesk import incidents, query, ui
+from eventdesk.dashboard import event_detail as incidents
+from eventdesk.dashboard import query, ui
 
 events = ui.load_events()
 view = query.apply(events, ui.current_filter())

@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from eventdesk import mapview, query, ui
+from eventdesk.dashboard import mapview, query, ui
 
 events = ui.load_events()
 view = query.apply(events, ui.current_filter())

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from eventdesk import charts, query, ui
+from eventdesk.dashboard import charts, query, ui
 
 events = ui.load_events()
 view = query.apply(events, ui.current_filter())

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from eventdesk import ui, uploads
+from eventdesk.dashboard import ui
+from eventdesk.store import uploads
 
 st.title("Upload")
 st.markdown(

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from eventdesk.extract.text import is_upper_case
 from eventdesk.schema import VIOLENT_TYPES
-from eventdesk.text import is_upper_case
 
 # (event type, pattern). Order inside a type does not matter; words are matched case-insensitively.
 _LEXICON: dict[str, str] = {

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from eventdesk.geo import Context, Gazetteer, Place
+from eventdesk.geo.gazetteer import Context, Gazetteer, Place
 
 # A word of a name, with a lower-case Arabic article in front ("al-Mukalla", "Deir ez-Zor").
 _WORD = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|er|et|ul|ud)-)?[A-Z][\w'’.-]*"

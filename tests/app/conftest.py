@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from eventdesk import ui
+from eventdesk.dashboard import ui
 
 ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = ROOT / "dashboard.py"
@@ -39,7 +39,7 @@ UPLOADS = ROOT / "tests" / "fixtures" / "uploads"
 @pytest.fixture(scope="session")
 def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The test corpus (reports of a few incidents from several outlets) ingested by the library, once."""
-    from eventdesk import ingest
+    from eventdesk.store import ingest
 
     folder = tmp_path_factory.mktemp("corpus-store")
     ingest.ingest_paths([CORPUS], folder, workers=1)

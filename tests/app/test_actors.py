@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from eventdesk import query, schema, ui
+from eventdesk import schema
+from eventdesk.dashboard import query, ui
 
 
 def test_the_graph_draws_every_actor_pair(open_page):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventdesk import query
+from eventdesk.dashboard import query
 
 
 def test_casualties_show_the_qualified_totals(open_page):

@@ -6,7 +6,9 @@ import io
 
 import pandas as pd
 
-from eventdesk import export, query, schema, ui
+from eventdesk import schema
+from eventdesk.dashboard import query, ui
+from eventdesk.store import export
 
 
 def test_the_table_has_every_column_and_every_event(open_page, seed_table):

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from eventdesk import schema, store, ui
+from eventdesk import schema
+from eventdesk.dashboard import ui
+from eventdesk.store import store
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard.py"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from eventdesk import assets
+from eventdesk.dashboard import assets
 
 KERMAN = (30.2832, 57.0788)
 CIRCLE = re.compile(r"L\.circleMarker\(\s*\[(-?[\d.]+), (-?[\d.]+)\]")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from eventdesk import query, schema, ui
+from eventdesk import schema
+from eventdesk.dashboard import query, ui
 
 
 def _metrics(app) -> dict[str, str]:

@@ -7,7 +7,9 @@ from pathlib import Path
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from eventdesk import ingest, query, schema, store, ui
+from eventdesk import schema
+from eventdesk.dashboard import query, ui
+from eventdesk.store import ingest, store
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 # The Events page's dataframes, in order: all events, the chosen one's sources, the decisions.

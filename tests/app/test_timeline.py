@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from eventdesk import query, schema
+from eventdesk import schema
+from eventdesk.dashboard import query
 
 
 def _spec(app) -> dict:

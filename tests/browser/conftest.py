@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_
 
 from bench import server as bench_server
 from bench.server import CHROMIUM, CHROMIUM_ARGS, stop
-from eventdesk import assets, ui
+from eventdesk.dashboard import assets, ui
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 START_TIMEOUT_S = 90

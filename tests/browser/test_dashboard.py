@@ -13,8 +13,10 @@ import pytest
 from playwright.sync_api import FrameLocator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from eventdesk import query, schema, uploads
-from eventdesk.colours import event_colour
+from eventdesk import schema
+from eventdesk.dashboard import query
+from eventdesk.dashboard.colours import event_colour
+from eventdesk.store import uploads
 
 PAGES = {"overview": "/", "timeline": "/timeline", "map": "/map", "casualties": "/casualties",
          "actors": "/actors", "events": "/events", "upload": "/upload"}

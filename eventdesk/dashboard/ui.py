@@ -1,0 +1,511 @@
+"""The only module that imports streamlit: the cached loads, the one filter sidebar, state keys, and the
+actions that write to the store (adding articles, splitting and merging events).
+
+The sidebar's widgets keep their values in `st.session_state` under the keys below; the filter
+they describe is mirrored in the URL query string (`query.filter_to_params`), so a link
+reproduces the view. The URL is read once, when a session starts; after that the widgets lead
+and the URL follows, on every page.
+
+Actions that change the store run as button callbacks, before the page is drawn again: they call
+the library (`uploads.add_articles`, `store.split_event`, `store.merge_events`), keep what happened
+in the session state for the page to show, and clear the cached loads so every page reads the new table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from eventdesk import schema
+from eventdesk.dashboard import assets, query
+from eventdesk.dashboard import event_detail as incidents
+from eventdesk.store import export, store, tables, uploads
+
+STORE_ENV = "EVENTDESK_STORE"  # the store folder; `data/` when unset
+DEFAULT_STORE = "data"
+
+# Session-state keys: the sidebar widgets, then the per-page controls.
+ACTORS_KEY = "filter_actors"
+ROLE_KEY = "filter_role"
+TYPES_KEY = "filter_event_types"
+DATES_KEY = "filter_dates"
+COUNTRIES_KEY = "filter_countries"
+TEXT_KEY = "filter_text"
+URL_READ_KEY = "filter_url_read"
+FILTER_KEY = "filter_current"
+TIMELINE_BY_KEY = "timeline_by"
+ACTOR_PAGE_KEY = "actors_page_actor"
+MAP_KEY = "events_map"
+DATES_SPAN_KEY = "filter_dates_span"  # the table's date range the dates widget was last set against
+# The Upload page.
+UPLOAD_FILES_KEY = "upload_files"  # with the upload round appended: a new round empties the uploader
+UPLOAD_ROUND_KEY = "upload_round"
+PASTE_TEXT_KEY = "paste_text"
+PASTE_TITLE_KEY = "paste_title"
+PASTE_SOURCE_KEY = "paste_source"
+PASTE_URL_KEY = "paste_url"
+PASTE_DATE_KEY = "paste_published"
+UPLOAD_OUTCOME_KEY = "upload_outcome"
+# One event on the Events and Casualties pages, and the analyst's split and merge.
+EVENT_KEY = "events_page_event"
+SPLIT_KEY = "events_page_split_reports"
+MERGE_WITH_KEY = "events_page_merge_with"
+NOTE_KEY = "events_page_note"
+DECISION_OUTCOME_KEY = "events_page_decision"
+HISTORY_EVENT_KEY = "casualties_page_event"
+
+NO_TABLE_HINT = "Add articles on the Upload page"
+EMPTY_MESSAGE = (
+    "No events match the current filter. Widen it in the sidebar: remove an actor, an event type "
+    "or a country, widen the dates, or clear the search."
+)
+
+
+def store_dir() -> Path:
+    """The store folder the dashboard reads (`$EVENTDESK_STORE`, else `data/`)."""
+    return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
+
+
+@st.cache_resource(show_spinner="Opening the event table…", max_entries=2)
+def _load(folder: str, mtime_ns: int) -> tables.Table:
+    # The file's mtime is part of the cache key: a new ingest is picked up on the next rerun. The table
+    # is the database's view of events.parquet, shared by every session: no page holds the rows, each
+    # asks for what it draws (see query.py).
+    path = Path(folder) / store.EVENTS_PARQUET
+    hint = f"Rebuild it with 'python -m eventdesk ingest seeds --store {folder}'."
+    try:
+        return tables.Table.from_parquet(path, hint)
+    except tables.TableError as err:
+        raise store.StoreError(str(err)) from err
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _options(folder: str, mtime_ns: int) -> query.FilterOptions:
+    return query.filter_options(_load(folder, mtime_ns))
+
+
+def _table_key() -> tuple[str, int]:
+    folder = store_dir()
+    path = folder / store.EVENTS_PARQUET
+    if not path.exists():
+        st.error(
+            f"There is no event table at `{path}` yet. {NO_TABLE_HINT}, or build it with "
+            f"`python -m eventdesk ingest seeds --store {folder}` (or `make run`) and reload this page."
+        )
+        st.stop()
+    return str(folder), path.stat().st_mtime_ns
+
+
+def _leave_pages_folder_mode() -> None:
+    """Make sure the page runs inside dashboard.py, under st.navigation.
+
+    Streamlit treats a `pages/` folder next to the entry script as an old-style multipage app
+    until `st.navigation` has run once in the server process, so the very first request for,
+    say, /map on a fresh server runs pages/map.py alone: no sidebar, no filter. Switching the
+    process over and rerunning makes that request go through dashboard.py like every other.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def load_events() -> tables.Table:
+    """The event table of the store (cached until the file changes); the page stops with a message
+    saying what to do when the table is missing, unreadable or empty."""
+    _leave_pages_folder_mode()
+    key = _table_key()
+    try:
+        events = _load(*key)
+    except store.StoreError as err:
+        st.error(str(err))
+        st.stop()
+    if len(events) == 0:
+        st.warning(f"The event table in `{key[0]}` holds no events yet. {NO_TABLE_HINT}, or ingest some with "
+                   f"`python -m eventdesk ingest PATH --store {key[0]}`.")
+        st.stop()
+    return events
+
+
+def has_events() -> bool:
+    """Whether the store has an event table with rows (the frame draws the filter only then; the Upload
+    page works on an empty store)."""
+    _leave_pages_folder_mode()
+    folder = store_dir()
+    path = folder / store.EVENTS_PARQUET
+    if not path.exists():
+        return False
+    try:
+        return len(_load(str(folder), path.stat().st_mtime_ns)) > 0
+    except store.StoreError:
+        return False
+
+
+def _mtime(name: str) -> int:
+    path = store_dir() / name
+    return path.stat().st_mtime_ns if path.exists() else 0
+
+
+def clear_loads() -> None:
+    """Forget every cached read of the store, so the next run of any page reads what is there now."""
+    for cached in (_load, _options, _members, _history, _decisions):
+        cached.clear()
+
+
+@st.cache_resource(show_spinner=False)
+def ensure_assets() -> Path:
+    """Install the map's JavaScript and CSS under static/vendor/ once per server process."""
+    return assets.install_assets()
+
+
+# ---------------------------------------------------------------------------------------------
+# The filter sidebar
+# ---------------------------------------------------------------------------------------------
+
+
+def _full_range(options: query.FilterOptions) -> tuple[dt.date, dt.date] | None:
+    if options.first_date is None or options.last_date is None:
+        return None
+    return options.first_date, options.last_date
+
+
+def _clamp(day: dt.date | None, low: dt.date, high: dt.date, default: dt.date) -> dt.date:
+    return default if day is None else min(max(day, low), high)
+
+
+def _set_widgets(flt: query.Filter, options: query.FilterOptions) -> None:
+    """Put a filter into the sidebar widgets' state (values the table does not offer are dropped)."""
+    state = st.session_state
+    state[ACTORS_KEY] = list(flt.actors)
+    state[ROLE_KEY] = flt.role
+    state[TYPES_KEY] = [t for t in flt.event_types if t in options.event_types]
+    state[COUNTRIES_KEY] = [c for c in flt.countries if c in options.countries]
+    state[TEXT_KEY] = flt.text
+    span = _full_range(options)
+    if span:
+        low, high = span
+        state[DATES_KEY] = (_clamp(flt.date_from, low, high, low), _clamp(flt.date_to, low, high, high))
+
+
+def _read_url_once(options: query.FilterOptions) -> None:
+    if st.session_state.get(URL_READ_KEY):
+        return
+    st.session_state[URL_READ_KEY] = True
+    params = {name: st.query_params.get_all(name) for name in st.query_params}
+    _set_widgets(query.filter_from_params(params), options)
+
+
+def _dates_from_state(options: query.FilterOptions) -> tuple[dt.date | None, dt.date | None]:
+    span = _full_range(options)
+    chosen = st.session_state.get(DATES_KEY) or ()
+    if span is None or not chosen:
+        return None, None
+    start = chosen[0]
+    end = chosen[1] if len(chosen) > 1 else None
+    return (None if start == span[0] else start), (None if end in (None, span[1]) else end)
+
+
+def _filter_from_state(options: query.FilterOptions) -> query.Filter:
+    state = st.session_state
+    date_from, date_to = _dates_from_state(options)
+    return query.Filter(
+        actors=tuple(state.get(ACTORS_KEY) or ()),
+        role=state.get(ROLE_KEY) or "either",
+        event_types=tuple(state.get(TYPES_KEY) or ()),
+        date_from=date_from,
+        date_to=date_to,
+        countries=tuple(state.get(COUNTRIES_KEY) or ()),
+        text=state.get(TEXT_KEY) or "",
+    )
+
+
+def _write_url(flt: query.Filter) -> None:
+    wanted = query.filter_to_params(flt)
+    current = {name: st.query_params.get_all(name) for name in st.query_params}
+    if current != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def _reset(options: query.FilterOptions) -> None:
+    _set_widgets(query.Filter(), options)
+
+
+def _draw_widgets(options: query.FilterOptions) -> None:
+    st.multiselect(
+        "Actors", options.actors, key=ACTORS_KEY, accept_new_options=True, placeholder="Any actor",
+        help="Canonical actor names; a claimant counts as an initiator.",
+    )
+    st.radio("Actor role", query.ROLES, key=ROLE_KEY, format_func=query.ROLE_LABELS.get, horizontal=True)
+    st.multiselect("Event types", options.event_types, key=TYPES_KEY, placeholder="Any event type")
+    span = _full_range(options)
+    if span:
+        st.date_input("Dates", key=DATES_KEY, min_value=span[0], max_value=span[1], format="YYYY-MM-DD",
+                      help="Events dated only to a month or a year are kept when that span overlaps the range.")
+    st.multiselect("Countries", options.countries, key=COUNTRIES_KEY, placeholder="Any country")
+    st.text_input("Search", key=TEXT_KEY, placeholder="Words in the evidence, actors, places, source")
+    st.button("Clear the filter", on_click=_reset, args=(options,), width="stretch")
+
+
+def _follow_span(options: query.FilterOptions) -> None:
+    """Keep the dates widget on the table's whole range when the range grows (articles were added):
+    an end that was at the old edge moves to the new edge, so new events are not filtered out."""
+    state = st.session_state
+    span, old = _full_range(options), state.get(DATES_SPAN_KEY)
+    chosen = tuple(state.get(DATES_KEY) or ())
+    if span and old and span != tuple(old) and len(chosen) == 2:
+        start = span[0] if chosen[0] == old[0] else _clamp(chosen[0], *span, span[0])
+        end = span[1] if chosen[1] == old[1] else _clamp(chosen[1], *span, span[1])
+        state[DATES_KEY] = (start, end)
+    state[DATES_SPAN_KEY] = span
+
+
+def sidebar() -> query.Filter:
+    """Draw the one filter sidebar, sync it with the URL and return the filter it describes."""
+    options = _options(*_table_key())
+    _read_url_once(options)
+    _follow_span(options)
+    with st.sidebar:
+        st.subheader("Filter")
+        _draw_widgets(options)
+    flt = _filter_from_state(options)
+    st.session_state[FILTER_KEY] = flt
+    _write_url(flt)
+    return flt
+
+
+def current_filter() -> query.Filter:
+    """The filter the sidebar describes on this run (no filter before the sidebar has run)."""
+    return st.session_state.get(FILTER_KEY) or query.Filter()
+
+
+def stop_if_empty(view: tables.View) -> None:
+    """Say plainly that nothing matches, and stop the page, instead of drawing empty charts."""
+    if len(view) == 0:
+        st.info(EMPTY_MESSAGE, icon=":material/filter_alt_off:")
+        st.stop()
+
+
+def filter_caption(view: tables.View, events: tables.Table) -> None:
+    """A one-line reminder of how much of the table the filter keeps."""
+    flt = current_filter()
+    if flt.is_empty:
+        st.caption(f"All {len(events):,} events in the table.")
+    else:
+        st.caption(f"{len(view):,} of {len(events):,} events match the filter in the sidebar.")
+
+
+# Columns a casualty table carries for charts; the "(as reported)" columns say the same to a reader.
+_CHART_ONLY = (schema.KILLED, schema.KILLED_QUALIFIER, schema.INJURED, schema.INJURED_QUALIFIER)
+
+
+MAX_TABLE_ROWS = 5_000  # more rows than anyone reads on screen, and a browser stays quick; the CSV has all
+
+
+def show_table(frame: pd.DataFrame, key: str | None = None, max_rows: int = MAX_TABLE_ROWS) -> None:
+    """A dataframe (its first `max_rows` rows) with room for the evidence sentence; chart-only
+    figure columns are hidden. A table the query cut to its first rows says how many there were."""
+    total = int(frame.attrs.get(query.TOTAL, len(frame)))
+    if total > min(len(frame), max_rows):
+        st.caption(f"Showing the first {min(len(frame), max_rows):,} of {total:,} rows.")
+        frame = frame.head(max_rows)
+    config: dict[str, object] = {
+        schema.EVIDENCE: st.column_config.TextColumn(width="large"),
+    }
+    if query.KILLED_SHOWN in frame.columns:
+        config |= {name: None for name in _CHART_ONLY if name in frame.columns}
+    st.dataframe(frame, hide_index=True, column_config=config, key=key)
+
+
+def download_csv(data: pd.DataFrame | Callable[[], bytes], label: str, file_name: str, key: str) -> None:
+    """A download button for a frame as CSV, or for the CSV bytes a function makes (`query.events_csv`
+    writes a whole view); the bytes are made only when it is clicked."""
+    make = functools.partial(export.to_csv_bytes, data) if isinstance(data, pd.DataFrame) else data
+    st.download_button(
+        label, data=make, file_name=file_name, mime="text/csv",
+        key=key, on_click="ignore", icon=":material/download:",
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# One event: its reports, the history of its figures, the analyst's decisions
+# ---------------------------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _members(folder: str, mtime_ns: int, event_id: str) -> pd.DataFrame:
+    return store.event_members(Path(folder), event_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _history(folder: str, mtime_ns: int, event_id: str) -> pd.DataFrame:
+    return store.figure_history(Path(folder), event_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _decisions(folder: str, mtime_ns: int) -> pd.DataFrame:
+    if not mtime_ns:  # no database yet: no decisions, and nothing to create by reading
+        return schema.empty_frame(schema.DECISION_COLUMNS)
+    return store.load_decisions(Path(folder))
+
+
+def _read_or_stop(read, *args) -> pd.DataFrame:
+    try:
+        return read(*args)
+    except store.StoreError as err:
+        st.error(str(err))
+        st.stop()
+
+
+def event_members(event_id: str) -> pd.DataFrame:
+    """The reports merged into one event (cached until the reports file changes)."""
+    return _read_or_stop(_members, str(store_dir()), _mtime(store.REPORTS_PARQUET), event_id)
+
+
+def figure_history(event_id: str) -> pd.DataFrame:
+    """Every figure reported for one event, oldest report first (cached until the reports file changes)."""
+    return _read_or_stop(_history, str(store_dir()), _mtime(store.REPORTS_PARQUET), event_id)
+
+
+def decisions() -> pd.DataFrame:
+    """The analyst's splits and merges kept in the store, oldest first."""
+    return _read_or_stop(_decisions, str(store_dir()), _mtime(store.DATABASE))
+
+
+def keep_choice(key: str, options: object) -> None:
+    """Drop a chooser's remembered value when it is no longer offered (an event merged away, say);
+    for a multiselect, drop the values no longer offered."""
+    state = st.session_state
+    if key not in state:
+        return
+    offered = set(options)
+    value = state[key]
+    if isinstance(value, list):
+        state[key] = [v for v in value if v in offered]
+    elif value not in offered:
+        del state[key]
+
+
+def _decide(action, *args):
+    """Run a split or merge through the library; its result, or None (with the error kept for the page)."""
+    try:
+        with st.spinner("Saving the decision and re-merging the events…"):
+            shown = action(store_dir(), *args, note=st.session_state.get(NOTE_KEY) or None)
+    except (ValueError, store.StoreError) as err:
+        st.session_state[DECISION_OUTCOME_KEY] = ("error", str(err))
+        return None
+    clear_loads()
+    st.session_state[NOTE_KEY] = ""
+    return shown
+
+
+def split_chosen(event_id: str) -> None:
+    """Button callback: split the reports chosen on the Events page off `event_id` into a new event."""
+    chosen = list(st.session_state.get(SPLIT_KEY) or [])
+    shown = _decide(store.split_event, event_id, chosen)
+    if shown:
+        kept, new = shown
+        st.session_state[DECISION_OUTCOME_KEY] = (
+            "success", f"Split {len(chosen)} report(s) off into a new event ({new}); the others stay in {kept}. "
+                       "The decision is kept in the store and survives re-ingest.")
+        st.session_state[EVENT_KEY] = new
+        st.session_state[SPLIT_KEY] = []
+
+
+def merge_chosen(event_id: str) -> None:
+    """Button callback: merge `event_id` with the event chosen on the Events page."""
+    other = st.session_state.get(MERGE_WITH_KEY)
+    if not other:
+        st.session_state[DECISION_OUTCOME_KEY] = ("error", "Choose the event to merge this one with first.")
+        return
+    merged = _decide(store.merge_events, [event_id, other])
+    if merged:
+        st.session_state[DECISION_OUTCOME_KEY] = (
+            "success", f"Merged the two events into {merged}. The decision is kept in the store and survives "
+                       "re-ingest.")
+        st.session_state[EVENT_KEY] = merged
+        st.session_state.pop(MERGE_WITH_KEY, None)
+
+
+def show_decision_outcome() -> None:
+    """What the last split or merge did (shown once)."""
+    outcome = st.session_state.pop(DECISION_OUTCOME_KEY, None)
+    if outcome:
+        kind, message = outcome
+        (st.success if kind == "success" else st.error)(message)
+
+
+# ---------------------------------------------------------------------------------------------
+# Adding articles
+# ---------------------------------------------------------------------------------------------
+
+
+def show_store_counts() -> None:
+    """The size of the store's event table, as metrics (or a note that it is empty)."""
+    if not has_events():
+        st.info("The store holds no events yet: add articles below.", icon=":material/info:")
+        return
+    counts = incidents.table_counts(load_events())
+    columns = st.columns(3)
+    columns[0].metric("Events in the store", f"{counts.events:,}")
+    columns[1].metric("Reports", f"{counts.reports:,}", help="Event reports read from the articles.")
+    columns[2].metric("Merged events", f"{counts.merged:,}", help="Events made of more than one report.")
+
+
+def upload_files_key() -> str:
+    """The file uploader's key for this round (each add starts a new round, which empties the uploader)."""
+    return f"{UPLOAD_FILES_KEY}_{st.session_state.get(UPLOAD_ROUND_KEY, 0)}"
+
+
+def _pasted() -> uploads.Pasted:
+    state = st.session_state
+    return uploads.Pasted(
+        text=state.get(PASTE_TEXT_KEY) or "", title=state.get(PASTE_TITLE_KEY) or None,
+        source=state.get(PASTE_SOURCE_KEY) or None, url=state.get(PASTE_URL_KEY) or None,
+        published=state.get(PASTE_DATE_KEY),
+    )
+
+
+def add_uploads() -> None:
+    """Button callback: ingest the uploaded files and the pasted text into the store, then reload every page."""
+    state = st.session_state
+    files = [(f.name, f.getvalue()) for f in state.get(upload_files_key()) or []]
+    with st.spinner("Reading, extracting and merging the articles…"):
+        outcome = uploads.add_articles(files, _pasted(), store_dir())
+    state[UPLOAD_OUTCOME_KEY] = outcome
+    state[UPLOAD_ROUND_KEY] = state.get(UPLOAD_ROUND_KEY, 0) + 1
+    if not any(e.startswith(uploads.PASTED) for e in outcome.errors):
+        for key in (PASTE_TEXT_KEY, PASTE_TITLE_KEY, PASTE_SOURCE_KEY, PASTE_URL_KEY, PASTE_DATE_KEY):
+            state.pop(key, None)  # the widgets start empty again
+    clear_loads()
+
+
+def show_upload_outcome() -> None:
+    """What the last add did: counts, the events it created or added reports to, and the files it could not read."""
+    outcome: uploads.UploadOutcome | None = st.session_state.get(UPLOAD_OUTCOME_KEY)
+    if outcome is None:
+        return
+    if not outcome.chosen:
+        st.warning(outcome.summary())
+        return
+    if not outcome.nothing_read:
+        st.success(outcome.summary(), icon=":material/check_circle:")
+        columns = st.columns(4)
+        columns[0].metric("New articles", f"{outcome.articles_new:,}")
+        columns[1].metric("Skipped (already stored)", f"{outcome.articles_known:,}")
+        columns[2].metric("Events", f"{outcome.events_after:,}", delta=outcome.events_after - outcome.events_before)
+        columns[3].metric("Merged incidents", f"{outcome.merged:,}",
+                          help="New or grown events made of more than one report.")
+    if outcome.errors:
+        lines = "\n".join(f"- {error}" for error in outcome.errors)
+        st.error(f"{outcome.summary() if outcome.nothing_read else 'Some input could not be read:'}\n\n{lines}\n\n"
+                 "Fix these files (or the pasted text) and add them again; nothing already stored was changed.",
+                 icon=":material/error:")
+    if len(outcome.changed):
+        st.markdown("**Events new or with new reports**")
+        st.dataframe(outcome.changed, hide_index=True)

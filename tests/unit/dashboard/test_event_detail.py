@@ -1,0 +1,133 @@
+"""incidents.py: one incident's sources, merge reasons, figures and figure history, as the pages show them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from eventdesk import schema
+from eventdesk.dashboard import event_detail as incidents
+from eventdesk.dashboard import query
+from eventdesk.store import figures, tables
+
+
+def reports(*rows: dict) -> pd.DataFrame:
+    base = {schema.EVENT_ID: "i1", schema.ARTICLE_ID: "a", schema.EVENT_TYPE: "bombing", schema.DATE: "2024-03-12",
+            schema.DATE_PRECISION: "day", schema.GEO_PRECISION: "city", schema.LOCATION: "Maiduguri",
+            schema.EVIDENCE_START: 0, schema.EVIDENCE_END: 1, schema.CONFIDENCE: 0.9}
+    return schema.conform(pd.DataFrame([{**base, schema.REPORT_ID: f"r{i}", **row} for i, row in enumerate(rows)]),
+                          schema.REPORT_COLUMNS)
+
+
+MAIDUGURI = reports(
+    {schema.SOURCE: "Reuters", schema.PUBLISHED: "2024-03-12", schema.KILLED: 12, schema.KILLED_QUALIFIER: "at_least",
+     schema.INJURED: 30, schema.INJURED_QUALIFIER: "exact", schema.MERGE_REASON: "founded the incident",
+     schema.EVIDENCE: "At least 12 people were killed."},
+    {schema.SOURCE: "AFP", schema.PUBLISHED: "2024-03-13", schema.KILLED: 19, schema.KILLED_QUALIFIER: "exact",
+     schema.MERGE_REASON: "same kind (bombing)", schema.EVIDENCE: "The blast killed 19 <people>."},
+    {schema.SOURCE: "Premium Times", schema.PUBLISHED: "2024-03-15", schema.KILLED: 17,
+     schema.KILLED_QUALIFIER: "exact", schema.INJURED: 45, schema.INJURED_QUALIFIER: "exact",
+     schema.MERGE_REASON: "same kind (bombing)", schema.EVIDENCE: "Seventeen died."},
+    {schema.SOURCE: "Blog", schema.PUBLISHED: None, schema.KILLED: 20, schema.KILLED_QUALIFIER: "about",
+     schema.MERGE_REASON: "same kind (bombing)", schema.EVIDENCE: "About 20 died."},
+)
+
+
+def event(**values) -> pd.Series:
+    return pd.Series({schema.KILLED_QUALIFIER: "exact", schema.INJURED_QUALIFIER: "exact", **values})
+
+
+def events(*rows: dict) -> pd.DataFrame:
+    base = {schema.ARTICLE_ID: "a", schema.EVENT_TYPE: "bombing", schema.DATE_PRECISION: "day",
+            schema.GEO_PRECISION: "city", schema.EVIDENCE: "s", schema.EVIDENCE_START: 0, schema.EVIDENCE_END: 1,
+            schema.CONFIDENCE: 0.9, schema.N_SOURCES: 1}
+    return schema.conform(pd.DataFrame([{**base, **row} for row in rows]), schema.INCIDENT_COLUMNS)
+
+
+def test_table_counts_count_events_reports_and_merged_events():
+    table = events({schema.EVENT_ID: "a", schema.N_REPORTS: 4}, {schema.EVENT_ID: "b", schema.N_REPORTS: 1})
+    assert incidents.table_counts(table) == incidents.TableCounts(events=2, reports=5, merged=1)
+
+
+def test_choices_put_the_most_reported_first_and_label_them():
+    table = events(
+        {schema.EVENT_ID: "one", schema.DATE: "2024-03-20", schema.LOCATION: "Kano", schema.COUNTRY: "Nigeria",
+         schema.N_REPORTS: 1},
+        {schema.EVENT_ID: "four", schema.DATE: "2024-03-12", schema.LOCATION: "Maiduguri", schema.COUNTRY: "Nigeria",
+         schema.N_REPORTS: 4, schema.N_SOURCES: 3, schema.KILLED: 17},
+        {schema.EVENT_ID: "undated", schema.N_REPORTS: 1},
+    )
+    choices = incidents.event_choices(table)
+    assert list(choices.index) == ["four", "one", "undated"]
+    assert choices["four"] == "2024-03-12 · bombing · Maiduguri, Nigeria · 4 reports, 3 sources"
+    assert choices["undated"] == "undated · bombing · (unknown place) · 1 report, 1 source"
+    assert list(incidents.event_choices(table, max_choices=1).index) == ["four"]
+    assert list(incidents.event_choices(table, with_figures=True).index) == ["four"]
+    assert incidents.event_row(table, "one")[schema.LOCATION] == "Kano"
+    assert incidents.event_row(table, "gone") is None
+
+
+def test_a_row_of_the_stored_table_reads_missing_text_as_na(tmp_path):
+    path = tmp_path / "events.parquet"
+    events({schema.EVENT_ID: "one", schema.LOCATION: "Kano", schema.N_REPORTS: 1}).to_parquet(path, index=False)
+    row = incidents.event_row(tables.Table.from_parquet(path), "one")
+    assert row[schema.LOCATION] == "Kano"
+    assert row[schema.CLAIMED_BY] is pd.NA
+
+
+@pytest.mark.parametrize(
+    ("values", "figure", "shown"),
+    [
+        pytest.param({schema.KILLED_LOW: 12, schema.KILLED_BEST: 17, schema.KILLED_HIGH: 19}, "killed",
+                     "17 (reports: 12 to 19)", id="reports-differ"),
+        pytest.param({schema.KILLED_LOW: 84, schema.KILLED_BEST: 84, schema.KILLED_HIGH: 84,
+                      schema.KILLED_QUALIFIER: "at_least"}, "killed", "at least 84", id="reports-agree"),
+        pytest.param({schema.INJURED_LOW: None, schema.INJURED_BEST: None}, "injured", "not reported", id="none"),
+    ],
+)
+def test_figure_text_gives_the_best_figure_and_the_range(values, figure, shown):
+    assert incidents.figure_text(event(**values), figure) == shown
+
+
+def test_figure_ranges_and_headline_figures_of_an_event():
+    row = event(**{schema.KILLED_LOW: 12, schema.KILLED_BEST: 17, schema.KILLED_HIGH: 19, schema.N_SOURCES: 3})
+    assert incidents.figure_ranges(row) == {"killed": (12, 17, 19), "injured": (None, None, None)}
+    assert incidents.event_figures(row, MAIDUGURI) == {
+        "Killed": "17 (reports: 12 to 19)", "Injured": "not reported", "Reports": "4", "Sources": "3"}
+
+
+def test_sources_table_lists_each_report_with_its_figures_and_reason():
+    table = incidents.sources_table(MAIDUGURI)
+    assert list(table.columns) == list(incidents.SOURCE_COLUMNS)
+    assert list(table[schema.SOURCE]) == ["Reuters", "AFP", "Premium Times", "Blog"]
+    assert list(table[query.KILLED_SHOWN]) == ["at least 12", "19", "17", "about 20"]
+    assert list(table[query.INJURED_SHOWN]) == ["30", "", "45", ""]
+    assert list(table[schema.MERGE_REASON])[:2] == ["founded the incident", "same kind (bombing)"]
+
+
+def test_report_labels_name_the_outlet_date_and_figures():
+    labels = incidents.report_labels(MAIDUGURI)
+    assert labels["r0"] == "Reuters, 2024-03-12; at least 12 killed, 30 injured · r0"
+    assert labels["r1"] == "AFP, 2024-03-13; 19 killed · r1"
+    assert labels["r3"] == "Blog, undated; about 20 killed · r3"
+
+
+def test_merge_reasons_group_the_outlets_by_reason():
+    expected = pd.DataFrame({schema.MERGE_REASON: ["founded the incident", "same kind (bombing)"],
+                             schema.SOURCE: ["Reuters", "AFP, Premium Times, Blog"]}).astype("string")
+    assert_frame_equal(incidents.merge_reasons(MAIDUGURI).astype("string"), expected)
+
+
+def test_history_points_place_each_dated_figure_at_its_report_date():
+    history = figures.history(MAIDUGURI)
+    points = incidents.history_points(history)
+    killed = points[points[incidents.FIGURE] == "killed"]
+    assert list(killed[incidents.VALUE]) == [12, 19, 17]  # the undated Blog report has no place on the axis
+    assert list(killed[incidents.REPORT_DATE].dt.strftime("%Y-%m-%d")) == ["2024-03-12", "2024-03-13", "2024-03-15"]
+    assert list(killed[incidents.SHOWN]) == ["at least 12", "19", "17"]
+    injured = points[points[incidents.FIGURE] == "injured"]
+    assert list(injured[incidents.VALUE]) == [30, 45]
+    assert "The blast killed 19 &lt;people&gt;." in killed.iloc[1][incidents.HOVER]  # article text is escaped
+    assert incidents.count_undated(history) == 1
+    assert list(incidents.history_table(history)[schema.SOURCE]) == ["Reuters", "AFP", "Premium Times", "Blog"]
