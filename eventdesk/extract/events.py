@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from eventdesk.extract.rules import rule
 from eventdesk.extract.text import is_upper_case
 from eventdesk.schema import VIOLENT_TYPES
 
@@ -92,12 +93,14 @@ _HYPOTHETICAL_WORDS = (
 _HYPOTHETICAL = re.compile(_HYPOTHETICAL_WORDS)  # case-sensitive: "may" is a modal, "May" a month
 # Upper-case copy is read in lower case, where "MAY" cannot tell the modal from the month: it is left out.
 _HYPOTHETICAL_UPPER = re.compile(_HYPOTHETICAL_WORDS.replace("|may|", "|"))
-# Words that make a trigger figurative: "harshly attacked the president", "a social explosion".
-_FIGURATIVE = re.compile(r"\b(?:harshly|sharply|verbally|bitterly|publicly|openly|strongly|social|population|"
-                         r"demographic)\s+$", re.IGNORECASE)
-# "a bomb threat", "a bomb scare": the violence was announced or feared, not done.
-_NOT_DONE_AFTER = re.compile(r"[\s-]+(?:threats?|scares?|alerts?|hoax(?:es)?|warnings?|disposal|squad)\b",
-                             re.IGNORECASE)
+_FIGURATIVE = rule(
+    "events.figurative_before",
+    r"\b(?:harshly|sharply|verbally|bitterly|publicly|openly|strongly|social|population|demographic)\s+$",
+    ["the senator harshly ", "fears of a social "], counterexamples=["gunmen "])
+_NOT_DONE_AFTER = rule(
+    "events.not_done_after",
+    r"[\s-]+(?:threats?|scares?|alerts?|hoax(?:es)?|warnings?|disposal|squad)\b",
+    [" threat forced the evacuation", "-disposal team"], counterexamples=[" exploded"])
 _NEGATED = re.compile(r"\b(?:no|not|never|without|denied|deny|denies)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 
 
