@@ -592,19 +592,9 @@ def count_undated(events: Events) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
-def _relations(view: tables.View, where: str = "TRUE", params: Mapping[str, object] | None = None) -> pd.DataFrame:
-    table = view.fetch(
-        f"SELECT {ACTOR1}, {ACTOR2}, {EVENT_TYPE}, count(*) AS {N_EVENTS}, min({DATE}) AS {FIRST_DATE}, "
-        f"max({DATE}) AS {LAST_DATE}, sum({KILLED}) AS {KILLED}, sum({INJURED}) AS {INJURED} FROM {{rows}} "
-        f"GROUP BY ALL ORDER BY {N_EVENTS} DESC, {ACTOR1}, {ACTOR2}, {EVENT_TYPE}",
-        params, where=f"{ACTOR1} IS NOT NULL AND {ACTOR2} IS NOT NULL AND ({where})",
-    )
-    return schema.conform(table, schema.RELATION_COLUMNS)
-
-
 def relations(events: Events) -> pd.DataFrame:
     """Who did what to whom: one row per (actor1, actor2, event type) where both actors are known."""
-    return _relations(as_view(events))
+    return tables.relations(as_view(events))
 
 
 def actor_event_counts(events: Events) -> pd.Series:
@@ -638,7 +628,7 @@ def actor_events(events: Events, actor: str, limit: int | None = None) -> pd.Dat
 
 def counterparts(events: Events, actor: str) -> pd.DataFrame:
     """Who an actor acted on and who acted on it: counterpart, direction, event types, counts, dates."""
-    rel = _relations(as_view(events), f"{ACTOR1} = $actor OR {ACTOR2} = $actor", {"actor": actor})
+    rel = tables.relations(as_view(events), f"{ACTOR1} = $actor OR {ACTOR2} = $actor", {"actor": actor})
     outgoing = rel[(rel[ACTOR1] == actor).fillna(False).to_numpy(dtype=bool)]
     incoming = rel[(rel[ACTOR2] == actor).fillna(False).to_numpy(dtype=bool)]
     both = pd.concat(

@@ -38,7 +38,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from eventdesk import schema
-from eventdesk.dashboard import query
 from eventdesk.schema import EVENT_ID, REPORT_ID, Column
 from eventdesk.store import export, figures, merge, tables
 
@@ -122,11 +121,19 @@ def write_events(events: pd.DataFrame, store: Path) -> pd.DataFrame:
     """
     store = Path(store)
     incidents = schema.validate(merge.single_incidents(events), schema.INCIDENT_COLUMNS)
-    relations = schema.validate(query.relations(incidents), schema.RELATION_COLUMNS)
+    relations = _relations_of(tables.Table.from_frame(incidents))
     write_parquet(store / EVENTS_PARQUET, schema.INCIDENT_COLUMNS, [incidents])
     export.write_csv(incidents, store / EVENTS_CSV)
     export.write_csv(relations, store / RELATIONS_CSV)
     return relations
+
+
+def _relations_of(table: tables.Table) -> pd.DataFrame:
+    """The relations of an event table (RELATION_COLUMNS); the table is closed after."""
+    try:
+        return schema.validate(tables.relations(table.view()), schema.RELATION_COLUMNS)
+    finally:
+        table.close()
 
 
 def _read_parquet(path: Path, store: Path, columns: tuple[Column, ...], filters=None) -> pd.DataFrame:
@@ -542,11 +549,7 @@ class Store:
             write_parquet(self.folder / parquet, columns, self._batches(sql, columns))
             export.write_csv_frames(self._batches(sql, columns), self.folder / csv)
         # Relations are aggregated by the database over the file just written: no incident is read into memory.
-        table = tables.Table.from_parquet(self.folder / EVENTS_PARQUET)
-        try:
-            relations = schema.validate(query.relations(table), schema.RELATION_COLUMNS)
-        finally:
-            table.close()
+        relations = _relations_of(tables.Table.from_parquet(self.folder / EVENTS_PARQUET))
         export.write_csv(relations, self.folder / RELATIONS_CSV)
         return relations
 

@@ -1,4 +1,4 @@
-"""The event table as the database sees it, and a filter on it as SQL.
+"""The event table as the database sees it, a filter on it as SQL, and the relations over it.
 
 A `Table` is a DuckDB view over the store's `events.parquet` (or over a frame, for tests and for
 tables built in memory); `Table.view(flt)` narrows it to a `View`, the rows a `query.Filter` keeps,
@@ -11,6 +11,10 @@ Every declared column is there whether or not the file has it (older files read 
 its declared type; `_start` and `_end`, the first and last day an event's date may stand for
 ("2024-01" spans January), and `_row`, the row's place in the table, are derived once here.
 Queries write `{rows}` where the view's rows go.
+
+`relations` (who did what to whom) is aggregated here, over a view, because both sides need it:
+the store writes it as relations.csv over the events file it has just written, and the dashboard's
+query layer answers the Actors page with it.
 """
 
 from __future__ import annotations
@@ -23,7 +27,19 @@ import duckdb
 import pandas as pd
 
 from eventdesk import schema
-from eventdesk.schema import ACTOR1, ACTOR2, CLAIMED_BY, COUNTRY, EVENT_TYPE
+from eventdesk.schema import (
+    ACTOR1,
+    ACTOR2,
+    CLAIMED_BY,
+    COUNTRY,
+    DATE,
+    EVENT_TYPE,
+    FIRST_DATE,
+    INJURED,
+    KILLED,
+    LAST_DATE,
+    N_EVENTS,
+)
 
 # The derived columns (a leading underscore keeps them apart from the declared ones).
 START_SQL, END_SQL, ROW_SQL = "_start", "_end", "_row"
@@ -276,3 +292,21 @@ class View:
     def to_frame(self) -> pd.DataFrame:
         """The view's rows as an event frame, in table order (for tests and small views)."""
         return self.rows()
+
+
+# ---------------------------------------------------------------------------------------------
+# Relations
+# ---------------------------------------------------------------------------------------------
+
+
+def relations(view: View, where: str = "TRUE", params: Mapping[str, object] | None = None) -> pd.DataFrame:
+    """Who did what to whom: one row per (actor1, actor2, event type) of the view's rows where both actors
+    are known (and `where` holds), with the number of events, first and last date and summed figures,
+    the busiest first (RELATION_COLUMNS). The store writes it as relations.csv; the Actors page shows it."""
+    table = view.fetch(
+        f"SELECT {ACTOR1}, {ACTOR2}, {EVENT_TYPE}, count(*) AS {N_EVENTS}, min({DATE}) AS {FIRST_DATE}, "
+        f"max({DATE}) AS {LAST_DATE}, sum({KILLED}) AS {KILLED}, sum({INJURED}) AS {INJURED} FROM {{rows}} "
+        f"GROUP BY ALL ORDER BY {N_EVENTS} DESC, {ACTOR1}, {ACTOR2}, {EVENT_TYPE}",
+        params, where=f"{ACTOR1} IS NOT NULL AND {ACTOR2} IS NOT NULL AND ({where})",
+    )
+    return schema.conform(table, schema.RELATION_COLUMNS)
