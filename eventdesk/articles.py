@@ -1,4 +1,4 @@
-"""Loading articles from files, folders and uploads.
+"""Loading articles from files, folders and uploads, and taking them a batch at a time.
 
 An article is text plus metadata (title, publication date, source, url). Files may be
 `.txt`/`.md` (first line is the title), `.html`, `.json`/`.jsonl` or `.csv` with the fields
@@ -16,12 +16,15 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv")
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TEXT_CHARS = 2_000_000
 FIELDS = ("id", "title", "text", "published", "source", "url")
+# Articles taken together: through the language model at once, and into the store in one transaction.
+BATCH_SIZE = 64
 _DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -226,3 +229,10 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
         result.articles.extend(part.articles)
         result.errors.extend(part.errors)
     return result
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of up to `size` items, in order."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch

@@ -123,7 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--store", default=DEFAULT_STORE, type=Path, help="store folder (default: data/)")
     ingest.add_argument("--workers", type=int, default=None,
                         help="local worker processes for extraction (default: all cores; 1: in this process)")
-    ingest.add_argument("--batch-size", type=int, default=64, help="articles per transaction (default: 64)")
+    ingest.add_argument("--batch-size", type=int, default=articles_mod.BATCH_SIZE,
+                        help="articles per transaction (default: %(default)s)")
     ingest.add_argument("--figures", choices=figures.RULES, default=None,
                         help="rule for an incident's best casualty figure: the latest report's, or the lowest "
                              "reported (ACLED's); kept in the store (default: the store's, else latest)")

@@ -12,13 +12,12 @@ import ctypes
 import gc
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from itertools import islice
 
 import pandas as pd
 
 from eventdesk import schema
 from eventdesk.actors import load_registry
-from eventdesk.articles import Article
+from eventdesk.articles import BATCH_SIZE, Article, batched
 from eventdesk.extract.entities import load_nlp
 from eventdesk.extract.extractor import Resources, extract_article, extract_articles
 from eventdesk.geo.gazetteer import load_gazetteer
@@ -46,16 +45,6 @@ def release_resources() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):
         pass
-
-
-BATCH_SIZE = 64  # articles whose event sentences go through the statistical model together
-
-
-def batched(items: Iterable, size: int):
-    """Lists of up to `size` items, in order."""
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 def _records(rows: list[dict]) -> list[dict]:

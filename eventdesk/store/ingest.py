@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 import pandas as pd
@@ -34,7 +33,6 @@ from eventdesk import schema
 from eventdesk.articles import Article, ArticleError
 from eventdesk.store import store as store_mod
 
-BATCH_SIZE = 64
 DATASET = "dataset"
 PART_ARTICLES, PART_REPORTS = "articles", "reports"
 
@@ -149,12 +147,6 @@ def _articles_from_bytes(files: Iterable[tuple[str, bytes]], result: IngestResul
             yield name, article
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 @dataclass
 class _Batch:
     names: list[str]
@@ -235,7 +227,7 @@ def ingest_articles(
     folder: Path,
     *,
     workers: int = 1,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int = articles_mod.BATCH_SIZE,
     rule: str | None = None,
     progress: Progress | None = None,
     result: IngestResult | None = None,
@@ -254,7 +246,7 @@ def ingest_articles(
     in_flight: deque[_Batch] = deque()
     with store_mod.open_store(folder) as db:
         with _executor(workers) as pool:
-            for items_batch in _batches(items, batch_size):
+            for items_batch in articles_mod.batched(items, batch_size):
                 known_before = result.articles_known
                 batch = _fresh(items_batch, db, pending, result)
                 _report(progress, result.articles_known - known_before)
