@@ -6,7 +6,7 @@ own articles/s (reading, extraction, storing, merging and writing the files) and
 resident memory of the ingest process and of it together with its workers, sampled every 0.1 s.
 Streaming shows as a peak that does not grow with the corpus: extraction holds only the batches
 in flight, and the merge only the incidents a later report can still reach (a few days of them;
-see `merge.cluster_streamed`), reading and writing the rest through the store's database, whose
+see `clusters.cluster_streamed`), reading and writing the rest through the store's database, whose
 own cache is bounded by `store.DUCKDB_MEMORY`.
 
 The articles are short wire reports, about 60 words each, three to four reports per incident

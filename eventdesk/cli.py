@@ -114,7 +114,7 @@ def cmd_assets(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from eventdesk.store import figures
+    from eventdesk.store import incidents
 
     parser = argparse.ArgumentParser(prog="python -m eventdesk", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -125,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="local worker processes for extraction (default: all cores; 1: in this process)")
     ingest.add_argument("--batch-size", type=int, default=articles_mod.BATCH_SIZE,
                         help="articles per transaction (default: %(default)s)")
-    ingest.add_argument("--figures", choices=figures.RULES, default=None,
+    ingest.add_argument("--figures", choices=incidents.RULES, default=None,
                         help="rule for an incident's best casualty figure: the latest report's, or the lowest "
                              "reported (ACLED's); kept in the store (default: the store's, else latest)")
     ingest.add_argument("--dask-scheduler", metavar="ADDRESS", default=None,

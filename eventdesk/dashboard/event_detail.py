@@ -33,6 +33,7 @@ from eventdesk.schema import (
     REPORT_ID,
     SOURCE,
 )
+from eventdesk.store.incidents import FIGURES
 
 MAX_CHOICES = 500  # events offered in a chooser: more than anyone scrolls through; the filter narrows the rest
 
@@ -42,12 +43,6 @@ VALUE = "value"
 SHOWN = "as reported"
 HOVER = "hover"
 REPORT_DATE = "report date"
-
-# (figure, reported column, qualifier column, low, best, high)
-FIGURES: tuple[tuple[str, str, str, str, str, str], ...] = (
-    ("killed", KILLED, KILLED_QUALIFIER, schema.KILLED_LOW, schema.KILLED_BEST, schema.KILLED_HIGH),
-    ("injured", INJURED, INJURED_QUALIFIER, schema.INJURED_LOW, schema.INJURED_BEST, schema.INJURED_HIGH),
-)
 
 SOURCE_COLUMNS: tuple[str, ...] = (
     SOURCE, PUBLISHED, query.KILLED_SHOWN, query.INJURED_SHOWN, EVIDENCE, MERGE_REASON, EVENT_TYPE, DATE,
@@ -195,7 +190,7 @@ def merge_reasons(members: pd.DataFrame) -> pd.DataFrame:
 
 
 def history_table(history: pd.DataFrame) -> pd.DataFrame:
-    """A `figures.history` frame for reading: report date, outlet, figures as reported, evidence."""
+    """A `store.incidents.history` frame for reading: report date, outlet, figures as reported, evidence."""
     return _with_shown(history)[list(HISTORY_COLUMNS)].reset_index(drop=True)
 
 

@@ -236,7 +236,7 @@ def ingest_articles(
     """Store (file name, article) pairs that are new, extract and merge them, rewrite the store's files.
 
     `progress(n)` is called as articles are done (stored or skipped); `rule` is the figure rule
-    (`figures.RULES`, kept in the store; default: the store's, else "latest"). `release_models` frees the
+    (`incidents.RULES`, kept in the store; default: the store's, else "latest"). `release_models` frees the
     language model and gazetteer before the merge when extraction ran in this process (for a process
     that extracts nothing after; the dashboard keeps them for the next upload).
     """

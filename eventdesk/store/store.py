@@ -39,7 +39,9 @@ import pyarrow.parquet as pq
 
 from eventdesk import schema
 from eventdesk.schema import EVENT_ID, REPORT_ID, Column
-from eventdesk.store import export, figures, merge, tables
+from eventdesk.store import clusters, export, incidents, merge, tables
+from eventdesk.store.clusters import EVENT_SEQ, MEMBER_RANK
+from eventdesk.store.decisions import MERGE, SPLIT, Decision, apply_decisions
 
 DATABASE = "eventdesk.duckdb"
 EVENTS_PARQUET = "events.parquet"
@@ -63,10 +65,10 @@ DUCKDB_MEMORY = "256MB"
 EXTRACTED_COLUMNS = tuple(c for c in schema.REPORT_COLUMNS if c.name not in (EVENT_ID, schema.MERGE_REASON))
 _MEMBER_COLUMNS = (
     Column(REPORT_ID, "string", "", True), Column(EVENT_ID, "string", "", True),
-    Column(schema.MERGE_REASON, "string", "", True), Column(merge.MEMBER_RANK, "Int64", "", True),
-    Column(merge.EVENT_SEQ, "Int64", "", True),
+    Column(schema.MERGE_REASON, "string", "", True), Column(MEMBER_RANK, "Int64", "", True),
+    Column(EVENT_SEQ, "Int64", "", True),
 )
-_EVENT_TABLE_COLUMNS = (*schema.INCIDENT_COLUMNS, Column(merge.EVENT_SEQ, "Int64", "", True))
+_EVENT_TABLE_COLUMNS = (*schema.INCIDENT_COLUMNS, Column(EVENT_SEQ, "Int64", "", True))
 _SETTING_COLUMNS = (Column(SETTING, "string", "", True), Column(VALUE, "string", ""))
 _TABLES: dict[str, tuple[tuple[Column, ...], str | None]] = {
     ARTICLES: (schema.ARTICLE_COLUMNS, schema.ARTICLE_ID),
@@ -120,10 +122,10 @@ def write_events(events: pd.DataFrame, store: Path) -> pd.DataFrame:
     one report each. This writes the files only, not the database: `ingest` keeps both in step.
     """
     store = Path(store)
-    incidents = schema.validate(merge.single_incidents(events), schema.INCIDENT_COLUMNS)
-    relations = _relations_of(tables.Table.from_frame(incidents))
-    write_parquet(store / EVENTS_PARQUET, schema.INCIDENT_COLUMNS, [incidents])
-    export.write_csv(incidents, store / EVENTS_CSV)
+    rows = schema.validate(incidents.single_incidents(events), schema.INCIDENT_COLUMNS)
+    relations = _relations_of(tables.Table.from_frame(rows))
+    write_parquet(store / EVENTS_PARQUET, schema.INCIDENT_COLUMNS, [rows])
+    export.write_csv(rows, store / EVENTS_CSV)
     export.write_csv(relations, store / RELATIONS_CSV)
     return relations
 
@@ -167,7 +169,7 @@ def event_members(store: Path, event_id: str) -> pd.DataFrame:
 
 def figure_history(store: Path, event_id: str) -> pd.DataFrame:
     """Every killed and injured figure reported for one incident, oldest report first."""
-    return figures.history(event_members(store, event_id))
+    return incidents.history(event_members(store, event_id))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -212,7 +214,7 @@ def _grouped(frame: pd.DataFrame, key: str, family_of: Callable[[str], str]) -> 
 
 
 class _TableShelf:
-    """The streamed merge's shelf (`merge.Shelf`): retired incidents' members in a temporary table."""
+    """The streamed merge's shelf (`clusters.Shelf`): retired incidents' members in a temporary table."""
 
     def __init__(self, store: Store, family_of: Callable[[str], str]) -> None:
         self.store = store
@@ -307,12 +309,12 @@ class Store:
 
     # -- decisions ---------------------------------------------------------------------------
 
-    def decisions(self) -> list[merge.Decision]:
+    def decisions(self) -> list[Decision]:
         """The analyst's decisions, oldest first."""
         rows = self.db.execute(
             f"SELECT {schema.DECISION_ID}, {schema.ACTION}, {schema.REPORT_IDS} FROM {DECISIONS} "
             f"ORDER BY {schema.DECISION_ID}").fetchall()
-        return [merge.Decision(int(n), action, tuple(ids.split())) for n, action, ids in rows]
+        return [Decision(int(n), action, tuple(ids.split())) for n, action, ids in rows]
 
     def add_decision(self, action: str, report_ids: Sequence[str], event_ids: Sequence[str], note: str | None) -> int:
         """Record a split or merge; returns its number."""
@@ -330,13 +332,13 @@ class Store:
     # -- settings ----------------------------------------------------------------------------
 
     def figure_rule(self) -> str:
-        """The rule for best figures this store was last built with (figures.RULES)."""
+        """The rule for best figures this store was last built with (incidents.RULES)."""
         row = self.db.execute(f"SELECT {VALUE} FROM {SETTINGS} WHERE {SETTING} = ?", [FIGURE_RULE]).fetchone()
-        return row[0] if row else figures.DEFAULT_RULE
+        return row[0] if row else incidents.DEFAULT_RULE
 
     def set_figure_rule(self, rule: str) -> None:
         """Keep `rule` as the store's figure rule (it takes effect at the next rebuild)."""
-        figures.check_rule(rule)
+        incidents.check_rule(rule)
         with _WRITE_LOCK, self.transaction():
             self.db.execute(f"DELETE FROM {SETTINGS} WHERE {SETTING} = ?", [FIGURE_RULE])
             self.db.execute(f"INSERT INTO {SETTINGS} VALUES (?, ?)", [FIGURE_RULE, rule])
@@ -346,10 +348,10 @@ class Store:
     def rebuild(self, rule: str | None = None, family_of: Callable[[str], str] | None = None) -> int:
         """Merge every report into incidents, apply the decisions, rebuild the events table; returns its size.
 
-        The merge streams (`merge.cluster_streamed`): the reports are read in pages in the order they
+        The merge streams (`clusters.cluster_streamed`): the reports are read in pages in the order they
         are merged, and the incidents no later report can reach wait in a temporary table, so memory
         holds the incidents of a few days (of a month or a year while the reports dated only that
-        vaguely are merged), not the corpus. The result is what `merge.assign_incidents` gives.
+        vaguely are merged), not the corpus. The result is what `clusters.assign_incidents` gives.
         """
         if rule is not None and rule != self.figure_rule():
             self.set_figure_rule(rule)
@@ -358,7 +360,7 @@ class Store:
         try:
             self._order_reports(family_of)
             shelf = _TableShelf(self, family_of)
-            merge.cluster_streamed(self._ordered_reports(family_of), shelf)
+            clusters.cluster_streamed(self._ordered_reports(family_of), shelf)
             shelf.flush()
             self._apply_decisions(family_of)
             with _WRITE_LOCK, self.transaction():
@@ -366,7 +368,7 @@ class Store:
                 self.db.execute(f"DELETE FROM {EVENTS}")
                 n_events = self._write_members()
                 for first in range(0, n_events, CHUNK_ROWS):
-                    where = f"m.{merge.EVENT_SEQ} >= ? AND m.{merge.EVENT_SEQ} < ?"
+                    where = f"m.{EVENT_SEQ} >= ? AND m.{EVENT_SEQ} < ?"
                     self._insert_incidents(self._member_reports(where, [first, first + CHUNK_ROWS]), rule)
         finally:
             for table in _MERGE_TABLES:
@@ -412,10 +414,10 @@ class Store:
 
     def _apply_decisions(self, family_of: Callable[[str], str]) -> None:
         """Apply the analyst's decisions to the shelved incidents that hold their reports (no others change)."""
-        decisions = self.decisions()
-        if not decisions:
+        made = self.decisions()
+        if not made:
             return
-        wanted = sorted({report_id for decision in decisions for report_id in decision.report_ids})
+        wanted = sorted({report_id for decision in made for report_id in decision.report_ids})
         touched = (f"SELECT {_NUMBER} FROM {MERGE_SHELF} WHERE {REPORT_ID} IN (SELECT unnest(?))")
         frame = self.frame(
             f"SELECT s.{_NUMBER}, s.{_REASON}, {', '.join(f'o.{c}' for c in merge.MATCH_COLUMNS)} FROM {MERGE_SHELF} s "
@@ -423,7 +425,7 @@ class Store:
             f"ORDER BY s.{_NUMBER}, s.{_RANK}", [wanted])
         groups = _grouped(frame.astype({_NUMBER: int}), _NUMBER, family_of)
         reasons = dict(zip(frame[REPORT_ID].astype(str), frame[_REASON], strict=True))
-        regrouped = merge.apply_decisions(list(groups.values()), reasons, decisions)
+        regrouped = apply_decisions(list(groups.values()), reasons, made)
         fresh = int(self.db.execute(f"SELECT max({_NUMBER}) + 1 FROM {MERGE_SHELF}").fetchone()[0])
         rows = [(r.report_id, fresh + n, rank, reasons[r.report_id])
                 for n, group in enumerate(regrouped) for rank, r in enumerate(group)]
@@ -432,25 +434,25 @@ class Store:
 
     def _write_members(self) -> int:
         """Write the shelved membership to MEMBERS, incidents in table order (by their founder's date, undated
-        last, then its id, as `merge.assign_incidents` numbers them); returns the number of incidents."""
+        last, then its id, as `clusters.assign_incidents` numbers them); returns the number of incidents."""
         self.db.execute(
             f"CREATE OR REPLACE TEMP TABLE {MERGE_SEQ} AS SELECT s.{_NUMBER}, s.{REPORT_ID} AS {_FOUNDER}, "
             f"row_number() OVER (ORDER BY o.{_FIRST_DAY} IS NULL, coalesce(o.{_FIRST_DAY}, 0), s.{REPORT_ID}) - 1 "
-            f"AS {merge.EVENT_SEQ} FROM {MERGE_SHELF} s JOIN {MERGE_ORDER} o USING ({REPORT_ID}) WHERE s.{_RANK} = 0")
+            f"AS {EVENT_SEQ} FROM {MERGE_SHELF} s JOIN {MERGE_ORDER} o USING ({REPORT_ID}) WHERE s.{_RANK} = 0")
         self.db.execute(f"DROP TABLE {MERGE_ORDER}")
         self.db.execute(
             f"CREATE OR REPLACE TEMP TABLE {MERGE_FINAL} AS SELECT s.{REPORT_ID}, q.{_FOUNDER}, s.{_REASON}, "
-            f"s.{_RANK}, q.{merge.EVENT_SEQ}, count(*) OVER (PARTITION BY s.{_NUMBER}) AS {_SIZE} "
-            f"FROM {MERGE_SHELF} s JOIN {MERGE_SEQ} q USING ({_NUMBER}) ORDER BY q.{merge.EVENT_SEQ}, s.{_RANK}")
+            f"s.{_RANK}, q.{EVENT_SEQ}, count(*) OVER (PARTITION BY s.{_NUMBER}) AS {_SIZE} "
+            f"FROM {MERGE_SHELF} s JOIN {MERGE_SEQ} q USING ({_NUMBER}) ORDER BY q.{EVENT_SEQ}, s.{_RANK}")
         n_events = self.count(MERGE_SEQ)
         for first in range(0, n_events, CHUNK_ROWS):
-            page = self.frame(f"SELECT * FROM {MERGE_FINAL} WHERE {merge.EVENT_SEQ} >= ? AND {merge.EVENT_SEQ} < ? "
-                              f"ORDER BY {merge.EVENT_SEQ}, {_RANK}", [first, first + CHUNK_ROWS])
-            reasons = [merge.member_reason(why, size) for why, size in zip(page[_REASON], page[_SIZE], strict=True)]
+            page = self.frame(f"SELECT * FROM {MERGE_FINAL} WHERE {EVENT_SEQ} >= ? AND {EVENT_SEQ} < ? "
+                              f"ORDER BY {EVENT_SEQ}, {_RANK}", [first, first + CHUNK_ROWS])
+            reasons = [clusters.member_reason(why, size) for why, size in zip(page[_REASON], page[_SIZE], strict=True)]
             self._insert(MEMBERS, pd.DataFrame({
                 REPORT_ID: page[REPORT_ID],
-                EVENT_ID: [merge.incident_id(founder) for founder in page[_FOUNDER]], schema.MERGE_REASON: reasons,
-                merge.MEMBER_RANK: page[_RANK], merge.EVENT_SEQ: page[merge.EVENT_SEQ],
+                EVENT_ID: [clusters.incident_id(founder) for founder in page[_FOUNDER]], schema.MERGE_REASON: reasons,
+                MEMBER_RANK: page[_RANK], EVENT_SEQ: page[EVENT_SEQ],
             }))
         return n_events
 
@@ -458,10 +460,10 @@ class Store:
         """Reports of the incidents `where` (over the membership `m`) picks, with membership and linked incident."""
         extracted = ", ".join(f"r.{c.name}" for c in EXTRACTED_COLUMNS)
         frame = self.frame(
-            f"SELECT {extracted}, m.{EVENT_ID}, m.{schema.MERGE_REASON}, m.{merge.MEMBER_RANK}, m.{merge.EVENT_SEQ}, "
+            f"SELECT {extracted}, m.{EVENT_ID}, m.{schema.MERGE_REASON}, m.{MEMBER_RANK}, m.{EVENT_SEQ}, "
             f"l.{EVENT_ID} AS {schema.LINKED_EVENT_ID} FROM {REPORTS} r JOIN {MEMBERS} m USING ({REPORT_ID}) "
             f"LEFT JOIN {MEMBERS} l ON l.{REPORT_ID} = r.{schema.LINKED_REPORT_ID} "
-            f"WHERE {where} ORDER BY m.{merge.EVENT_SEQ}, m.{merge.MEMBER_RANK}",
+            f"WHERE {where} ORDER BY m.{EVENT_SEQ}, m.{MEMBER_RANK}",
             parameters,
         )
         out = schema.conform(frame, (*schema.REPORT_COLUMNS, *_MEMBER_COLUMNS[3:]))
@@ -469,25 +471,25 @@ class Store:
         return out
 
     def _insert_incidents(self, reports: pd.DataFrame, rule: str) -> None:
-        incidents = merge.build_incidents(reports, rule)
-        incidents[merge.EVENT_SEQ] = reports.drop_duplicates(EVENT_ID).set_index(EVENT_ID).loc[
-            incidents[EVENT_ID], merge.EVENT_SEQ].to_numpy()
-        self._insert(EVENTS, incidents)
+        rows = incidents.build_incidents(reports, rule)
+        rows[EVENT_SEQ] = reports.drop_duplicates(EVENT_ID).set_index(EVENT_ID).loc[
+            rows[EVENT_ID], EVENT_SEQ].to_numpy()
+        self._insert(EVENTS, rows)
 
-    def _regrouped(self, decision: merge.Decision, event_ids: Sequence[str],
+    def _regrouped(self, decision: Decision, event_ids: Sequence[str],
                    family_of: Callable[[str], str] | None) -> tuple[pd.DataFrame, list[str]]:
         """The membership one decision gives the incidents it touches, and those incidents' reports."""
         stored = self.frame(
             f"SELECT m.{EVENT_ID}, m.{schema.MERGE_REASON}, {', '.join(f'r.{c}' for c in merge.MATCH_COLUMNS)} "
             f"FROM {MEMBERS} m JOIN {REPORTS} r USING ({REPORT_ID}) WHERE m.{EVENT_ID} IN (SELECT unnest(?)) "
-            f"ORDER BY m.{merge.EVENT_SEQ}, m.{merge.MEMBER_RANK}", [list(event_ids)])
+            f"ORDER BY m.{EVENT_SEQ}, m.{MEMBER_RANK}", [list(event_ids)])
         report_ids = list(stored[REPORT_ID])
         groups = list(_grouped(stored, EVENT_ID, family_of or merge.registry_families()).values())
-        reasons = dict(zip(report_ids, map(merge.stored_reason, stored[schema.MERGE_REASON]), strict=True))
+        reasons = dict(zip(report_ids, map(clusters.stored_reason, stored[schema.MERGE_REASON]), strict=True))
         # Numbered below zero until `_renumber` gives every incident its place in the table.
-        return merge.membership(merge.apply_decisions(groups, reasons, [decision]), reasons, -len(groups)), report_ids
+        return clusters.membership(apply_decisions(groups, reasons, [decision]), reasons, -len(groups)), report_ids
 
-    def apply_decision(self, decision: merge.Decision, event_ids: Sequence[str],
+    def apply_decision(self, decision: Decision, event_ids: Sequence[str],
                        family_of: Callable[[str], str] | None = None) -> list[str]:
         """Apply one new decision to the incidents it touches, and rebuild only those (and the incidents
         that link to their reports); the result is what `rebuild` gives. Returns the new incidents' ids."""
@@ -509,7 +511,7 @@ class Store:
 
     def _renumber(self) -> None:
         """Number the incidents in table order (by their founding report's date, undated last, then its id),
-        as `merge.assign_incidents` does."""
+        as `clusters.assign_incidents` does."""
         date, precision = f"r.{schema.DATE}", f"r.{schema.DATE_PRECISION}"
         start = (f"CASE {precision} WHEN 'day' THEN try_cast(left({date}, 10) AS DATE) "
                  f"WHEN 'month' THEN try_cast(left({date}, 7) || '-01' AS DATE) "
@@ -517,10 +519,10 @@ class Store:
         self.db.execute(
             f"CREATE OR REPLACE TEMP TABLE numbering AS SELECT m.{EVENT_ID}, row_number() OVER "
             f"(ORDER BY {start} IS NULL, {start}, m.{REPORT_ID}) - 1 AS seq FROM {MEMBERS} m "
-            f"JOIN {REPORTS} r USING ({REPORT_ID}) WHERE m.{merge.MEMBER_RANK} = 0"
+            f"JOIN {REPORTS} r USING ({REPORT_ID}) WHERE m.{MEMBER_RANK} = 0"
         )
         for table in (MEMBERS, EVENTS):
-            self.db.execute(f"UPDATE {table} SET {merge.EVENT_SEQ} = n.seq FROM numbering n "
+            self.db.execute(f"UPDATE {table} SET {EVENT_SEQ} = n.seq FROM numbering n "
                             f"WHERE {table}.{EVENT_ID} = n.{EVENT_ID}")
         self.db.execute("DROP TABLE numbering")
 
@@ -537,10 +539,10 @@ class Store:
 
     def export(self) -> pd.DataFrame:
         """Write the events, reports and relations files from the database; returns the relations."""
-        events_sql = f"SELECT * EXCLUDE ({merge.EVENT_SEQ}) FROM {EVENTS} ORDER BY {merge.EVENT_SEQ}"
+        events_sql = f"SELECT * EXCLUDE ({EVENT_SEQ}) FROM {EVENTS} ORDER BY {EVENT_SEQ}"
         reports_sql = (
             f"SELECT m.{REPORT_ID}, m.{EVENT_ID}, m.{schema.MERGE_REASON}, r.* EXCLUDE ({REPORT_ID}) "
-            f"FROM {MEMBERS} m JOIN {REPORTS} r USING ({REPORT_ID}) ORDER BY m.{merge.EVENT_SEQ}, m.{merge.MEMBER_RANK}"
+            f"FROM {MEMBERS} m JOIN {REPORTS} r USING ({REPORT_ID}) ORDER BY m.{EVENT_SEQ}, m.{MEMBER_RANK}"
         )
         for sql, columns, parquet, csv in (
             (events_sql, schema.INCIDENT_COLUMNS, EVENTS_PARQUET, EVENTS_CSV),
@@ -616,8 +618,8 @@ def split_event(folder: Path, event_id: str, report_ids: Sequence[str], note: st
         if not leaving or not leaving <= members or leaving == members:
             raise ValueError(f"to split incident {event_id}, choose some but not all of its reports: "
                              f"{', '.join(sorted(members))}")
-        number = store.add_decision(merge.SPLIT, sorted(leaving), [event_id], note)
-        store.apply_decision(merge.Decision(number, merge.SPLIT, tuple(sorted(leaving))), [event_id])
+        number = store.add_decision(SPLIT, sorted(leaving), [event_id], note)
+        store.apply_decision(Decision(number, SPLIT, tuple(sorted(leaving))), [event_id])
         store.export()
         return _incident_of(store, min(members - leaving)), _incident_of(store, min(leaving))
 
@@ -630,8 +632,8 @@ def merge_events(folder: Path, event_ids: Sequence[str], note: str | None = None
         missing = sorted(set(event_ids) - known)
         if missing or len(known) < 2:
             raise ValueError(f"to merge, name at least two incidents of {folder}; unknown: {', '.join(missing) or '-'}")
-        number = store.add_decision(merge.MERGE, reports, sorted(event_ids), note)
-        store.apply_decision(merge.Decision(number, merge.MERGE, tuple(sorted(reports))), sorted(known))
+        number = store.add_decision(MERGE, reports, sorted(event_ids), note)
+        store.apply_decision(Decision(number, MERGE, tuple(sorted(reports))), sorted(known))
         store.export()
         return _incident_of(store, reports[0])
 

@@ -9,7 +9,8 @@ from pandas.testing import assert_frame_equal
 from eventdesk import schema
 from eventdesk.dashboard import event_detail as incidents
 from eventdesk.dashboard import query
-from eventdesk.store import figures, tables
+from eventdesk.store import incidents as store_incidents
+from eventdesk.store import tables
 
 
 def reports(*rows: dict) -> pd.DataFrame:
@@ -120,7 +121,7 @@ def test_merge_reasons_group_the_outlets_by_reason():
 
 
 def test_history_points_place_each_dated_figure_at_its_report_date():
-    history = figures.history(MAIDUGURI)
+    history = store_incidents.history(MAIDUGURI)
     points = incidents.history_points(history)
     killed = points[points[incidents.FIGURE] == "killed"]
     assert list(killed[incidents.VALUE]) == [12, 19, 17]  # the undated Blog report has no place on the axis

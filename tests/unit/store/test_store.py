@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 
 from eventdesk import schema
-from eventdesk.store import export, ingest, merge, store
+from eventdesk.store import clusters, export, ingest, merge, store
+from eventdesk.store.decisions import MERGE, SPLIT, Decision
 
 CORPUS = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "corpus"
 QUETTA_LATER = CORPUS / "2024-03-11_ap_quetta.json"
@@ -205,18 +206,17 @@ def test_the_streamed_rebuild_gives_the_membership_of_the_merge_in_memory(tmp_pa
     reports = generated_reports(1000)
     articles = pd.DataFrame({schema.ARTICLE_ID: reports[schema.ARTICLE_ID],
                              schema.CONTENT_HASH: reports[schema.ARTICLE_ID], schema.TEXT: reports[schema.EVIDENCE]})
-    decisions = [merge.Decision(1, merge.SPLIT, ("r00010", "r00011")),
-                 merge.Decision(2, merge.MERGE, ("r00002", "r02000"))]
+    decisions = [Decision(1, SPLIT, ("r00010", "r00011")), Decision(2, MERGE, ("r00002", "r02000"))]
     with store.open_store(tmp_path) as db:
         db.add(articles, reports)
         for decision in decisions:
             db.add_decision(decision.action, decision.report_ids, [], None)
         n_events = db.rebuild(family_of=str)
-        stored = db.frame(f"SELECT * FROM {store.MEMBERS} ORDER BY {merge.EVENT_SEQ}, {merge.MEMBER_RANK}")
-    expected = merge.assign_incidents(merge.to_reports(reports), decisions)
-    expected = expected.sort_values([merge.EVENT_SEQ, merge.MEMBER_RANK], ignore_index=True)
+        stored = db.frame(f"SELECT * FROM {store.MEMBERS} ORDER BY {clusters.EVENT_SEQ}, {clusters.MEMBER_RANK}")
+    expected = clusters.assign_incidents(merge.to_reports(reports), decisions)
+    expected = expected.sort_values([clusters.EVENT_SEQ, clusters.MEMBER_RANK], ignore_index=True)
     pd.testing.assert_frame_equal(stored[list(expected.columns)].astype(expected.dtypes.to_dict()), expected)
-    assert n_events == expected[merge.EVENT_SEQ].nunique() < len(reports) * 2 // 3  # the corpus does merge
+    assert n_events == expected[clusters.EVENT_SEQ].nunique() < len(reports) * 2 // 3  # the corpus does merge
     reasons = expected[schema.MERGE_REASON]
     # Vaguer reports met the precise incidents that had been shelved and taken back.
     assert reasons.str.startswith("the only incident this vaguer report fits").sum() >= 5
