@@ -31,6 +31,7 @@ import pyarrow.parquet as pq
 from eventdesk import articles as articles_mod
 from eventdesk import schema
 from eventdesk.articles import Article, ArticleError
+from eventdesk.store import database
 from eventdesk.store import store as store_mod
 
 DATASET = "dataset"
@@ -207,6 +208,12 @@ def article_frame(batch_articles: Sequence[Article], hashes: Sequence[str]) -> p
     ], columns=list(schema.ARTICLE_FIELDS))
 
 
+def _report_frame(rows: list[dict], failed: dict[str, str]) -> pd.DataFrame:
+    """The report rows of the articles whose extraction did not fail, as a frame of EXTRACTED_COLUMNS."""
+    return pd.DataFrame([r for r in rows if r[schema.ARTICLE_ID] not in failed],
+                        columns=[c.name for c in database.EXTRACTED_COLUMNS])
+
+
 def _commit(batch: _Batch, db: store_mod.Store, pending: _Keys, result: IngestResult) -> None:
     rows, failed = batch.future.result()
     keep = [i for i, a in enumerate(batch.articles) if a.id not in failed]
@@ -214,8 +221,7 @@ def _commit(batch: _Batch, db: store_mod.Store, pending: _Keys, result: IngestRe
         if article.id in failed:
             result.errors.append(ArticleError(batch.names[i], f"article {article.id}: extraction failed "
                                                               f"({failed[article.id]}); it was not stored"))
-    reports = pd.DataFrame([r for r in rows if r[schema.ARTICLE_ID] not in failed],
-                           columns=[c.name for c in store_mod.EXTRACTED_COLUMNS])
+    reports = _report_frame(rows, failed)
     db.add(article_frame([batch.articles[i] for i in keep], [batch.hashes[i] for i in keep]), reports)
     pending.discard(batch)
     result.articles_new += len(keep)
@@ -262,8 +268,7 @@ def ingest_articles(
             from eventdesk.extract import pipeline
 
             pipeline.release_resources()
-        result.events = db.rebuild(rule)
-        db.export()
+        result.events = db.refresh(rule)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -353,10 +358,9 @@ def extract_partition(
     errors = [str(e) for e in result.errors]
     errors += [f"{names[i]}: article {a.id}: extraction failed ({failed[a.id]})" for i, a in enumerate(fresh)
                if a.id in failed]
-    reports = pd.DataFrame([r for r in rows if r[schema.ARTICLE_ID] not in failed],
-                           columns=[c.name for c in store_mod.EXTRACTED_COLUMNS])
+    reports = _report_frame(rows, failed)
     frames = ((PART_ARTICLES, article_frame([fresh[i] for i in keep], [hashes[i] for i in keep]),
-               schema.ARTICLE_COLUMNS), (PART_REPORTS, reports, store_mod.EXTRACTED_COLUMNS))
+               schema.ARTICLE_COLUMNS), (PART_REPORTS, reports, database.EXTRACTED_COLUMNS))
     for kind, frame, columns in frames:  # reports last: a part is complete once its reports file exists
         store_mod.write_parquet(Path(dataset) / kind / f"{part}.parquet", columns, [frame])
     read = len(fresh) + result.articles_known
@@ -401,8 +405,8 @@ def ingest_dask(
     dataset = folder / DATASET
     with store_mod.open_store(folder) as db:
         known = frozenset(row[0] for row in db.db.execute(
-            f"SELECT {schema.CONTENT_HASH} FROM {store_mod.ARTICLES} UNION "
-            f"SELECT {schema.URL} FROM {store_mod.ARTICLES} WHERE {schema.URL} IS NOT NULL").fetchall())
+            f"SELECT {schema.CONTENT_HASH} FROM {database.ARTICLES} UNION "
+            f"SELECT {schema.URL} FROM {database.ARTICLES} WHERE {schema.URL} IS NOT NULL").fetchall())
     with Client(address) as client:
         plan = plan_partitions(paths, n_partitions or 4 * max(1, len(client.scheduler_info()["workers"])))
         _drop_stale_parts(dataset, {part for part, _ in plan})
@@ -418,8 +422,7 @@ def ingest_dask(
     with store_mod.open_store(folder) as db:
         for part, _group in plan:
             _report(progress, _load_part(db, dataset, part, result))
-        result.events = db.rebuild(rule)
-        db.export()
+        result.events = db.refresh(rule)
     result.seconds = time.perf_counter() - started
     return result
 

@@ -1,9 +1,10 @@
-"""The store under data/: articles, the reports read from them, incidents, and the analyst's decisions.
+"""The store under data/: its folder, the articles and reports added to it, the analyst's decisions, its files.
 
 A store folder holds one database and the files made from it:
 
     eventdesk.duckdb    articles, reports, members (report -> incident, with the reason), events
                         (one row per incident), decisions (the analyst's splits and merges), settings
+                        (its tables: `database.py`)
     events.parquet      one row per incident (schema.INCIDENT_COLUMNS): what the dashboard reads
     events.csv          the same rows for spreadsheets
     reports.parquet     one row per report (schema.REPORT_COLUMNS) with its incident and reason
@@ -20,28 +21,45 @@ group-bys the pages need. The dashboard reads the Parquet files, never the datab
 one process write a database file at a time, and the files are replaced by an atomic rename, so
 a page never sees a half-written table while an ingest runs.
 
-The analyst's decisions are kept by report id and applied after every automatic merge, so a
-re-ingest, which may change the incidents around them, never undoes them.
+`Store.refresh` re-merges the reports into incidents (`rebuild.py`) and rewrites the files
+(`Store.export`). The analyst's decisions are kept by report id and applied after every automatic
+merge, so a re-ingest, which may change the incidents around them, never undoes them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from eventdesk import schema
 from eventdesk.schema import EVENT_ID, REPORT_ID, Column
-from eventdesk.store import clusters, export, incidents, merge, tables
+from eventdesk.store import export, incidents, rebuild, tables
 from eventdesk.store.clusters import EVENT_SEQ, MEMBER_RANK
-from eventdesk.store.decisions import MERGE, SPLIT, Decision, apply_decisions
+from eventdesk.store.database import (
+    ARTICLES,
+    CHUNK_ROWS,
+    DECISIONS,
+    EVENTS,
+    FIGURE_RULE,
+    MEMBERS,
+    REPORTS,
+    SETTING,
+    SETTINGS,
+    TABLES,
+    VALUE,
+    WRITE_LOCK,
+    StoreError,
+    connect,
+    create_tables,
+)
+from eventdesk.store.decisions import MERGE, SPLIT, Decision
 
 DATABASE = "eventdesk.duckdb"
 EVENTS_PARQUET = "events.parquet"
@@ -50,52 +68,8 @@ REPORTS_PARQUET = "reports.parquet"
 REPORTS_CSV = "reports.csv"
 RELATIONS_CSV = "relations.csv"
 
-# Tables of the database.
-ARTICLES, REPORTS, MEMBERS, EVENTS, DECISIONS, SETTINGS = (
-    "articles", "reports", "members", "events", "decisions", "settings")
-# Internal columns (the tables' own columns are declared in schema.py).
-SETTING, VALUE = "setting", "value"
-FIGURE_RULE = "figure_rule"
-
-CHUNK_ROWS = 5_000  # rows per step when incidents are built and files exported
 LOCK_WAIT_S = 15.0
 DUCKDB_MEMORY = "256MB"
-
-# The extractor's rows become reports: its event_id is the report's id, its link a report's id.
-EXTRACTED_COLUMNS = tuple(c for c in schema.REPORT_COLUMNS if c.name not in (EVENT_ID, schema.MERGE_REASON))
-_MEMBER_COLUMNS = (
-    Column(REPORT_ID, "string", "", True), Column(EVENT_ID, "string", "", True),
-    Column(schema.MERGE_REASON, "string", "", True), Column(MEMBER_RANK, "Int64", "", True),
-    Column(EVENT_SEQ, "Int64", "", True),
-)
-_EVENT_TABLE_COLUMNS = (*schema.INCIDENT_COLUMNS, Column(EVENT_SEQ, "Int64", "", True))
-_SETTING_COLUMNS = (Column(SETTING, "string", "", True), Column(VALUE, "string", ""))
-_TABLES: dict[str, tuple[tuple[Column, ...], str | None]] = {
-    ARTICLES: (schema.ARTICLE_COLUMNS, schema.ARTICLE_ID),
-    REPORTS: (EXTRACTED_COLUMNS, REPORT_ID),
-    MEMBERS: (_MEMBER_COLUMNS, REPORT_ID),
-    EVENTS: (_EVENT_TABLE_COLUMNS, EVENT_ID),
-    DECISIONS: (schema.DECISION_COLUMNS, schema.DECISION_ID),
-    SETTINGS: (_SETTING_COLUMNS, SETTING),
-}
-
-# Temporary tables of a streamed merge (see `Store.rebuild`) and their internal columns.
-MERGE_KEYS, MERGE_ORDER, MERGE_SHELF, MERGE_SPANS, MERGE_SEQ, MERGE_FINAL = (
-    "merge_keys", "merge_order", "merge_shelf", "merge_spans", "merge_seq", "merge_final")
-_MERGE_TABLES = (MERGE_KEYS, MERGE_ORDER, MERGE_SHELF, MERGE_SPANS, MERGE_SEQ, MERGE_FINAL)
-_FIRST_DAY, _LAST_DAY, _POS, _NUMBER, _RANK, _REASON, _FOUNDER, _SIZE = (
-    "first_day", "last_day", "pos", "number", "rank", "reason", "founder", "size")
-# merge.processing_key's first five parts, then the first and last day the report's date can mean.
-_KEY_COLUMNS = ("coarse", "undated", "day", "date_rank", "place_rank", _FIRST_DAY, _LAST_DAY)
-_SHELF_COLUMNS = (REPORT_ID, _NUMBER, _RANK, _REASON)
-
-# One writer at a time inside a process (the dashboard serves several sessions from threads);
-# DuckDB's file lock keeps other processes out.
-_WRITE_LOCK = threading.RLock()
-
-
-class StoreError(RuntimeError):
-    """The store cannot be read or written: the message names the file and what to do."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -177,84 +151,10 @@ def figure_history(store: Path, event_id: str) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 
 
-def _ddl(table: str, columns: tuple[Column, ...], key: str | None) -> str:
-    cells = [f"{c.name} {schema.SQL_TYPES[c.dtype]}{' PRIMARY KEY' if c.name == key else ''}" for c in columns]
-    return f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(cells)})"
-
-
-def _add_new_columns(connection, table: str, columns: tuple[Column, ...]) -> None:
-    """Columns declared since the store was made (nullable ones only) join its table, empty."""
-    present = {row[0] for row in connection.execute(f"DESCRIBE {table}").fetchall()}
-    for column in columns:
-        if column.name not in present:
-            connection.execute(f"ALTER TABLE {table} ADD COLUMN {column.name} {schema.SQL_TYPES[column.dtype]}")
-
-
-def _connect(path: Path, read_only: bool, wait_s: float):
-    import duckdb
-
-    deadline = time.monotonic() + wait_s
-    while True:
-        try:
-            return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as err:
-            if "lock" not in str(err).lower() or time.monotonic() >= deadline:
-                raise StoreError(
-                    f"{path}: the store is in use by another process (an ingest, or the dashboard saving "
-                    f"an upload or a decision); wait for it to finish and try again ({err})") from err
-            time.sleep(0.2)
-
-
-def _grouped(frame: pd.DataFrame, key: str, family_of: Callable[[str], str]) -> dict[object, list[merge.Report]]:
-    """The reports of `frame` (MATCH_COLUMNS, members in merge order) grouped by their incident (`key`)."""
-    groups: dict[object, list[merge.Report]] = {}
-    for incident, report in zip(frame[key], merge.to_reports(frame, family_of), strict=True):
-        groups.setdefault(incident, []).append(report)
-    return groups
-
-
-class _TableShelf:
-    """The streamed merge's shelf (`clusters.Shelf`): retired incidents' members in a temporary table."""
-
-    def __init__(self, store: Store, family_of: Callable[[str], str]) -> None:
-        self.store = store
-        self.family_of = family_of
-        self._pending: list[tuple[str, int, int, str]] = []
-        self._spans = False
-        columns = ", ".join(f"{c} {kind}" for c, kind in zip(_SHELF_COLUMNS, ("VARCHAR", "BIGINT", "BIGINT", "VARCHAR"),
-                                                           strict=True))
-        store.db.execute(f"CREATE OR REPLACE TEMP TABLE {MERGE_SHELF} ({columns})")
-
-    def put(self, rows: Sequence[tuple[str, int, int, str]]) -> None:
-        self._pending.extend(rows)
-        if len(self._pending) >= CHUNK_ROWS:
-            self.flush()
-
-    def flush(self) -> None:
-        if self._pending:
-            self.store._register_insert(MERGE_SHELF, pd.DataFrame(self._pending, columns=list(_SHELF_COLUMNS)))
-            self._pending = []
-
-    def take(self, after: int | None, until: int, reach: int) -> Iterator[tuple[int, list[merge.Report]]]:
-        self.flush()
-        if not self._spans:  # the precise incidents, as they stand when the vaguer reports begin
-            self.store.db.execute(
-                f"CREATE OR REPLACE TEMP TABLE {MERGE_SPANS} AS SELECT s.{_NUMBER}, min(o.{_FIRST_DAY}) AS low, "
-                f"max(o.{_LAST_DAY}) AS high FROM {MERGE_SHELF} s JOIN {MERGE_ORDER} o USING ({REPORT_ID}) "
-                f"GROUP BY s.{_NUMBER} ORDER BY low")
-            self._spans = True
-        frame = self.store.frame(
-            f"SELECT s.{_NUMBER}, {', '.join(f'o.{c}' for c in merge.MATCH_COLUMNS)} FROM {MERGE_SPANS} p "
-            f"JOIN {MERGE_SHELF} s USING ({_NUMBER}) JOIN {MERGE_ORDER} o USING ({REPORT_ID}) "
-            f"WHERE p.low > ? AND p.low <= ? AND p.high >= ? ORDER BY s.{_NUMBER}, s.{_RANK}",
-            [0 if after is None else after, until, reach])  # day ordinals start at 1
-        return iter(_grouped(frame.astype({_NUMBER: int}), _NUMBER, self.family_of).items())
-
-
 class Store:
     """An open store database. Use `open_store()`; every write is one transaction."""
 
-    def __init__(self, folder: Path, connection) -> None:
+    def __init__(self, folder: Path, connection: duckdb.DuckDBPyConnection) -> None:
         self.folder = folder
         self.db = connection
 
@@ -269,11 +169,15 @@ class Store:
             raise
         self.db.commit()
 
-    def _insert(self, table: str, frame: pd.DataFrame) -> None:
-        columns = _TABLES[table][0]
-        arrow = pa.Table.from_pandas(schema.conform(frame, columns), schema=schema.arrow_schema(columns),
-                                     preserve_index=False)
-        self.db.register("incoming", arrow)
+    def insert(self, table: str, frame: pd.DataFrame) -> None:
+        """Add the rows of `frame` to one of the store's tables, conformed to its declared columns."""
+        columns = TABLES[table][0]
+        self.append(table, pa.Table.from_pandas(schema.conform(frame, columns), schema=schema.arrow_schema(columns),
+                                                preserve_index=False))
+
+    def append(self, table: str, rows: pd.DataFrame | pa.Table) -> None:
+        """Add `rows` as they are to a table (a temporary one of this connection's), columns matched by name."""
+        self.db.register("incoming", rows)
         try:
             self.db.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
         finally:
@@ -302,10 +206,10 @@ class Store:
 
     def add(self, articles: pd.DataFrame, reports: pd.DataFrame) -> None:
         """Store articles (ARTICLE_COLUMNS) and their reports in one transaction."""
-        with _WRITE_LOCK, self.transaction():
-            self._insert(ARTICLES, articles)
+        with WRITE_LOCK, self.transaction():
+            self.insert(ARTICLES, articles)
             if len(reports):
-                self._insert(REPORTS, reports)
+                self.insert(REPORTS, reports)
 
     # -- decisions ---------------------------------------------------------------------------
 
@@ -325,8 +229,8 @@ class Store:
             schema.REPORT_IDS: " ".join(sorted(report_ids)),
             schema.MADE_AT: dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), schema.NOTE: note,
         }
-        with _WRITE_LOCK, self.transaction():
-            self._insert(DECISIONS, pd.DataFrame([row]))
+        with WRITE_LOCK, self.transaction():
+            self.insert(DECISIONS, pd.DataFrame([row]))
         return number
 
     # -- settings ----------------------------------------------------------------------------
@@ -339,192 +243,18 @@ class Store:
     def set_figure_rule(self, rule: str) -> None:
         """Keep `rule` as the store's figure rule (it takes effect at the next rebuild)."""
         incidents.check_rule(rule)
-        with _WRITE_LOCK, self.transaction():
+        with WRITE_LOCK, self.transaction():
             self.db.execute(f"DELETE FROM {SETTINGS} WHERE {SETTING} = ?", [FIGURE_RULE])
             self.db.execute(f"INSERT INTO {SETTINGS} VALUES (?, ?)", [FIGURE_RULE, rule])
 
-    # -- incidents ---------------------------------------------------------------------------
+    # -- incidents and files -----------------------------------------------------------------
 
-    def rebuild(self, rule: str | None = None, family_of: Callable[[str], str] | None = None) -> int:
-        """Merge every report into incidents, apply the decisions, rebuild the events table; returns its size.
-
-        The merge streams (`clusters.cluster_streamed`): the reports are read in pages in the order they
-        are merged, and the incidents no later report can reach wait in a temporary table, so memory
-        holds the incidents of a few days (of a month or a year while the reports dated only that
-        vaguely are merged), not the corpus. The result is what `clusters.assign_incidents` gives.
-        """
-        if rule is not None and rule != self.figure_rule():
-            self.set_figure_rule(rule)
-        rule = self.figure_rule()
-        family_of = family_of or merge.registry_families()
-        try:
-            self._order_reports(family_of)
-            shelf = _TableShelf(self, family_of)
-            clusters.cluster_streamed(self._ordered_reports(family_of), shelf)
-            shelf.flush()
-            self._apply_decisions(family_of)
-            with _WRITE_LOCK, self.transaction():
-                self.db.execute(f"DELETE FROM {MEMBERS}")
-                self.db.execute(f"DELETE FROM {EVENTS}")
-                n_events = self._write_members()
-                for first in range(0, n_events, CHUNK_ROWS):
-                    where = f"m.{EVENT_SEQ} >= ? AND m.{EVENT_SEQ} < ?"
-                    self._insert_incidents(self._member_reports(where, [first, first + CHUNK_ROWS]), rule)
-        finally:
-            for table in _MERGE_TABLES:
-                self.db.execute(f"DROP TABLE IF EXISTS {table}")
+    def refresh(self, rule: str | None = None, family_of: Callable[[str], str] | None = None) -> int:
+        """Re-merge every report into incidents (with the decisions, under figure `rule`, else the store's)
+        and rewrite the files; returns the number of incidents."""
+        n_events = rebuild.rebuild_incidents(self, rule, family_of)
+        self.export()
         return n_events
-
-    def _order_reports(self, family_of: Callable[[str], str]) -> None:
-        """Copy the reports' match columns into MERGE_ORDER, numbered (`pos`) in merge order.
-
-        The order's keys are computed by `merge.processing_key` itself, a page of reports at a time,
-        so the database sorts by exactly what the in-memory merge sorts by.
-        """
-        self.db.execute(f"CREATE OR REPLACE TEMP TABLE {MERGE_KEYS} ({REPORT_ID} VARCHAR, {_KEY_COLUMNS[0]} BOOLEAN, "
-                        f"{', '.join(f'{c} BIGINT' for c in _KEY_COLUMNS[1:])})")
-        last = self.db.execute(f"SELECT max(rowid) FROM {REPORTS}").fetchone()[0]
-        for first in range(0, -1 if last is None else last + 1, CHUNK_ROWS):
-            page = self.frame(f"SELECT {', '.join(merge.MATCH_COLUMNS)} FROM {REPORTS} WHERE rowid >= ? AND rowid < ?",
-                              [first, first + CHUNK_ROWS])
-            keys = [(r.report_id, *merge.processing_key(r)[:5], r.start, r.end)
-                    for r in merge.to_reports(page, family_of)]
-            self._register_insert(MERGE_KEYS, pd.DataFrame(keys, columns=[REPORT_ID, *_KEY_COLUMNS]))
-        order = ", ".join(f"k.{c}" for c in _KEY_COLUMNS[:5])
-        self.db.execute(
-            f"CREATE OR REPLACE TEMP TABLE {MERGE_ORDER} AS SELECT row_number() OVER (ORDER BY {order}, "
-            f"k.{REPORT_ID}) AS {_POS}, {', '.join(f'r.{c}' for c in merge.MATCH_COLUMNS)}, k.{_FIRST_DAY}, "
-            f"k.{_LAST_DAY} FROM {REPORTS} r JOIN {MERGE_KEYS} k USING ({REPORT_ID}) ORDER BY {_POS}")
-        self.db.execute(f"DROP TABLE {MERGE_KEYS}")
-
-    def _register_insert(self, table: str, frame: pd.DataFrame) -> None:
-        self.db.register("incoming", frame)
-        try:
-            self.db.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
-        finally:
-            self.db.unregister("incoming")
-
-    def _ordered_reports(self, family_of: Callable[[str], str]) -> Iterator[merge.Report]:
-        """The reports in merge order, read a page at a time."""
-        count = self.count(MERGE_ORDER)
-        for first in range(1, count + 1, CHUNK_ROWS):
-            page = self.frame(f"SELECT {', '.join(merge.MATCH_COLUMNS)} FROM {MERGE_ORDER} WHERE {_POS} >= ? "
-                              f"AND {_POS} < ? ORDER BY {_POS}", [first, first + CHUNK_ROWS])
-            yield from merge.to_reports(page, family_of)
-
-    def _apply_decisions(self, family_of: Callable[[str], str]) -> None:
-        """Apply the analyst's decisions to the shelved incidents that hold their reports (no others change)."""
-        made = self.decisions()
-        if not made:
-            return
-        wanted = sorted({report_id for decision in made for report_id in decision.report_ids})
-        touched = (f"SELECT {_NUMBER} FROM {MERGE_SHELF} WHERE {REPORT_ID} IN (SELECT unnest(?))")
-        frame = self.frame(
-            f"SELECT s.{_NUMBER}, s.{_REASON}, {', '.join(f'o.{c}' for c in merge.MATCH_COLUMNS)} FROM {MERGE_SHELF} s "
-            f"JOIN {MERGE_ORDER} o USING ({REPORT_ID}) WHERE s.{_NUMBER} IN ({touched}) "
-            f"ORDER BY s.{_NUMBER}, s.{_RANK}", [wanted])
-        groups = _grouped(frame.astype({_NUMBER: int}), _NUMBER, family_of)
-        reasons = dict(zip(frame[REPORT_ID].astype(str), frame[_REASON], strict=True))
-        regrouped = apply_decisions(list(groups.values()), reasons, made)
-        fresh = int(self.db.execute(f"SELECT max({_NUMBER}) + 1 FROM {MERGE_SHELF}").fetchone()[0])
-        rows = [(r.report_id, fresh + n, rank, reasons[r.report_id])
-                for n, group in enumerate(regrouped) for rank, r in enumerate(group)]
-        self.db.execute(f"DELETE FROM {MERGE_SHELF} WHERE {_NUMBER} IN (SELECT unnest(?))", [list(groups)])
-        self._register_insert(MERGE_SHELF, pd.DataFrame(rows, columns=list(_SHELF_COLUMNS)))
-
-    def _write_members(self) -> int:
-        """Write the shelved membership to MEMBERS, incidents in table order (by their founder's date, undated
-        last, then its id, as `clusters.assign_incidents` numbers them); returns the number of incidents."""
-        self.db.execute(
-            f"CREATE OR REPLACE TEMP TABLE {MERGE_SEQ} AS SELECT s.{_NUMBER}, s.{REPORT_ID} AS {_FOUNDER}, "
-            f"row_number() OVER (ORDER BY o.{_FIRST_DAY} IS NULL, coalesce(o.{_FIRST_DAY}, 0), s.{REPORT_ID}) - 1 "
-            f"AS {EVENT_SEQ} FROM {MERGE_SHELF} s JOIN {MERGE_ORDER} o USING ({REPORT_ID}) WHERE s.{_RANK} = 0")
-        self.db.execute(f"DROP TABLE {MERGE_ORDER}")
-        self.db.execute(
-            f"CREATE OR REPLACE TEMP TABLE {MERGE_FINAL} AS SELECT s.{REPORT_ID}, q.{_FOUNDER}, s.{_REASON}, "
-            f"s.{_RANK}, q.{EVENT_SEQ}, count(*) OVER (PARTITION BY s.{_NUMBER}) AS {_SIZE} "
-            f"FROM {MERGE_SHELF} s JOIN {MERGE_SEQ} q USING ({_NUMBER}) ORDER BY q.{EVENT_SEQ}, s.{_RANK}")
-        n_events = self.count(MERGE_SEQ)
-        for first in range(0, n_events, CHUNK_ROWS):
-            page = self.frame(f"SELECT * FROM {MERGE_FINAL} WHERE {EVENT_SEQ} >= ? AND {EVENT_SEQ} < ? "
-                              f"ORDER BY {EVENT_SEQ}, {_RANK}", [first, first + CHUNK_ROWS])
-            reasons = [clusters.member_reason(why, size) for why, size in zip(page[_REASON], page[_SIZE], strict=True)]
-            self._insert(MEMBERS, pd.DataFrame({
-                REPORT_ID: page[REPORT_ID],
-                EVENT_ID: [clusters.incident_id(founder) for founder in page[_FOUNDER]], schema.MERGE_REASON: reasons,
-                MEMBER_RANK: page[_RANK], EVENT_SEQ: page[EVENT_SEQ],
-            }))
-        return n_events
-
-    def _member_reports(self, where: str, parameters: Sequence) -> pd.DataFrame:
-        """Reports of the incidents `where` (over the membership `m`) picks, with membership and linked incident."""
-        extracted = ", ".join(f"r.{c.name}" for c in EXTRACTED_COLUMNS)
-        frame = self.frame(
-            f"SELECT {extracted}, m.{EVENT_ID}, m.{schema.MERGE_REASON}, m.{MEMBER_RANK}, m.{EVENT_SEQ}, "
-            f"l.{EVENT_ID} AS {schema.LINKED_EVENT_ID} FROM {REPORTS} r JOIN {MEMBERS} m USING ({REPORT_ID}) "
-            f"LEFT JOIN {MEMBERS} l ON l.{REPORT_ID} = r.{schema.LINKED_REPORT_ID} "
-            f"WHERE {where} ORDER BY m.{EVENT_SEQ}, m.{MEMBER_RANK}",
-            parameters,
-        )
-        out = schema.conform(frame, (*schema.REPORT_COLUMNS, *_MEMBER_COLUMNS[3:]))
-        out[schema.LINKED_EVENT_ID] = frame[schema.LINKED_EVENT_ID].astype("string")
-        return out
-
-    def _insert_incidents(self, reports: pd.DataFrame, rule: str) -> None:
-        rows = incidents.build_incidents(reports, rule)
-        rows[EVENT_SEQ] = reports.drop_duplicates(EVENT_ID).set_index(EVENT_ID).loc[
-            rows[EVENT_ID], EVENT_SEQ].to_numpy()
-        self._insert(EVENTS, rows)
-
-    def _regrouped(self, decision: Decision, event_ids: Sequence[str],
-                   family_of: Callable[[str], str] | None) -> tuple[pd.DataFrame, list[str]]:
-        """The membership one decision gives the incidents it touches, and those incidents' reports."""
-        stored = self.frame(
-            f"SELECT m.{EVENT_ID}, m.{schema.MERGE_REASON}, {', '.join(f'r.{c}' for c in merge.MATCH_COLUMNS)} "
-            f"FROM {MEMBERS} m JOIN {REPORTS} r USING ({REPORT_ID}) WHERE m.{EVENT_ID} IN (SELECT unnest(?)) "
-            f"ORDER BY m.{EVENT_SEQ}, m.{MEMBER_RANK}", [list(event_ids)])
-        report_ids = list(stored[REPORT_ID])
-        groups = list(_grouped(stored, EVENT_ID, family_of or merge.registry_families()).values())
-        reasons = dict(zip(report_ids, map(clusters.stored_reason, stored[schema.MERGE_REASON]), strict=True))
-        # Numbered below zero until `_renumber` gives every incident its place in the table.
-        return clusters.membership(apply_decisions(groups, reasons, [decision]), reasons, -len(groups)), report_ids
-
-    def apply_decision(self, decision: Decision, event_ids: Sequence[str],
-                       family_of: Callable[[str], str] | None = None) -> list[str]:
-        """Apply one new decision to the incidents it touches, and rebuild only those (and the incidents
-        that link to their reports); the result is what `rebuild` gives. Returns the new incidents' ids."""
-        members, report_ids = self._regrouped(decision, event_ids, family_of)
-        linking = [row[0] for row in self.db.execute(
-            f"SELECT DISTINCT m.{EVENT_ID} FROM {REPORTS} r JOIN {MEMBERS} m USING ({REPORT_ID}) "
-            f"WHERE r.{schema.LINKED_REPORT_ID} IN (SELECT unnest(?))", [report_ids]).fetchall()]
-        new_ids = list(dict.fromkeys(members[EVENT_ID]))
-        with _WRITE_LOCK, self.transaction():
-            self.db.execute(f"DELETE FROM {MEMBERS} WHERE {EVENT_ID} IN (SELECT unnest(?))", [list(event_ids)])
-            self._insert(MEMBERS, members)
-            self._renumber()
-            rebuilt = sorted(set(new_ids) | set(linking) - set(event_ids))
-            self.db.execute(f"DELETE FROM {EVENTS} WHERE {EVENT_ID} IN (SELECT unnest(?))",
-                            [sorted(set(event_ids) | set(rebuilt))])
-            self._insert_incidents(self._member_reports(f"m.{EVENT_ID} IN (SELECT unnest(?))", [rebuilt]),
-                                   self.figure_rule())
-        return new_ids
-
-    def _renumber(self) -> None:
-        """Number the incidents in table order (by their founding report's date, undated last, then its id),
-        as `clusters.assign_incidents` does."""
-        date, precision = f"r.{schema.DATE}", f"r.{schema.DATE_PRECISION}"
-        start = (f"CASE {precision} WHEN 'day' THEN try_cast(left({date}, 10) AS DATE) "
-                 f"WHEN 'month' THEN try_cast(left({date}, 7) || '-01' AS DATE) "
-                 f"WHEN 'year' THEN try_cast(left({date}, 4) || '-01-01' AS DATE) END")
-        self.db.execute(
-            f"CREATE OR REPLACE TEMP TABLE numbering AS SELECT m.{EVENT_ID}, row_number() OVER "
-            f"(ORDER BY {start} IS NULL, {start}, m.{REPORT_ID}) - 1 AS seq FROM {MEMBERS} m "
-            f"JOIN {REPORTS} r USING ({REPORT_ID}) WHERE m.{MEMBER_RANK} = 0"
-        )
-        for table in (MEMBERS, EVENTS):
-            self.db.execute(f"UPDATE {table} SET {EVENT_SEQ} = n.seq FROM numbering n "
-                            f"WHERE {table}.{EVENT_ID} = n.{EVENT_ID}")
-        self.db.execute("DROP TABLE numbering")
 
     # -- exports -----------------------------------------------------------------------------
 
@@ -565,14 +295,12 @@ def open_store(folder: Path, read_only: bool = False, wait_s: float = LOCK_WAIT_
         raise StoreError(f"{path}: there is no store here yet; build it with "
                          f"'python -m eventdesk ingest seeds --store {folder}'")
     folder.mkdir(parents=True, exist_ok=True)
-    connection = _connect(path, read_only, wait_s)
+    connection = connect(path, read_only, wait_s)
     try:
         # DuckDB's buffer pool would grow towards most of the machine's memory; it spills to disk past this.
         connection.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")
         if not read_only:
-            for table, (columns, key) in _TABLES.items():
-                connection.execute(_ddl(table, columns, key))
-                _add_new_columns(connection, table, columns)
+            create_tables(connection)
         yield Store(folder, connection)
     finally:
         connection.close()
@@ -581,9 +309,7 @@ def open_store(folder: Path, read_only: bool = False, wait_s: float = LOCK_WAIT_
 def refresh(folder: Path, rule: str | None = None) -> int:
     """Re-merge the store's reports (with the decisions) and rewrite its files; returns the number of incidents."""
     with open_store(folder) as store:
-        n_events = store.rebuild(rule)
-        store.export()
-    return n_events
+        return store.refresh(rule)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -619,7 +345,7 @@ def split_event(folder: Path, event_id: str, report_ids: Sequence[str], note: st
             raise ValueError(f"to split incident {event_id}, choose some but not all of its reports: "
                              f"{', '.join(sorted(members))}")
         number = store.add_decision(SPLIT, sorted(leaving), [event_id], note)
-        store.apply_decision(Decision(number, SPLIT, tuple(sorted(leaving))), [event_id])
+        rebuild.apply_decision(store, Decision(number, SPLIT, tuple(sorted(leaving))), [event_id])
         store.export()
         return _incident_of(store, min(members - leaving)), _incident_of(store, min(leaving))
 
@@ -633,7 +359,7 @@ def merge_events(folder: Path, event_ids: Sequence[str], note: str | None = None
         if missing or len(known) < 2:
             raise ValueError(f"to merge, name at least two incidents of {folder}; unknown: {', '.join(missing) or '-'}")
         number = store.add_decision(MERGE, reports, sorted(event_ids), note)
-        store.apply_decision(Decision(number, MERGE, tuple(sorted(reports))), sorted(known))
+        rebuild.apply_decision(store, Decision(number, MERGE, tuple(sorted(reports))), sorted(known))
         store.export()
         return _incident_of(store, reports[0])
 

@@ -1,8 +1,7 @@
 """Ingest: the test corpus merged into incidents, incremental re-runs, interruption, bad files, workers, Dask.
 
-The corpus (tests/fixtures/corpus) holds four reports of one suicide bombing in Maiduguri from
-four outlets over four days with differing figures, three reports of two attacks on police in
-Quetta a week apart, and an airstrike in Idlib on the day of the bombing.
+The corpus is described in conftest.py: a bombing in Maiduguri told by four outlets, two attacks on
+police in Quetta a week apart, and an unrelated airstrike in Idlib.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ import pytest
 
 from eventdesk import schema
 from eventdesk.extract import pipeline
-from eventdesk.store import ingest, store
+from eventdesk.store import database, ingest, store
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
@@ -28,21 +27,15 @@ def snapshot(folder: Path) -> dict[str, object]:
     """Everything an ingest leaves in a store: the files' bytes and the database tables' rows."""
     files = {name: (folder / name).read_bytes() for name in (store.EVENTS_CSV, store.REPORTS_CSV, store.RELATIONS_CSV)}
     with store.open_store(folder) as db:
-        for table, key in ((store.ARTICLES, schema.ARTICLE_ID), (store.REPORTS, schema.REPORT_ID),
-                           (store.MEMBERS, schema.REPORT_ID), (store.EVENTS, schema.EVENT_ID)):
+        for table, key in ((database.ARTICLES, schema.ARTICLE_ID), (database.REPORTS, schema.REPORT_ID),
+                           (database.MEMBERS, schema.REPORT_ID), (database.EVENTS, schema.EVENT_ID)):
             files[table] = db.frame(f"SELECT * FROM {table} ORDER BY {key}").to_dict("records")
     return files
 
 
 @pytest.fixture(scope="module")
-def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ingest.IngestResult]:
-    folder = tmp_path_factory.mktemp("corpus-store")
-    return folder, ingest.ingest_paths([CORPUS], folder, workers=1)
-
-
-@pytest.fixture(scope="module")
-def events(corpus_store) -> pd.DataFrame:
-    return store.load_events(corpus_store[0])
+def events(corpus_ingest) -> pd.DataFrame:
+    return store.load_events(corpus_ingest[0])
 
 
 def incident_at(events: pd.DataFrame, location: str, date: str) -> pd.Series:
@@ -51,8 +44,8 @@ def incident_at(events: pd.DataFrame, location: str, date: str) -> pd.Series:
     return rows.iloc[0]
 
 
-def test_the_corpus_becomes_four_incidents(corpus_store, events):
-    folder, result = corpus_store
+def test_the_corpus_becomes_four_incidents(corpus_ingest, events):
+    folder, result = corpus_ingest
     assert (result.articles_read, result.articles_new, result.articles_known, result.errors) == (8, 8, 0, [])
     assert (result.reports_new, result.events) == (8, 4)
     assert sorted(zip(events[schema.LOCATION], events[schema.DATE], events[schema.N_REPORTS], strict=True)) == [
@@ -60,7 +53,7 @@ def test_the_corpus_becomes_four_incidents(corpus_store, events):
         ("Quetta", "2024-03-11", 1)]
 
 
-def test_four_outlets_reports_of_one_bombing_are_one_incident_with_its_figure_range(corpus_store, events):
+def test_four_outlets_reports_of_one_bombing_are_one_incident_with_its_figure_range(corpus_ingest, events):
     bombing = incident_at(events, "Maiduguri", "2024-03-12")
     assert bombing[schema.EVENT_TYPE] == "bombing"
     assert (bombing[schema.KILLED_LOW], bombing[schema.KILLED_BEST], bombing[schema.KILLED_HIGH]) == (12, 17, 19)
@@ -69,7 +62,7 @@ def test_four_outlets_reports_of_one_bombing_are_one_incident_with_its_figure_ra
     assert (bombing[schema.N_REPORTS], bombing[schema.N_SOURCES]) == (4, 4)
     assert (bombing[schema.FIRST_REPORTED], bombing[schema.LAST_REPORTED]) == ("2024-03-12", "2024-03-15")
     assert bombing[schema.EVIDENCE].startswith("Seventeen people were killed and 45 injured")
-    members = store.event_members(corpus_store[0], bombing[schema.EVENT_ID])
+    members = store.event_members(corpus_ingest[0], bombing[schema.EVENT_ID])
     assert sorted(members[schema.SOURCE]) == sorted(MAIDUGURI_SOURCES)
     reasons = members.set_index(schema.SOURCE)[schema.MERGE_REASON]
     assert reasons["Reuters"] == "founded the incident"
@@ -77,9 +70,9 @@ def test_four_outlets_reports_of_one_bombing_are_one_incident_with_its_figure_ra
                               "(within 30 km at city precision); no conflicting actors")
 
 
-def test_the_history_of_the_bombing_figures(corpus_store, events):
+def test_the_history_of_the_bombing_figures(corpus_ingest, events):
     bombing = incident_at(events, "Maiduguri", "2024-03-12")
-    history = store.figure_history(corpus_store[0], bombing[schema.EVENT_ID])
+    history = store.figure_history(corpus_ingest[0], bombing[schema.EVENT_ID])
     assert list(history[schema.PUBLISHED]) == ["2024-03-12", "2024-03-13", "2024-03-13", "2024-03-15"]
     injured = history[schema.INJURED].astype(object).where(history[schema.INJURED].notna(), None)
     rows = zip(history[schema.PUBLISHED], history[schema.SOURCE], history[schema.KILLED],
@@ -97,11 +90,11 @@ def test_attacks_a_week_apart_in_one_city_and_an_unrelated_strike_stay_apart(eve
     assert (strike[schema.EVENT_TYPE], strike[schema.N_REPORTS]) == ("airstrike", 1)
 
 
-def test_reports_csv_has_one_row_per_report_with_its_incident(corpus_store, events):
-    reports = pd.read_csv(corpus_store[0] / store.REPORTS_CSV)
+def test_reports_csv_has_one_row_per_report_with_its_incident(corpus_ingest, events):
+    reports = pd.read_csv(corpus_ingest[0] / store.REPORTS_CSV)
     assert list(reports.columns) == list(schema.REPORT_FIELDS)
     assert len(reports) == 8 and set(reports[schema.EVENT_ID]) == set(events[schema.EVENT_ID])
-    assert list(pd.read_csv(corpus_store[0] / store.EVENTS_CSV).columns) == list(schema.INCIDENT_FIELDS)
+    assert list(pd.read_csv(corpus_ingest[0] / store.EVENTS_CSV).columns) == list(schema.INCIDENT_FIELDS)
 
 
 def test_reingesting_the_same_folder_adds_nothing(tmp_path):
@@ -137,24 +130,24 @@ def test_an_ingest_stopped_half_way_and_run_again_ends_as_an_uninterrupted_one(t
     with pytest.raises(Interrupted):
         ingest.ingest_paths([CORPUS], halted, workers=1, batch_size=2, progress=stop_after_four)
     with store.open_store(halted) as db:
-        assert db.count(store.ARTICLES) == 4
+        assert db.count(database.ARTICLES) == 4
     resumed = ingest.ingest_paths([CORPUS], halted, workers=1, batch_size=2)
     assert (resumed.articles_new, resumed.articles_known) == (4, 4)
     assert snapshot(halted) == snapshot(whole)
 
 
-def test_worker_processes_give_the_same_store(tmp_path, corpus_store):
+def test_worker_processes_give_the_same_store(tmp_path, corpus_ingest):
     result = ingest.ingest_paths([CORPUS], tmp_path, workers=2, batch_size=3)
     assert (result.articles_new, result.events) == (8, 4)
-    assert snapshot(tmp_path) == snapshot(corpus_store[0])
+    assert snapshot(tmp_path) == snapshot(corpus_ingest[0])
 
 
-def test_bad_files_are_reported_by_name_and_nothing_stored_is_lost(tmp_path, corpus_store):
+def test_bad_files_are_reported_by_name_and_nothing_stored_is_lost(tmp_path, corpus_ingest):
     folder = tmp_path / "input"
     shutil.copytree(CORPUS, folder)
     (folder / "broken.json").write_text('{"text": "Gunmen killed two', encoding="utf-8")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
-    shutil.copytree(corpus_store[0], tmp_path / "store")
+    shutil.copytree(corpus_ingest[0], tmp_path / "store")
     before = snapshot(tmp_path / "store")
     result = ingest.ingest_paths([folder], tmp_path / "store", workers=1)
     assert sorted(Path(e.path).name for e in result.errors) == ["binary.txt", "broken.json"]
@@ -183,7 +176,7 @@ def test_an_article_id_given_twice_for_different_texts_is_refused(tmp_path):
     assert "article id 'wire-1' is already stored for another text" in result.errors[0].message
 
 
-def test_the_dask_path_writes_a_partitioned_dataset_and_the_same_store(tmp_path, corpus_store):
+def test_the_dask_path_writes_a_partitioned_dataset_and_the_same_store(tmp_path, corpus_ingest):
     from distributed import LocalCluster
 
     with LocalCluster(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster:
@@ -191,7 +184,7 @@ def test_the_dask_path_writes_a_partitioned_dataset_and_the_same_store(tmp_path,
     assert (result.articles_read, result.articles_new, result.events, result.errors) == (8, 8, 4, [])
     parts = sorted(p.name for p in (tmp_path / ingest.DATASET / ingest.PART_REPORTS).glob("part-*.parquet"))
     assert len(parts) == 3
-    assert snapshot(tmp_path) == snapshot(corpus_store[0])
+    assert snapshot(tmp_path) == snapshot(corpus_ingest[0])
 
 
 def test_the_command_line_ingests_and_says_what_it_did(tmp_path):
