@@ -10,7 +10,7 @@ SEEDS := $(wildcard seeds/*)
 .PHONY: run test lint bench eval ingest clean browser
 
 run: $(STAMP) data/events.parquet
-	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
+	$(PY) -m eventdesk serve dashboard.py --server.port $(PORT)
 
 $(STAMP): requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
