@@ -41,7 +41,7 @@ def start(store: Path, log: Path, store_env: str, timeout_s: float = 120) -> tup
         if process.poll() is not None:
             raise RuntimeError(f"streamlit exited with {process.returncode}:\n{log.read_text()}")
         try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=10) as answer:
                 if answer.read().strip() == b"ok":
                     return process, url
         except (urllib.error.URLError, ConnectionError, TimeoutError):
