@@ -21,6 +21,7 @@ TILE_HOST = "https://tile.openstreetmap.org/"
 UPLOADS = Path(__file__).resolve().parents[1] / "fixtures" / "uploads"
 DAWN = UPLOADS / "2024-02-09_dawn_peshawar.json"
 AP = UPLOADS / "2024-02-10_ap_peshawar.csv"
+NAVIGATION = ["Overview", "Timeline", "Map", "Casualties", "Actors", "Events", "Upload"]  # dashboard.py's titles
 INGEST_TIMEOUT_MS = 300_000  # the first ingest in a server process loads the extraction models
 STILL_FRAMES = 10  # animation frames in a row with nothing moving: charts and maps have drawn
 # What moves while a page draws: Plotly charts and their points, the map and its circles and popup.
@@ -43,6 +44,16 @@ STILL = """([moving, frames]) => {
     delete window.__eventdeskStill;
     return true;
 }"""
+# Every navigation menu the page shows, as the labels of its links, from the first one on.
+RECORD_NAVIGATION = """
+window.__eventdeskNavigations = [];
+new MutationObserver(() => {
+    const links = document.querySelectorAll('[data-testid="stSidebarNav"] a');
+    const labels = [...links].map((a) => (a.querySelector('[data-testid="stMarkdownContainer"]') || a).innerText);
+    const seen = window.__eventdeskNavigations;
+    if (labels.length && JSON.stringify(labels) !== JSON.stringify(seen[seen.length - 1])) seen.push(labels);
+}).observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+"""
 
 
 def wait_until_idle(page: Page) -> None:
@@ -187,14 +198,23 @@ def test_download_the_filtered_events_csv(page, server, tmp_path, seed_table, ac
     assert {"bombing", "claim"} <= set(parsed[schema.EVENT_TYPE])
 
 
-def test_a_shared_link_works_as_the_first_request_to_a_fresh_server(new_context, fresh_server):
-    """Streamlit runs pages/ files on their own until st.navigation has run once in the process;
-    the dashboard must still draw its sidebar and filter for a link opened first after a restart."""
+def test_a_shared_link_as_the_first_request_to_a_new_server_shows_the_titled_menu(new_context, fresh_server,
+                                                                                  screenshots):
+    """Streamlit runs a pages/ folder as an old-style multipage app (the files by name, each page alone)
+    until st.navigation has run once in the process; a link opened first after a restart must still get
+    the dashboard's titled menu, its sidebar and filter, from the very first menu it shows."""
     page = new_context(fresh_server).new_page()
+    page.add_init_script(RECORD_NAVIGATION)
     page.goto(fresh_server + "/map?actor=Islamic+State")
     expect(page.get_by_role("heading", level=1)).to_have_text("Map")
+    menu = page.get_by_test_id("stSidebarNav").get_by_test_id("stSidebarNavLink")
+    expect(menu.get_by_test_id("stMarkdownContainer")).to_have_text(NAVIGATION)
+    expect(page.get_by_test_id("stSidebarNav").get_by_role("link", name="Map")).to_have_attribute(
+        "aria-current", "page")
     expect(page.get_by_test_id("stSidebar").get_by_text("Islamic State", exact=True)).to_be_visible()
     expect(map_frame(page).locator("path.leaflet-interactive").first).to_be_visible()
+    shoot(page, screenshots, "cold-start-map")
+    assert page.evaluate("window.__eventdeskNavigations") == [NAVIGATION]  # no menu of file names, ever
 
 
 def test_upload_two_files_then_see_them_on_every_page_and_in_the_csv(new_context, writable_server, screenshots,
