@@ -5,12 +5,13 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.test-installed
 PORT ?= 8501
+HOST ?= 127.0.0.1
 SEEDS := $(wildcard seeds/*)
 
 .PHONY: run test lint bench eval ingest clean browser
 
 run: $(STAMP) data/events.parquet
-	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
+	$(PY) -m eventdesk serve dashboard.py --server.address $(HOST) --server.port $(PORT)
 
 $(STAMP): requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)

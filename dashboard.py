@@ -1,6 +1,7 @@
 """eventdesk dashboard: page config, the cached table, the one filter sidebar and the pages.
 
-Run with `make run` (or `streamlit run dashboard.py`); the store folder is `$EVENTDESK_STORE`,
+Run with `make run` (or `python -m eventdesk serve dashboard.py`, which is `streamlit run dashboard.py`
+with the titled navigation from a new server's first request); the store folder is `$EVENTDESK_STORE`,
 else `data/`.
 """
 

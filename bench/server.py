@@ -29,7 +29,7 @@ def start(store: Path, log: Path, store_env: str, timeout_s: float = 120) -> tup
     """`streamlit run dashboard.py` against `store` on a free port; returns the process and its URL."""
     port = free_port()
     command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+        sys.executable, "-m", "eventdesk", "serve", "dashboard.py", "--server.port", str(port),
         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
     ]
     with log.open("wb") as out:
@@ -41,7 +41,7 @@ def start(store: Path, log: Path, store_env: str, timeout_s: float = 120) -> tup
         if process.poll() is not None:
             raise RuntimeError(f"streamlit exited with {process.returncode}:\n{log.read_text()}")
         try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=10) as answer:
                 if answer.read().strip() == b"ok":
                     return process, url
         except (urllib.error.URLError, ConnectionError, TimeoutError):

@@ -5,12 +5,15 @@
                                                         reports.{parquet,csv}, relations.csv
     python -m eventdesk extract < articles.jsonl        one JSON line of events per article
     python -m eventdesk assets                          copy the map's JavaScript into static/vendor
+    python -m eventdesk serve dashboard.py [OPTIONS]    the dashboard: `streamlit run dashboard.py [OPTIONS]`
+                                                        with the titled navigation from the first request
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -113,6 +116,18 @@ def cmd_assets(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    # Loaded before the server has started, the dashboard's caches warn that there is no runtime yet: they
+    # find it when they are first called, in a page.
+    logging.disable(logging.WARNING)
+    try:
+        from eventdesk.dashboard import ui
+    finally:
+        logging.disable(logging.NOTSET)
+    ui.serve(args.arguments)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from eventdesk.store import incidents
 
@@ -135,6 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.set_defaults(func=cmd_extract)
     assets = sub.add_parser("assets", help="install the map's JavaScript and CSS for offline use")
     assets.set_defaults(func=cmd_assets)
+    serve = sub.add_parser("serve", help="start the dashboard: the arguments of `streamlit run`")
+    serve.add_argument("arguments", nargs=argparse.REMAINDER, help="dashboard.py, then Streamlit's options")
+    serve.set_defaults(func=cmd_serve)
     return parser
 
 

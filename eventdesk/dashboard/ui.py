@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -103,16 +103,33 @@ def _table_key() -> tuple[str, int]:
     return str(folder), path.stat().st_mtime_ns
 
 
-def _leave_pages_folder_mode() -> None:
-    """Make sure the page runs inside dashboard.py, under st.navigation.
+def navigation_only() -> bool:
+    """Switch off Streamlit's old discovery of the `pages/` folder for this server process; whether it was on.
 
-    Streamlit treats a `pages/` folder next to the entry script as an old-style multipage app
-    until `st.navigation` has run once in the server process, so the very first request for,
-    say, /map on a fresh server runs pages/map.py alone: no sidebar, no filter. Switching the
-    process over and rerunning makes that request go through dashboard.py like every other.
+    With a `pages/` folder next to the entry script, Streamlit runs an old-style multipage app until
+    `st.navigation` has run once in the process: the sidebar lists the files by name (dashboard, actors,
+    casualties...) and a link such as /map runs pages/map.py alone, without dashboard.py's sidebar and filter.
+    No setting turns that off in Streamlit 1.67, so this sets the flag `st.navigation` sets itself
+    (`PagesManager.uses_pages_directory`, private: tests/unit/test_navigation_only.py fails when it changes).
     """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
+    was_on = bool(PagesManager.uses_pages_directory)
+    PagesManager.uses_pages_directory = False
+    return was_on
+
+
+def serve(arguments: Sequence[str]) -> None:
+    """`streamlit run ARGUMENTS` in this process, with the `pages/` discovery off before the first request, so
+    the first page a new server sends already has the titled navigation (`python -m eventdesk serve`)."""
+    from streamlit.web import cli
+
+    navigation_only()
+    cli.main(["run", *arguments], prog_name="streamlit")
+
+
+def _leave_pages_folder_mode() -> None:
+    # A server started by `streamlit run` (or AppTest, which resets the flag on every run) runs a page of
+    # pages/ alone at first: leave that mode and run the request again through dashboard.py.
+    if navigation_only():
         st.rerun()
 
 

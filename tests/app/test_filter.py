@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-
-from streamlit.testing.v1 import AppTest
 
 from eventdesk import schema
 from eventdesk.dashboard import ui
 from eventdesk.store import store
-
-DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard.py"
 
 PAGES = ["overview", "timeline", "map", "casualties", "actors", "events"]
 
@@ -63,18 +58,18 @@ def test_clearing_the_filter_empties_the_url(open_page):
     assert app.sidebar.multiselect(key=ui.ACTORS_KEY).value == []
 
 
-def test_a_missing_store_says_how_to_build_it(monkeypatch, tmp_path):
+def test_a_missing_store_says_how_to_build_it(monkeypatch, tmp_path, dashboard):
     monkeypatch.setenv(ui.STORE_ENV, str(tmp_path / "nowhere"))
-    app = AppTest.from_file(str(DASHBOARD), default_timeout=60)
+    app = dashboard()
     app.run()
     (error,) = app.error
     assert "There is no event table at" in error.value and "python -m eventdesk ingest seeds" in error.value
     assert len(app.metric) == 0
 
 
-def test_an_empty_store_says_so(monkeypatch, tmp_path):
+def test_an_empty_store_says_so(monkeypatch, tmp_path, dashboard):
     store.write_events(schema.empty_frame(), tmp_path)
     monkeypatch.setenv(ui.STORE_ENV, str(tmp_path))
-    app = AppTest.from_file(str(DASHBOARD), default_timeout=60)
+    app = dashboard()
     app.run()
     assert "holds no events yet" in app.warning[0].value

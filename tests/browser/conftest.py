@@ -2,6 +2,9 @@
 
 The browser may only reach the app itself: every other request is aborted and recorded, so a
 map that still needs a CDN fails here the way it would on a machine with no internet.
+
+Every wait is a wait on a condition (an element, a chart's points, the app's run state), with time limits
+a busy machine stays well inside: assertions and actions wait up to a minute, never Playwright's 5 s.
 """
 
 from __future__ import annotations
@@ -13,14 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
 from bench import server as bench_server
 from bench.server import CHROMIUM, CHROMIUM_ARGS, stop
 from eventdesk.dashboard import assets, ui
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
-START_TIMEOUT_S = 90
+START_TIMEOUT_S = 180  # a new server imports the whole library before it answers
+WAIT_MS = 60_000  # the longest an assertion or an action waits for the page (a first ingest waits longer)
+
+expect.set_options(timeout=WAIT_MS)
 
 
 def start_streamlit(store: Path, log: Path) -> tuple[subprocess.Popen, str]:
@@ -74,19 +80,42 @@ def outside() -> Outside:
     return Outside()
 
 
-@pytest.fixture
-def context(browser: Browser, server: str, outside: Outside) -> Iterator[BrowserContext]:
+def app_only_context(browser: Browser, app: str, outside: Outside | None = None) -> BrowserContext:
+    """A browser context that may reach the app at `app` only (other requests are aborted, and kept in
+    `outside`), and whose actions wait as long as its assertions."""
     ctx = browser.new_context(viewport={"width": 1440, "height": 1300}, accept_downloads=True)
 
     def only_the_app(route):
-        if route.request.url.startswith(server):
+        if route.request.url.startswith(app):
             route.continue_()
         else:
-            outside.urls.append(route.request.url)
+            if outside is not None:
+                outside.urls.append(route.request.url)
             route.abort()
 
     ctx.route("**/*", only_the_app)
-    ctx.set_default_timeout(30_000)
+    ctx.set_default_timeout(WAIT_MS)
+    ctx.set_default_navigation_timeout(WAIT_MS)
+    return ctx
+
+
+@pytest.fixture
+def new_context(browser: Browser) -> Iterator:
+    """`new_context(app)`: a context of its own for a server of its own, closed after the test."""
+    made: list[BrowserContext] = []
+
+    def _new(app: str) -> BrowserContext:
+        made.append(app_only_context(browser, app))
+        return made[-1]
+
+    yield _new
+    for ctx in made:
+        ctx.close()
+
+
+@pytest.fixture
+def context(browser: Browser, server: str, outside: Outside) -> Iterator[BrowserContext]:
+    ctx = app_only_context(browser, server, outside)
     yield ctx
     ctx.close()
 

@@ -11,7 +11,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from playwright.sync_api import FrameLocator, Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from eventdesk import schema
 from eventdesk.dashboard import query
@@ -24,7 +23,51 @@ TILE_HOST = "https://tile.openstreetmap.org/"
 UPLOADS = Path(__file__).resolve().parents[1] / "fixtures" / "uploads"
 DAWN = UPLOADS / "2024-02-09_dawn_peshawar.json"
 AP = UPLOADS / "2024-02-10_ap_peshawar.csv"
-INGEST_TIMEOUT_MS = 180_000
+NAVIGATION = ["Overview", "Timeline", "Map", "Casualties", "Actors", "Events", "Upload"]  # dashboard.py's titles
+INGEST_TIMEOUT_MS = 300_000  # the first ingest in a server process loads the extraction models
+STILL_FRAMES = 10  # animation frames in a row with nothing moving: charts and maps have drawn
+# What moves while a page draws: Plotly charts and their points, the map and its circles and popup.
+MOVING = (".js-plotly-plot, .js-plotly-plot .point, .js-plotly-plot .textpoint, "
+          ".leaflet-map-pane, .leaflet-interactive, .leaflet-popup")
+STILL = """([moving, frames]) => {
+    const shapes = (doc) => [...doc.querySelectorAll(moving)].map((e) => {
+        const r = e.getBoundingClientRect();
+        return [r.x, r.y, r.width, r.height].map(Math.round).join(",");
+    });
+    const frameDocs = [...document.querySelectorAll("iframe")].map((f) => {
+        try { return f.contentDocument; } catch (e) { return null; }
+    }).filter(Boolean);
+    const busy = document.querySelector('[data-stale="true"]') || document.fonts.status !== "loaded";
+    const now = busy ? null : [document, ...frameDocs].flatMap(shapes).join(";");
+    const state = window.__eventdeskStill || (window.__eventdeskStill = {last: null, count: 0});
+    state.count = now !== null && now === state.last ? state.count + 1 : 0;
+    state.last = now;
+    if (state.count < frames) return false;
+    delete window.__eventdeskStill;
+    return true;
+}"""
+# Every navigation menu the page shows, as the labels of its links, from the first one on.
+RECORD_NAVIGATION = """
+window.__eventdeskNavigations = [];
+new MutationObserver(() => {
+    const links = document.querySelectorAll('[data-testid="stSidebarNav"] a');
+    const labels = [...links].map((a) => (a.querySelector('[data-testid="stMarkdownContainer"]') || a).innerText);
+    const seen = window.__eventdeskNavigations;
+    if (labels.length && JSON.stringify(labels) !== JSON.stringify(seen[seen.length - 1])) seen.push(labels);
+}).observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+"""
+
+
+def wait_until_idle(page: Page) -> None:
+    """Until the app's script has finished its run (the browser marks its state on the app's root)."""
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+
+
+def wait_until_still(page: Page) -> None:
+    """Until the run is over and nothing on the page has moved for a few frames: no element left from the
+    previous run, the fonts loaded, every chart and map drawn where it stays."""
+    wait_until_idle(page)
+    page.wait_for_function(STILL, arg=[MOVING, STILL_FRAMES], polling="raf")
 
 
 def open_page(page: Page, server: str, name: str, query_string: str = "") -> None:
@@ -33,7 +76,7 @@ def open_page(page: Page, server: str, name: str, query_string: str = "") -> Non
 
 
 def shoot(page: Page, screenshots: Path, name: str) -> None:
-    page.wait_for_timeout(600)  # let charts finish their transitions
+    wait_until_still(page)
     page.screenshot(path=screenshots / f"{name}.png", full_page=True)
 
 
@@ -45,18 +88,14 @@ def map_frame(page: Page) -> FrameLocator:
     return page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
 
 
-def open_popup(pin, popup, attempts: int = 5) -> None:
-    """Click a circle until its popup opens (the map may still be zooming to fit its markers)."""
-    for _ in range(attempts):
-        box = pin.bounding_box()
-        # The circle's left side: a smaller circle (the claim) may sit on its centre.
-        pin.click(position={"x": box["width"] * 0.15, "y": box["height"] / 2}, force=True)
-        try:
-            popup.wait_for(state="visible", timeout=2_000)
-            return
-        except PlaywrightTimeout:
-            continue
-    pytest.fail(f"no popup opened after {attempts} clicks on the map circle")
+def open_popup(page: Page, pin, popup) -> None:
+    """Click a circle once the map has stopped moving (it zooms to fit its markers), and wait for its popup."""
+    wait_until_still(page)
+    box = pin.bounding_box()
+    # The circle's left side: a smaller circle (the claim) may sit on its centre. Playwright clicks once the
+    # circle itself is what receives the click there.
+    pin.click(position={"x": box["width"] * 0.15, "y": box["height"] / 2})
+    expect(popup).to_be_visible()
 
 
 def test_overview_shows_the_seed_figures(page, server, screenshots, seed_table):
@@ -72,6 +111,7 @@ def test_timeline_draws_a_point_per_event(page, server, screenshots, seed_table)
     open_page(page, server, "timeline")
     points = page.locator(".js-plotly-plot .scatterlayer .trace .points path")
     expect(points.first).to_be_visible()
+    wait_until_still(page)
     assert points.count() >= len(seed_table) - query.count_undated(seed_table)
     expect(page.locator(".js-plotly-plot .ytick text").filter(has_text="bombing")).to_have_count(1)
     shoot(page, screenshots, "timeline")
@@ -83,7 +123,7 @@ def test_map_pin_is_visible_offline_and_opens_its_popup(page, server, screenshot
     pin = frame.locator(f'path.leaflet-interactive[fill="{event_colour("bombing")}"]')
     expect(pin).to_be_visible()
     popup = frame.locator(".leaflet-popup-content")
-    open_popup(pin, popup)
+    open_popup(page, pin, popup)
     expect(popup).to_contain_text("at least 84")
     expect(popup).to_contain_text("Kerman")
     shoot(page, screenshots, "map")
@@ -160,27 +200,29 @@ def test_download_the_filtered_events_csv(page, server, tmp_path, seed_table, ac
     assert {"bombing", "claim"} <= set(parsed[schema.EVENT_TYPE])
 
 
-def test_a_shared_link_works_as_the_first_request_to_a_fresh_server(browser, fresh_server):
-    """Streamlit runs pages/ files on their own until st.navigation has run once in the process;
-    the dashboard must still draw its sidebar and filter for a link opened first after a restart."""
-    context = browser.new_context()
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(fresh_server)
-                  else route.abort())
-    page = context.new_page()
+def test_a_shared_link_as_the_first_request_to_a_new_server_shows_the_titled_menu(new_context, fresh_server,
+                                                                                  screenshots):
+    """Streamlit runs a pages/ folder as an old-style multipage app (the files by name, each page alone)
+    until st.navigation has run once in the process; a link opened first after a restart must still get
+    the dashboard's titled menu, its sidebar and filter, from the very first menu it shows."""
+    page = new_context(fresh_server).new_page()
+    page.add_init_script(RECORD_NAVIGATION)
     page.goto(fresh_server + "/map?actor=Islamic+State")
     expect(page.get_by_role("heading", level=1)).to_have_text("Map")
+    menu = page.get_by_test_id("stSidebarNav").get_by_test_id("stSidebarNavLink")
+    expect(menu.get_by_test_id("stMarkdownContainer")).to_have_text(NAVIGATION)
+    expect(page.get_by_test_id("stSidebarNav").get_by_role("link", name="Map")).to_have_attribute(
+        "aria-current", "page")
     expect(page.get_by_test_id("stSidebar").get_by_text("Islamic State", exact=True)).to_be_visible()
     expect(map_frame(page).locator("path.leaflet-interactive").first).to_be_visible()
-    context.close()
+    shoot(page, screenshots, "cold-start-map")
+    assert page.evaluate("window.__eventdeskNavigations") == [NAVIGATION]  # no menu of file names, ever
 
 
-def test_upload_two_files_then_see_them_on_every_page_and_in_the_csv(browser, writable_server, screenshots, tmp_path,
-                                                                      seed_table):
+def test_upload_two_files_then_see_them_on_every_page_and_in_the_csv(new_context, writable_server, screenshots,
+                                                                      tmp_path, seed_table):
     url, folder = writable_server
-    context = browser.new_context(viewport={"width": 1440, "height": 1300}, accept_downloads=True)
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
-    context.set_default_timeout(60_000)
-    page = context.new_page()
+    page = new_context(url).new_page()
     page.goto(url + "/upload")
     expect(page.get_by_role("heading", level=1)).to_have_text("Upload")
     expect(page.get_by_text(f"up to {uploads.MAX_UPLOAD_MB} MB each", exact=False)).to_be_visible()
@@ -188,8 +230,11 @@ def test_upload_two_files_then_see_them_on_every_page_and_in_the_csv(browser, wr
 
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files([str(DAWN), str(AP)])
     expect(page.get_by_test_id("stFileChipName")).to_have_count(2)
+    # A chip shows a spinner until its file is on the server; the app then runs with the files in its state.
+    expect(page.get_by_test_id("stFileChipIconSpinner")).to_have_count(0)
+    expect(page.get_by_test_id("stFileChipIconError")).to_have_count(0)
+    wait_until_idle(page)
     page.get_by_role("button", name="Add to the store").click()
-    # The first ingest in a server process loads the extraction models.
     expect(metric(page, "New articles")).to_have_text("2", timeout=INGEST_TIMEOUT_MS)
     expect(metric(page, "Events in the store")).to_have_text(str(len(seed_table) + 1))
     expect(metric(page, "Merged incidents")).to_have_text("1")
@@ -233,4 +278,3 @@ def test_upload_two_files_then_see_them_on_every_page_and_in_the_csv(browser, wr
     history = page.locator(".js-plotly-plot").filter(has_text="killed as reported")
     expect(history.locator(".scatterlayer .trace .points path").first).to_be_visible()
     shoot(page, screenshots, "casualties-history")
-    context.close()
