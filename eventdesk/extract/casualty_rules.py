@@ -1,0 +1,468 @@
+"""The phrasings of casualty figures, as named rules: the words they are made of and the patterns.
+
+`casualties` reads mentions with these rules; each rule's name is the reason a figure carries.
+The words: qualifiers ("at least"), the nouns that name victims ("soldiers", "a village elder"),
+the verbs that say they died or were hurt, in the past tense of reports ("were killed") and in
+the present tense of headlines ("Gunmen kill 3 in Kaduna", "Shelling kills three civilians").
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventdesk.extract.numbers import NUMBER
+from eventdesk.extract.rules import rule
+
+QUALIFIER_WORDS = {
+    "at_least": ("at least", "more than", "over", "upwards of", "no fewer than", "not less than",
+                 "in excess of", "a minimum of", "scores of"),
+    "about": ("about", "around", "approximately", "roughly", "some", "an estimated", "nearly", "almost",
+              "close to", "estimated", "perhaps", "reportedly"),
+    "at_most": ("up to", "as many as", "at most", "no more than", "fewer than", "less than"),
+}
+QUALIFIER_OF = {w: q for q, words in QUALIFIER_WORDS.items() for w in words}
+QUAL = r"(?:(?P<q>" + "|".join(sorted(map(re.escape, QUALIFIER_OF), key=len, reverse=True)) + r")\s+)?"
+_QUAL_PLAIN = QUAL.replace("?P<q>", "")
+
+# A word of a noun phrase; ages ("a 17-year-old boy") are modifiers too.
+_WORD = r"(?:[A-Za-z'-]+|\d{1,3}-year-old)"
+_SMALL_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|twenty|thirty|forty|"
+                "fifty|hundred|hundreds|several|many|some")
+VICTIM_NOUNS = (
+    r"people|persons|person|civilians?|soldiers?|troops|servicemen|servicemembers|service members|"
+    r"policemen|policeman|police officers?|police|officers?|cops|gendarmes?|militants?|fighters?|"
+    r"insurgents?|rebels?|attackers?|assailants?|gunmen|gunman|bombers?|jihadists?|terrorists?|"
+    r"extremists?|children|child|kids|boys?|girls?|women|woman|men|man|students?|pupils?|teachers?|"
+    r"worshippers|worshipers|pilgrims|mourners|others|members?|villagers?|passengers?|workers?|guards?|"
+    r"personnel|staff|residents?|farmers?|miners?|herders?|herdsmen|traders?|shoppers|officials?|militiamen|"
+    r"militia members|protesters|protestors|demonstrators|rioters|bystanders|passers-by|passersby|"
+    r"individuals|victims|family members|relatives|journalists?|reporters?|doctors?|nurses?|aid workers|"
+    r"peacekeepers?|contractors?|employees?|customers?|guests|tourists?|detainees|prisoners|inmates|hostages|"
+    r"recruits|cadets|sailors|pilots?|crew members|crew|commanders?|leaders?|elders?|chiefs?|"
+    r"security personnel|security forces|Taliban|Shabaab|lives|drivers?|bodyguards?|passer-by|passerby|bystander|"
+    r"judges?|prosecutors?|headman|headmen|activists?|politicians?|lawmakers?|mayors?|governors?|clerics?|"
+    r"imams?|priests?|pastors?|monks?|nuns?|councillors?|councilors?|candidates?|wife|husband|sons?|"
+    r"daughters?|brothers?|sisters?|fathers?|mothers?|vendors?|merchants?|shopkeepers?|labou?rers?|hunters?|"
+    r"fishermen|fisherman|shepherds?|motorists?|commuters?|travell?ers?|pedestrians?|spectators?|patients?|"
+    r"refugees?|migrants?|infants?|babies|baby|toddlers?|teenagers?|teens|youths?|adults|citizens?|nationals?|"
+    r"foreigners?|engineers?|volunteers?|vigilantes?|rangers?|agents?|paramilitaries|guardsmen|conscripts|"
+    r"colonels?|generals?|captains?|sergeants?|lieutenants?|majors?|corporals?|commissioners?|directors?|"
+    r"administrators?|ministers?|deputies|deputy|aides?|escorts?|secretar(?:y|ies)|"
+    r"fishers|bandits?|kidnappers?|abductors?|smugglers?|suspects?|marines?|protesters?|protestors?|demonstrators?|"
+    r"peasants?|campesinos?|guerrillas?|subversives?|combatants?|tribesm[ae]n|herdsman|villagers?|settlers?|"
+    r"missionar(?:y|ies)|diplomats?|businessm[ae]n|industrialists?|bankers?|ranchers?|landowners?|"
+    r"militiaman|troopers?|operatives?|cultists?|kingpins?|photographers?|cameram[ae]n|motorcyclists?|"
+    r"(?-i:[A-Z][a-z]+s)"
+)
+# One person, named by what they are: the head of a headline's bare noun phrase ("Yemen soldier killed").
+PERSON = (
+    r"police officer|policeman|policewoman|officer|cop|soldier|serviceman|servicemember|trooper|militiaman|"
+    r"gendarme|civilian|man|woman|child|boy|girl|baby|infant|toddler|teenager|teen|youth|student|pupil|teacher|"
+    r"driver|bodyguard|guard|passer-by|passerby|bystander|journalist|reporter|photographer|cameraman|judge|"
+    r"prosecutor|lawyer|official|commander|leader|elder|chief|chieftain|kingpin|headman|activist|politician|"
+    r"lawmaker|legislator|senator|mayor|governor|cleric|imam|priest|pastor|monk|nun|worker|farmer|herder|herdsman|"
+    r"trader|resident|villager|doctor|nurse|pilot|member|councillor|councilor|candidate|colonel|general|captain|"
+    r"sergeant|lieutenant|major|corporal|commissioner|employee|vendor|shopkeeper|merchant|businessman|"
+    r"businesswoman|engineer|contractor|peacekeeper|ranger|agent|operative|shepherd|fisherman|hunter|miner|"
+    r"motorist|motorcyclist|pedestrian|passenger|pilgrim|worshipper|volunteer|vigilante|tribesman|"
+    r"son|daughter|brother|sister|father|mother|wife|husband|rebel|militant|insurgent|fighter|guerrilla|jihadist|"
+    r"terrorist|extremist|gunman|attacker|assailant|bomber|suspect|bandit|kidnapper|smuggler|cultist|"
+    r"\d{1,2}-year-old"
+)
+_STOPS = (r"and|or|of|them|whom|with|the|their|his|her|its|including|in|at|on|to|by|were|was|is|are|had|has|have|"
+          r"years?|months?|weeks?|days?|hours?|"
+          r"been|said|says|told|reported|killed|killing|dead|died|wounded|wounding|injured|injuring|shot|near|"
+          r"outside|inside|during|after|before|as|while|when|from|who|that|which|into|for|across|among|both|"
+          rf"a|an|{_SMALL_WORDS}")
+# Greedy, so that "a former rebel commander" ends on its head noun; stop words keep it inside the phrase.
+_MODIFIERS = rf"(?:(?!(?-i:{_STOPS})\b){_WORD}\s+){{0,3}}"
+VICTIMS = rf"(?P<v>{_MODIFIERS}(?:{VICTIM_NOUNS})\b)"
+NUM = rf"{QUAL}(?P<n>{NUMBER})"
+# "eight members of the Afghan security forces"
+_OF_GROUP = rf"(?:\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{VICTIM_NOUNS})\b)?"
+
+# After a subject: said of people who died or were hurt. Headlines use the present ("Two die in crossfire").
+KILL_WORDS = (r"killed|dead|died|dies|die|slain|shot dead|shot and killed|massacred|executed|perished|murdered|"
+              r"lost their lives|beheaded|burned to death|burnt to death|gunned down|stabbed to death|shot to death|"
+              r"beaten to death|hacked to death|stoned to death|lynched|assassinated|"
+              r"(?:fatally|mortally)\s+(?:shot|wounded|injured|stabbed)|(?-i:KIA)")
+_HARM = r"(?:[\w-]+\s+){0,2}?(?:burns|injuries|wounds)"
+HURT_WORDS = (r"injured|wounded|hurt|maimed|hospitali[sz]ed|(?-i:WIA)|shot and (?:wounded|injured)|"
+              r"(?:suffered|sustained|treated for)\s+" + _HARM +
+              r"|(?:taken|rushed|admitted|evacuated)\s+to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}?hospitals?"
+              r"\s+with\s+" + _HARM)
+KILL_STEM = rule(
+    "casualties.kill_stem",
+    r"kill|dead|die[ds]?\b|slain|death|massacr|execut|perish|murder|lives|behead|gunned|guns? down|slaughter|"
+    r"assassin|lynch|succumb|blew|fatal|mortal|\bkia\b|\bslay|\bslew",
+    ["were killed", "shot to death", "fatally shot", "KIA", "guns down"],
+    counterexamples=["wounded", "injured", "hurt", "WIA", "taken to hospital with gunshot wounds"])
+# After a subject, "killed" followed by its own object is active: "security forces killed more than 100 militants";
+# a number that is itself the subject of the next verb is not its object: "7 killed 1 injured".
+_ACTIVE_AFTER = (rf"(?!\s+(?:{_QUAL_PLAIN}(?:{NUMBER})|an?|the|his|her|their|its|all|dozens|scores|hundreds|several)\b"
+                 r"(?!\s+(?:injured|wounded|hurt|killed|dead)\b))")
+_AUX = (r"were|was|have been|had been|has been|are|is|being|got|reportedly|also|later|all|may have|might have|"
+        r"have|has|had|subsequently|confirmed|feared|believed to have been|left|lay|both|said|reported|found|"
+        r"discovered")
+# A quotation mark a headline puts around a figure: "kill 'at least 21'".
+_IN_PLACE = r"(?:\s+in\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?)?"  # "Five suspects in Yemen killed"
+_QUOTE = r"['\"‘“]?"
+PASSIVE = rule(
+    "casualties.passive",
+    rf"\b{QUAL}(?P<n>{NUMBER}|both)\s+(?:(?:of\s+(?:his|her|their|its)\s+)?{VICTIMS}{_OF_GROUP}{_IN_PLACE}\s*)?"
+    r"(?:\([^)]{0,40}\)\s*)?(?:,\s*[^,.;]{0,60},\s*)?"
+    rf"(?:(?:{_AUX})\s+){{0,3}}"
+    rf"(?P<verb>{KILL_WORDS}|{HURT_WORDS})\b{_ACTIVE_AFTER}",
+    ["At least 42 people were killed", "Seventeen people were killed and twenty-five wounded", "Two die in crossfire",
+     "1 Dies in Communal Clash", "2 soldiers KIA, 5 WIA", "Five Colombian policemen said killed",
+     "7 killed 1 injured at a motel", "Five Qaeda suspects in Yemen killed in strikes"],
+    counterexamples=["police killed more than 60 gang members", "troops killed 12 militants"])
+# "Two drivers who tried to escape were shot dead": a relative clause between the group and its verb.
+PASSIVE_RELATIVE = rule(
+    "casualties.passive_relative",
+    rf"\b{NUM}\s+{VICTIMS}\s+(?:who|that)\s+(?:(?!(?:{KILL_WORDS}|{HURT_WORDS}|shot)\b)[\w'-]+\s+){{1,6}}?"
+    rf"(?P<verb>(?:were|was|had been|have been)\s+(?:(?:also|later|all)\s+)?(?:{KILL_WORDS}|{HURT_WORDS})"
+    r"|died|perished)\b",
+    ["Two aid workers who were travelling in the convoy died", "Three guards who tried to stop them were shot dead"])
+
+# One group of victims in a list: "two soldiers", "a civilian", "three of his guards", "one of them",
+# "the other", "a third", "eight members of the security forces".
+_GROUP_PATTERN = (
+    rf"(?:(?:all|the)\s+)?{QUAL}(?P<n>{NUMBER}|an?|his|her|their|its|the|both)\s+"
+    rf"(?:of\s+(?:his|her|their|its|the)\s+)?{VICTIMS}{_OF_GROUP}"
+)
+_ITEM_PATTERN = (
+    rf"(?:{_GROUP_PATTERN}"
+    rf"|(?P<part>{NUMBER})\s+of\s+(?:them|whom|those)\b"
+    r"|(?P<single>another|the other|an?\s+(?:second|third|fourth|fifth|sixth))"
+    r"(?=\s*(?:[,.;]|$)|\s+(?:and|before|as|when|while|in|on|at|who|with|during|after|near)\b))"
+)
+ITEM = re.compile(_ITEM_PATTERN, re.IGNORECASE)
+_ITEM = re.sub(r"\(\?P<\w+>", "(?:", _ITEM_PATTERN)
+_GROUP = re.sub(r"\(\?P<\w+>", "(?:", _GROUP_PATTERN)
+_JOIN = r"\s*(?:,|and|, and|as well as|plus)\s+"
+# Verbs whose object is the victims, in the tenses of reports and of headlines. "shot" alone says they were hit.
+_ACTIVE_VERBS = (
+    r"killing|killed|kills|kill|left|leaving|leaves|leave|claimed the lives of|claiming the lives of|"
+    r"claims the lives of|claim the lives of|injuring|injured|injures|injure|wounding|wounded|wounds|wound|"
+    r"shot dead|shoots dead|shoot dead|shooting dead|shot and killed|shot and wounded|gunned down|guns down|gun down|"
+    r"gunning down|massacred|massacres|massacre|slaughtered|slaughters|slaughter|executed|executes|execute|"
+    r"beheaded|beheads|behead|beheading|assassinated|murdered|murders|murder|murdering|hacked to death|"
+    r"hacks to death|hack to death|hacking to death|slew|slays|slay|slaying|shot|shooting|shoots|stabbed|stabbing|"
+    r"stabs"
+)
+ACTIVE = rule(
+    "casualties.active_list",
+    rf"\b(?P<verb>{_ACTIVE_VERBS})\s+{_QUOTE}(?P<items>{_ITEM}(?:{_JOIN}{_ITEM})*)"
+    rf"(?:\s+(?P<after>dead|to death|{HURT_WORDS}))?",
+    ["Gunmen killed two police officers and wounded three others", "The ambush killed two soldiers and a civilian",
+     "a man who stabbed two officers", "He shot two men to death",
+     "Troops kill 15 rebels", "Shelling kills three civilians", "Gunmen shot two men outside a bar",
+     "The attack left 5 people dead"],
+    counterexamples=["kill 15 in Kaduna"])
+PASSIVE_LIST = rule(
+    "casualties.passive_list",
+    rf"\b(?P<items>(?:{_GROUP})(?:{_JOIN}(?:{_GROUP}))+)\s+"
+    r"(?:(?:were|have been|had been|are|also|later|all|reportedly)\s+){0,3}"
+    rf"(?P<verb>{KILL_WORDS}|{HURT_WORDS})\b{_ACTIVE_AFTER}",
+    ["Seven soldiers and 15 insurgents were killed", "Five troops, 19 civilians killed"],
+    counterexamples=["Two soldiers and a policeman killed three militants"])
+# "killed the head of security ... and three of his guards": the owner of the guards died too.
+WITH_OWNER = rule(
+    "casualties.with_owner",
+    r"\b(?P<verb>killing|killed|kills|kill|shot dead|shot and killed|gunned down|assassinated|murdered)\s+"
+    r"(?:the|an?)\s+[^,.;]{1,80}?\s+and\s+"
+    rf"{NUM}\s+of\s+(?:his|her)\s+(?P<v>{_WORD})\b",
+    ["killed a provincial council member and two of his guards"])
+# A figure with no victim noun: "killing four and wounding nine", "Gunmen kill 15 in Kaduna", "kill 'at least 21'".
+_BARE_VERBS = (r"killing|killed|kills|kill|wounding|wounds|wound|injuring|injures|injure|wounded|injured|shot dead|"
+               r"shoots dead|shoot dead|gunned down|guns down|gun down|executes|execute|beheads|behead|massacres|"
+               r"massacre|hacks to death|hack to death|slays|slay")
+_BARE_AFTER = (r"(?=\s+(?:and|others|more|before|when|while|as|in|on|at|during|near|inside|outside|after|across|"
+               r"including|since|over|from|with|overnight|among|amid|mostly)\b|\s*[,.;:()]|\s+[-–—]|\s*$)")
+BARE = rule(
+    "casualties.bare_number",
+    rf"\b(?P<verb>{_BARE_VERBS})\s+(?:all\s+)?{_QUOTE}{QUAL}(?P<n>{NUMBER}){_QUOTE}{_BARE_AFTER}",
+    ["killing four and wounding nine", "Gunmen kill 15 in northeast Nigeria", "Soldiers raid a hideout, kill two",
+     "Blasts kill one, wound dozens", "kill 'at least 21' in NE Nigeria", "Drone strike kills three - official",
+     "Gunbattle kills four: separatist leader"],
+    counterexamples=["killed 2015 people", "killing four soldiers"])
+# Any plural group after a number, for victims the lexicon does not know: "killing four loggers".
+_NOT_PEOPLE = (r"years?|months?|days?|weeks?|hours?|minutes?|seconds?|times|kilometres|kilometers|km|miles|metres|"
+               r"meters|percent|per cent|cattle|cows|goats|sheep|camels|animals|livestock|donkeys|horses|dogs|"
+               r"birds|elephants|rhinos")
+BARE_PLURAL = rule(
+    "casualties.bare_plural",
+    r"\b(?P<verb>killing|killed|kills|kill|wounding|injuring|wounded|injured|shot dead|gunned down|beheading|"
+    r"beheaded|beheads)\s+"
+    rf"(?:all\s+)?{NUM}\s+(?P<v>(?:(?!(?-i:{_STOPS}|{_NOT_PEOPLE})\b)[a-z'-]+\s+){{0,2}}"
+    rf"(?!(?:{_NOT_PEOPLE})\b)[a-z'-]+s)\b(?!['-])",
+    ["The ambush killed four loggers"], counterexamples=["The explosion killed 40 cattle"])
+ATTACKER_KILLED = rule(
+    "casualties.attacker_killed",
+    r"\b(?:shot|gunned) (?:him|her) dead|\bbefore (?:being|he was|she was) (?:shot dead|killed|gunned down)|"
+    r"\b(?:he|she) was (?:later |also |himself |herself )?(?:shot dead|killed)\b|\bblew (?:himself|herself) up|"
+    r"\bkilling (?:himself|herself)\b",
+    ["before being shot dead by police", "the bomber blew himself up"])
+# The attacker with the victims in one list: "killing himself and two soldiers", "killing two soldiers and himself".
+SELF_AND_OTHERS = rule(
+    "casualties.self_and_others",
+    rf"\bkill(?:ing|ed) (?P<self>himself|herself) (?:and|as well as|along with) {NUM}\s+{VICTIMS}",
+    ["killing himself and nine guests"])
+OTHERS_AND_SELF = rule(
+    "casualties.others_and_self",
+    rf"\bkill(?:ing|ed) {NUM}\s+{VICTIMS}\s+(?:and|as well as) (?P<self>himself|herself)\b",
+    ["killing four worshippers and himself"])
+ATTACKER_HURT = rule(
+    "casualties.attacker_hurt",
+    r"\b(?:himself|herself) (?:shot and )?(?:wounded|injured)|\bshot and wounded (?:him|her)\b|"
+    r"\b(?:he|she) was (?:also |later |himself |herself )?(?:shot and )?wounded",
+    ["before he was himself shot and wounded by officers"])
+# "Two suicide bombers blew themselves up": the attackers' own deaths.
+SELF_KILLED = rule(
+    "casualties.self_killed",
+    rf"\b{NUM}\s+{VICTIMS}\s+(?:[^.;]{{0,80}}?\s)?(?:blew themselves up|detonated themselves|"
+    r"detonated their (?:explosive |suicide )?(?:vests|belts)|(?:killing|killed|shot) themselves)",
+    ["Three bombers blew themselves up at a bus station"])
+# "killing 18 people, not counting the two bombers": attackers stated beside the victims.
+BESIDES = rule(
+    "casualties.besides",
+    rf"\b(?:not counting|excluding|in addition to|besides|plus)\s+(?:the\s+)?{NUM}\s+{VICTIMS}",
+    ["killing 23 people, not counting the three attackers"])
+TOLL = rule(
+    "casualties.toll",
+    r"\b(?:death toll|toll|number of (?:dead|deaths|fatalities|people killed)|fatalities|deaths)"
+    r"[\s,]+(?:[\w,'’-]+\s+){0,16}?"
+    r"(?:rose|rises|rise|climbed|climbs|jumped|increased|reached|stood|stands|stand|is|was|has risen|had risen|hit|"
+    r"hits|tops|topped|to|at)\s+"
+    rf"(?:to\s+|at\s+)?{NUM}\b",
+    ["The death toll from Sunday's bombing rose to 26", "Death toll in school attack rises to 130",
+     "Toll from botched air strike rises to 90"])
+# A later update of a toll already named in the sentence: "... put the toll at nine, but it had risen to 19".
+TOLL_UPDATE = rule("casualties.toll_update", rf"\b(?:risen|rose|climbed|jumped|increased)\s+to\s+{NUM}\b",
+                   ["but officials later said it had risen to 12"])
+LIVES = rule(
+    "casualties.lives",
+    rf"\b(?:loss of|claimed|claims|claim|took|takes|cost|costs|costing|claiming|taking)\s+(?:the\s+)?{NUM}\s+lives\b",
+    ["the tragic loss of at least 84 lives", "Triple suicide attacks claim 13 lives"])
+DEAD_NOUN = rule(
+    "casualties.dead_noun", rf"\b{NUM}\s+(?:(?:people|persons)\s+)?(?P<verb>dead|deaths|fatalities)\b",
+    ["25 dead in fresh violence", "at least 10 people dead"])
+# "Clashes leave at least 2 dead, 10 injured": a result with no victim noun.
+LEFT_DEAD = rule(
+    "casualties.left_dead",
+    rf"\b(?:left|leaving|leaves|leave)\s+{NUM}\s+(?:(?:others|more)\s+)?(?P<verb>dead|injured|wounded|hurt)\b",
+    ["Clashes in the town leave at least 2 dead", "leaving 12 injured"])
+ZERO_BOTH = rule(
+    "casualties.zero_both",
+    r"\bno (?:casualties|one was (?:killed or (?:injured|wounded|hurt)|hurt|harmed)|injuries or deaths|"
+    r"deaths or injuries|one was killed or hurt|loss of life or injur|(?:immediate )?reports? of casualties)|"
+    r"causing (?:damage but )?no (?:casualties|injuries)|"
+    r"without (?:causing )?(?:any )?casualties|no one was (?:injured|hurt|wounded) or killed|"
+    r"\bnobody was (?:killed or )?(?:hurt|injured|harmed)",
+    ["but no casualties were reported", "no one was hurt"])
+ZERO_KILLED = rule(
+    "casualties.zero_killed",
+    r"\bno(?: one|body)(?: was| were| had been| has been)? (?:killed|died|dead)\b|"
+    r"\bno (?:deaths|fatalities|lives were lost)\b(?! or)|\bno loss of life\b",
+    ["No one was killed", "there were no fatalities"])
+ZERO_HURT = rule("casualties.zero_hurt",
+                 r"\bno (?:injuries|one was (?:injured|hurt|wounded))|\bcausing (?:damage but )?no injuries",
+                 ["no one was injured"])
+SINGLE = rule(
+    "casualties.single",
+    r"\b(?P<verb>shot dead|shot and killed|killed|killing|kills|kill|gunned down|guns down|assassinated|assassinates|"
+    r"stabbed to death|beheaded|murdered|murders|wounded|wounding|wounds|injured|injuring|injures)\s+"
+    r"(?:a|an|one|the|his|her|their|its)\s+"
+    rf"(?P<v>(?:{_WORD}\s+){{0,3}}?(?:police officer|policeman|officer|soldier|civilian|man|woman|child|boy|girl|"
+    r"student|teacher|driver|bodyguard|guard|passer-by|passerby|bystander|journalist|judge|prosecutor|official|"
+    r"commander|leader|elder|chief|headman|activist|politician|lawmaker|mayor|governor|cleric|imam|priest|"
+    r"worker|farmer|trader|resident|villager|doctor|nurse|pilot|member|councillor|councilor|security guard|"
+    r"candidate|colonel|general|captain|sergeant|lieutenant|major|employee|tribal leader|village elder|vendor|"
+    r"shopkeeper|merchant|pastor|teenager|youth|son|daughter|brother|wife|husband|engineer|contractor|"
+    r"peacekeeper|gendarme|ranger|agent|shepherd|herder|fisherman|motorist|pedestrian|student))\b",
+    ["Militants shot dead a police officer", "The grenade wounded a passer-by", "Sniper kills one soldier"])
+# Verbs whose object can only be a person: "shot dead a village mukhtar who ...".
+SINGLE_PERSON = rule(
+    "casualties.single_person",
+    r"\b(?P<verb>shot dead|shot and killed|gunned down|assassinated|stabbed to death|hacked to death|beheaded|"
+    r"murdered|lynched)\s+(?:a|an|the|his|her|their)\s+"
+    rf"(?P<v>(?:(?!(?-i:{_STOPS})\b){_WORD}\s+){{0,3}}?(?!(?-i:{_STOPS})\b){_WORD})"
+    rf"(?P<also>\s+and\s+(?:his|her)\s+{_MODIFIERS}(?:{VICTIM_NOUNS})\b)?"
+    r"(?=\s*[,.;:(]|\s*$|\s+(?:who|as|in|on|at|near|outside|inside|while|when|after|before|from|with|during|"
+    r"for|and|late|early|last|this)\b)",
+    ["Militants shot dead a village mukhtar who had refused", "gunned down a retired army colonel and his son near"])
+# One person named before, as a pronoun: "attacked a vehicle carrying a judge, wounding him".
+SINGLE_PRONOUN = rule(
+    "casualties.single_pronoun",
+    r"\b(?P<verb>shot dead|shot and killed|shot and wounded|killed|killing|gunned down|assassinated|murdered|"
+    r"stabbed to death|beheaded|wounded|wounding|injured|injuring)\s+(?P<v>him|her)\b(?!\s+and\b)",
+    ["exploded in Herat, wounding him"], counterexamples=["threats of killing him and his family"])
+# One person as the subject: "the assailant was also killed", "His brother, who was with him, was wounded",
+# "A 25-year-old man was shot Tuesday" (hit, his fate told apart).
+SINGLE_PASSIVE = rule(
+    "casualties.single_passive",
+    r"\b(?:a|an|the|his|her)\s+"
+    rf"(?P<v>(?:(?!(?-i:{_STOPS})\b){_WORD}\s+){{0,2}}?(?!(?-i:{_STOPS})\b){_WORD})"
+    r"(?:\s*,\s*[^,.;]{1,50},)?(?:\s+who)?\s+"
+    rf"(?P<verb>(?:(?:was|is|also|later|reportedly|subsequently|himself|herself|found|had been|has been)\s+){{1,3}}"
+    r"(?:(?:raped|abducted|kidnapped|tortured|robbed|beaten|attacked|ambushed)\s+and\s+)?"
+    rf"(?:shot and killed|shot and wounded|{KILL_WORDS}|{HURT_WORDS}"
+    r"|shot(?!\s+(?:at|and|dead|to death)\b)(?!,\s*(?:police|officials|authorities) said))"
+    r"|(?:(?:also|later|reportedly|subsequently)\s+){0,2}(?:died|perished|blew himself up|blew herself up))\b",
+    ["The assailant was also killed", "His nephew, who was driving the car, was wounded",
+     "The victim, a 23-year-old man, was shot multiple times", "where a 40-year-old man had been shot",
+     "A 25-year-old man was shot Tuesday night", "a woman was shot to death"],
+    counterexamples=["a man was shot at but missed"])
+# One more victim after a group: "two civilians were killed and another injured", "a third was wounded".
+ANOTHER = rule(
+    "casualties.another",
+    r"\b(?P<v>another|the other|an?\s+(?:second|third|fourth|fifth|sixth))\s+"
+    rf"(?:(?:was|also|later)\s+){{0,2}}(?P<verb>{KILL_WORDS}|{HURT_WORDS})\b",
+    ["Three men were shot dead and a fourth was wounded"])
+# A wounded victim who died afterwards: "the policeman later succumbed to his injuries".
+LATER_DEATH = rule(
+    "casualties.later_death",
+    r"\b(?:later |subsequently )?(?:succumbed to (?:(?:his|her|their) )?(?:injuries|wounds)|"
+    r"died (?:later )?(?:of|from) (?:his|her) (?:injuries|wounds)|died (?:later )?(?:in|at) (?:the |a )?hospital|"
+    r"(?:was|were) pronounced dead|\band (?:later |then )?died\b|died (?:at the scene|on the spot|on the way to "
+    r"(?:the |a )?hospital|shortly (?:after|afterwards)))",
+    ["A farmer wounded in the raid succumbed to his injuries", "He later died at the hospital",
+     "and was pronounced dead at the scene", "was shot multiple times and died at the scene"])
+# "Two people were shot and one of them later died": some of a group named before died afterwards.
+DIED_OF_THEM = rule(
+    "casualties.died_of_them",
+    rf"\b(?P<n>{NUMBER})\s+of\s+(?:them|whom|the (?:wounded|injured|victims))\s+(?:(?:later|subsequently|also)\s+)?"
+    r"(?:died|succumbed|(?:was|were) (?:later )?pronounced dead)\b",
+    ["Two people were shot and one of them later died", "one of the wounded died overnight"])
+# A person named as the subject: "John Smith was shot and killed", "Maria Lopez, 34, was wounded".
+NAMED_VICTIM = rule(
+    "casualties.named_victim",
+    r"\b(?P<v>(?-i:[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,2}))(?:\s*,\s*\d{1,3}\s*,)?\s+"
+    r"(?:was|has been|had been)\s+(?:(?:also|later|reportedly)\s+)?"
+    r"(?P<verb>shot and killed|shot dead|shot to death|fatally shot|killed|murdered|assassinated|stabbed to death|"
+    r"beaten to death|gunned down|shot and wounded|wounded|injured|shot(?!\s+(?:at|and|dead|to death)\b))\b",
+    ["On Oct. 23, 40-year-old John Smith was shot and killed", "Maria Lopez, 34, was wounded in the leg"],
+    counterexamples=["The Taliban was blamed", "Police were called"])
+
+# Headlines drop their articles: "Yemen soldier killed in ambush", "Gunmen kill Yemeni intelligence officer".
+# A bare singular noun phrase is one person, when it opens a headline (or a clause of one) as the victim, or
+# follows a present-tense verb as its object.
+_HEAD_WORD = r"(?!(?:" + _STOPS + r")\b)(?!\d)[\w'’.-]+"
+_PERSON_PHRASE = rf"(?P<v>(?:{_HEAD_WORD}\s+){{0,4}}?(?:ex-)?(?:{PERSON}))(?![\w'’-])"
+_CLAUSE_END = (r"(?=\s*[,.;:(]|\s*$|\s+[-–—]\s|\s+(?:who|as|in|on|at|near|outside|inside|while|when|after|before|from|"
+               r"with|during|for|and|by|over|amid|despite)\b)")
+HEADLINE_VICTIM = rule(
+    "casualties.headline_victim",
+    rf"(?:^|(?<=[,:;])\s*|(?<=\s[-–—])\s*){_PERSON_PHRASE}\s+(?:(?:reportedly|allegedly|also|found)\s+)?"
+    r"(?P<verb>killed|dead|shot dead|shot to death|slain|dies|died|gunned down|beheaded|murdered|executed|assassinated|"
+    r"stabbed to death|hacked to death|lynched|wounded|injured|hurt|(?-i:KIA|WIA))\b"
+    rf"{_ACTIVE_AFTER}(?!\s+(?:him|her|them|himself|herself)\b)",
+    ["Yemen soldier killed in ambush", "Rebel killed, 2 soldiers injured in clash", "Teenager found dead in a car",
+     "Female polio aid worker killed in northwest Pakistan", "Troops shell a village, militiaman killed",
+     "Police officer killed, two injured"],
+    counterexamples=["Gunman killed three people", "soldiers killed in ambush", "Police killed in an attack",
+                     "A farmer wounded in the raid succumbed"])
+HEADLINE_OBJECT = rule(
+    "casualties.headline_object",
+    r"\b(?P<verb>kills|kill|shoots? dead|guns? down|hacks? to death|stabs? to death|beheads?|executes?|"
+    r"assassinates?|murders?|slays?|lynch(?:es)?|injures?|wounds?)\s+"
+    rf"{_PERSON_PHRASE}{_CLAUSE_END}",
+    ["Gunmen kill Yemeni intelligence officer in Lahij", "Suspected militants kill Yemeni colonel",
+     "Troops Kill Top Boko Haram Commander", "Suspected rebel kills ex-cop in town",
+     "combat vehicle kills 8-year-old - TV"],
+    counterexamples=["Gunmen kill 15 in Kaduna", "Troops kill rebels", "kill a soldier's wife"])
+
+# A verb and "to death" around its object: "Cultists stab a youth to death", "hacked 10 villagers to death".
+TO_DEATH = rule(
+    "casualties.to_death",
+    r"\b(?P<verb>stab(?:s|bed)?|hack(?:s|ed)?|beat(?:s|en)?|burn(?:s|ed|t)?|ston(?:e|es|ed)|club(?:s|bed)?|"
+    r"bludgeon(?:s|ed)?|shot|shoots?|starv(?:e|es|ed)|tortur(?:e|es|ed))\s+"
+    rf"(?:(?P<one>him|her)|(?:(?P<det>an?|one|the|his|her|their)|{NUM})"
+    rf"(?:\s+(?P<v>(?:{_HEAD_WORD}\s+){{0,3}}?{_HEAD_WORD}))?)\s+to\s+death\b",
+    ["Cultists stab a youth to death, Lagos", "Militiamen hacked 10 villagers to death", "beat him to death"])
+# Bodies found are people killed: "4 bodies thrown on the highway", "the bodies of 9 decapitated men",
+# "They find the body of a man", "Police locate a murdered man", "He finds his son dead".
+BODIES_COUNTED = rule(
+    "casualties.bodies_counted",
+    rf"\b{NUM}\s+(?:more\s+)?(?:(?!(?:{_STOPS})\b)[\w-]+\s+){{0,2}}?(?:dead\s+)?(?:bodies|corpses)\b",
+    ["Police find 4 bodies on the highway", "Five dismembered corpses in Acapulco", "FOUR DEAD BODIES WERE LEFT"],
+    counterexamples=["elections to the legislative bodies"])
+BODIES_OF = rule("casualties.bodies_of", rf"\b(?:bodies|corpses|remains)\s+of\s+{NUM}\b",
+                 ["The bodies of 9 decapitated men were found"], counterexamples=["the bodies of the victims"])
+_FIND = r"(?:find|finds|found|locate|locates|located|discover|discovers|discovered|recover|recovers|recovered)"
+_DEAD_STATE = (r"(?:lifeless|murdered|dead|decapitated|dismembered|executed|tortured|bullet-riddled|strangled|"
+               r"shot dead|stabbed to death|beheaded|burned|charred)")
+A_BODY = rule(
+    "casualties.a_body",
+    rf"\b{_FIND}\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){{0,3}}?(?:body|corpse)\b(?!\s+(?:armou?r|camera|count|bag))|"
+    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:body|corpse)\s+(?:of\s+(?:a|an)\b|(?:was\s+)?"
+    r"(?:found|discovered|located|dumped|recovered|left)\b(?!\s+to\b))|"
+    r"^(?:[\w-]+\s+){0,3}?(?:body|corpse)\s+(?:was\s+)?(?:found|discovered|located|dumped|recovered|left)\b"
+    r"(?!\s+to\b)",
+    ["They find the body of a young man near the river", "Abandoned body found in Uruapan",
+     "Police find the wrapped body of a musician", "a corpse was dumped on the road"],
+    counterexamples=["the student body was found to be divided", "a body of water", "his body armour"])
+FOUND_DEAD = rule(
+    "casualties.found_dead",
+    rf"\b{_FIND}\s+(?:a|an|the|one|his|her|their)\s+(?:(?:{_DEAD_STATE})\s+(?:[\w-]+\s+){{0,2}}?(?P<v>{PERSON})\b"
+    rf"|(?P<w>(?:[\w-]+\s+){{0,2}}?(?:{PERSON}))\s+{_DEAD_STATE}\b)",
+    ["They locate a lifeless man in the river", "They find a man murdered on the road", "He finds his son dead",
+     "Police found a murdered woman"],
+    counterexamples=["They find a man who had been missing"])
+# Shootings: "four teenagers were shot, one fatally" (one killed, three hurt).
+_FATALLY = (rf",\s*(?P<m>{NUMBER})\s+(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally|"
+            r"of\s+(?:them|whom)\s+(?:later\s+)?(?:died|(?:was|were)\s+killed))\b")
+SHOT_SOME_FATALLY = rule(
+    "casualties.shot_some_fatally",
+    rf"\b{NUM}\s+(?:{VICTIMS}\s+)?(?:(?:were|have been|had been|was|got)\s+)?shot{_FATALLY}",
+    ["Four teenagers were shot, one fatally", "5 people shot, 2 fatally", "Three men were shot, one of whom died"])
+SHOOTING_SOME_FATALLY = rule(
+    "casualties.shooting_some_fatally",
+    rf"\b(?:shot|shooting|shoots)\s+{NUM}(?:\s+{VICTIMS})?{_FATALLY}",
+    ["A gunman opened fire, shooting four people, two fatally"])
+# "Two men were shot Saturday": hit by gunfire, fate told apart ("one died at the hospital").
+SHOT = rule(
+    "casualties.shot",
+    rf"\b{NUM}\s+(?:{VICTIMS}\s+)?(?:(?:were|have been|had been|got)\s+)?shot\b"
+    r"(?!\s+(?:at|dead|to death|down)\b|\s+and\s+(?:killed|wounded|injured)\b|\s*,\s*\w+\s+(?:fatally|mortally)|"
+    r"\s+(?:an?|the|his|her|their)\s)",
+    ["Two men were shot Saturday night", "3 shot in drive-by", "Two people were shot and one of them later died"],
+    counterexamples=["Two men were shot dead", "Three were shot and killed", "two shot at police"])
+
+# Several headlines of one event in one text ("UCDP-style"): a semicolon before a capital opens the next report.
+REPORT_BREAK = rule("casualties.report_break", r"\s*;\s*(?=[\"'‘“(]?[A-Z0-9])",
+                    ["8 killed in clash;Army kills 8 rebels", "Four killed in blasts; Four killed in Maiduguri"],
+                    flags=0, counterexamples=["two soldiers were killed; three others were wounded"])
+# A headline that counts the dead of a period, not of one event: "72 soldiers killed this year", "220 killed in
+# 2 weeks", "Over 60 killed in past three days" (a daily bulletin's "past 24 hours" is one event's).
+OVER_A_PERIOD = rule(
+    "casualties.over_a_period",
+    rf"\b(?:in|over|during|within|for)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?(?:(?:{NUMBER}|a\s+few|few|several)\s+)?"
+    r"(?:days|weeks?|months?|years?|decades?)\b|\b(?:this|last|past)\s+(?:year|month)\b|\bsince\b|"
+    r"\bso far\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b",
+    ["72 soldiers killed in the war this year", "220 Nigerians killed in 2 Weeks", "Over 60 killed in past three days",
+     "Nearly 50 troops killed in four days of attacks", "Over 1000 citizens murdered in four months",
+     "death toll tops 3100 since the launch of operations"],
+    counterexamples=["Five soldiers killed, 12 wounded in past day", "Three killed in past 24 hours",
+                     "Gunmen kill 15 in northeast Nigeria", "Gunmen kill 12, the second attack this week"])
+# A line that does not end as a sentence does: a headline or a title.
+HEADLINE_END = rule("casualties.headline_end", r"[^.!?\s\"'”’)\]][\"'”’)\]]*\s*$",
+                    ["Gunmen kill 3 in Kaduna", "Bomb kills 16 in Pakistan's northwest - officials"],
+                    counterexamples=["Gunmen killed three people.", "\"Three were killed,\" he said.\""])
+SUBSET_BEFORE = rule(
+    "casualties.subset_before",
+    r"(?:including|includes|included|include|among them|among whom|of them|of whom|of those|among the dead|"
+    r"among the victims)\s*$",
+    ["42 people, including "])
+SUBSET_AFTER = rule("casualties.subset_after", r"^\s*(?:of them|of whom|among them|of the dead|of the victims)",
+                    [" of them women"])
+# Every reader needs one of these stems; most sentences have none and are skipped at once.
+ANY_CUE = rule(
+    "casualties.any_cue",
+    r"kill|dead|die[ds]?\b|wound|injur|hurt|casualt|toll|death|lives|fatalit|slain|massacr|execut|perish|murder|"
+    r"behead|gunned|gunning|guns down|gun down|burn|hospital|maim|assassin|lynch|succumb|blew|harm|detonat|slaughter|"
+    r"hacked|hacking|hacks|loss of life|\bshot\b|shoot|fatal|\bKIA\b|\bWIA\b|\bslay|\bslew|\bbod(?:y|ies)\b|corpse|"
+    r"stab",
+    ["were killed", "Two die in crossfire", "Four teenagers were shot", "2 KIA", "They find the body of a man"],
+    counterexamples=["Troops were deployed to the town"])
