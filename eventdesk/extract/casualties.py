@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from eventdesk.extract import casualty_rules as cr
 from eventdesk.extract.numbers import parse_number
 from eventdesk.extract.rules import Rule
+from eventdesk.extract.text import is_upper_case
 
 _ATTACKER = re.compile(r"attacker|assailant|gunm[ae]n|bomber|militant|insurgent|terrorist|jihadist|fighter|rebel|"
                        r"themselves|perpetrator|kidnapper|abductor|gang members|suspect|shooter|knifeman|hijacker|"
@@ -27,6 +28,9 @@ _ATTACKER = re.compile(r"attacker|assailant|gunm[ae]n|bomber|militant|insurgent|
                        re.IGNORECASE)
 _DETERMINERS = {"a", "an", "his", "her", "their", "its", "the"}
 _SHOT_VERBS = {"shot", "shooting", "shoots"}
+# Ten thousand dead or more is the toll of a war or a campaign ("massacred 70,000 Salvadorans"), not of one incident.
+_MOST_IN_ONE_INCIDENT = 10_000
+_PLURAL = re.compile(r"(?:people|men|women|children|police|troops|personnel|staff|crew|forces|[^s]s)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,9 @@ def _item_count(item: re.Match) -> int | None:
     if item.group("part"):
         return parse_number(item.group("part"))
     raw = item.group("n")
-    return 1 if raw.lower() in _DETERMINERS else parse_number(raw)
+    if raw.lower() in _DETERMINERS:  # "the driver" is one; "the villagers" are not counted
+        return None if _PLURAL.search(item.group("v")) else 1
+    return parse_number(raw)
 
 
 def _list_kind(match: re.Match) -> str | None:
@@ -103,7 +109,7 @@ def _list_mentions(text: str, match: re.Match) -> Iterator[Casualty]:
     offset = match.start("items")
     for index, item in enumerate(cr.ITEM.finditer(match.group("items"))):
         count = _item_count(item)
-        if count is None or count > 100000:
+        if count is None:
             continue
         start, end = offset + item.start(), offset + item.end()
         # "nine people, five of them soldiers": a part named after the whole is a subset.
@@ -115,7 +121,7 @@ def _list_mentions(text: str, match: re.Match) -> Iterator[Casualty]:
 def _counted(text: str, match: re.Match) -> Iterator[Casualty]:
     raw = match.group("n")
     count = parse_number(raw)
-    if count is not None and count < 100000 and not _looks_like_year(raw, count):
+    if count is not None and not _looks_like_year(raw, count):
         yield _mention(text, _kind(match.group("verb")), match, count, victims=match.group("v"))
 
 
@@ -246,6 +252,7 @@ _READERS: tuple[tuple[Rule, _Reader], ...] = (
     (cr.PASSIVE_RELATIVE, _counted),
     (cr.PASSIVE, _counted),
     (cr.TOLL, _toll),
+    (cr.TOLL_BROUGHT, _toll),
     (cr.LIVES, _lives),
     (cr.DEAD_NOUN, _figure),
     (cr.LEFT_DEAD, _result),
@@ -254,6 +261,8 @@ _READERS: tuple[tuple[Rule, _Reader], ...] = (
     (cr.SINGLE_PRONOUN, _single),
     (cr.SINGLE_PASSIVE, _single),
     (cr.NAMED_VICTIM, _single),
+    (cr.AGED_VICTIM, _single),
+    (cr.APPOSED_VICTIM, _single),
     (cr.ANOTHER, _single),
     (cr.HEADLINE_VICTIM, _single),
     (cr.HEADLINE_OBJECT, _single),
@@ -279,9 +288,13 @@ _READERS: tuple[tuple[Rule, _Reader], ...] = (
 def find_casualties(text: str, offset: int = 0) -> list[Casualty]:
     """Every casualty mention in a sentence, in text order (overlaps resolved by the readers' priority), with
     offsets from `offset` on. A sentence that joins several headlines with semicolons is read headline by
-    headline; a headline is a report of its own, never added to the figures of another."""
+    headline; a headline is a report of its own, never added to the figures of another. Upper-case wire copy is
+    read in lower case."""
     if not cr.ANY_CUE.search(text):
         return []
+    if is_upper_case(text):  # read in lower case (same offsets), where capitals no longer look like names
+        lowered = text.lower()
+        text = lowered if len(lowered) == len(text) else text
     breaks = list(cr.REPORT_BREAK.finditer(text))
     starts = [0] + [m.end() for m in breaks]
     ends = [m.start() for m in breaks] + [len(text)]
@@ -300,7 +313,8 @@ def _statement_mentions(text: str) -> list[Casualty]:
     found: list[Casualty] = []
     for made, read in _READERS:
         for match in made.finditer(text):
-            found.extend(replace(m, rule=made.name) for m in read(text, match) if m is not None)
+            found.extend(replace(m, rule=made.name) for m in read(text, match)
+                         if m is not None and m.count < _MOST_IN_ONE_INCIDENT)
     return _one_attacker(_drop_overlaps(found))
 
 
@@ -386,7 +400,7 @@ def _survivors(injured: list[Casualty], every: list[Casualty]) -> list[Casualty]
     kept = []
     for mention in injured:
         if mention.shot:
-            dead = [m for m in every if m.kind == "killed" and m.start >= mention.end and not m.subset
+            dead = [m for m in every if m.kind == "killed" and m.end > mention.end and not m.subset
                     and not _is_attacker(m)]
             died = _combined(dead).count if dead else 0
             if mention.count - died <= 0:

@@ -51,8 +51,9 @@ VICTIM_NOUNS = (
     r"fishers|bandits?|kidnappers?|abductors?|smugglers?|suspects?|marines?|protesters?|protestors?|demonstrators?|"
     r"peasants?|campesinos?|guerrillas?|subversives?|combatants?|tribesm[ae]n|herdsman|villagers?|settlers?|"
     r"missionar(?:y|ies)|diplomats?|businessm[ae]n|industrialists?|bankers?|ranchers?|landowners?|"
-    r"militiaman|troopers?|operatives?|cultists?|kingpins?|photographers?|cameram[ae]n|motorcyclists?|"
-    r"(?-i:[A-Z][a-z]+s)"
+    r"militiaman|troopers?|operatives?|cultists?|kingpins?|photographers?|cameram[ae]n|motorcyclists?|serviceman|"
+    r"assassins?|killers?|murderers?|hitm[ae]n|gangsters?|gang members|criminals?|sicarios?|traffickers?|"
+    r"(?-i:[A-Z][a-z]+s)|(?-i:[A-Z]{2,6})(?![\w'-])|['‘](?-i:[A-Z])[\w-]*['’]"
 )
 # One person, named by what they are: the head of a headline's bare noun phrase ("Yemen soldier killed").
 PERSON = (
@@ -79,7 +80,10 @@ _MODIFIERS = rf"(?:(?!(?-i:{_STOPS})\b){_WORD}\s+){{0,3}}"
 VICTIMS = rf"(?P<v>{_MODIFIERS}(?:{VICTIM_NOUNS})\b)"
 NUM = rf"{QUAL}(?P<n>{NUMBER})"
 # "eight members of the Afghan security forces"
-_OF_GROUP = rf"(?:\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{VICTIM_NOUNS})\b)?"
+_OF_GROUP = (rf"(?:\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{VICTIM_NOUNS})\b"
+             r"|\s+of\s+(?:the\s+)?(?:[“\"']?(?-i:[A-Z])[\w'’-]*[”\"']?\s+){0,3}?[“\"']?(?-i:[A-Z])[\w'’-]*[”\"']?"
+             r"(?:\s+(?:organi[sz]ation|group|movement|militia|factions?))?(?![\w-])"
+             r"|\s+of\s+the\s+(?:factions|organi[sz]ation|group|movement|militias?|army|regime forces))?")
 
 # After a subject: said of people who died or were hurt. Headlines use the present ("Two die in crossfire").
 KILL_WORDS = (r"killed|dead|died|dies|die|slain|shot dead|shot and killed|massacred|executed|perished|murdered|"
@@ -109,13 +113,15 @@ _IN_PLACE = r"(?:\s+in\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?)?"  
 _QUOTE = r"['\"‘“]?"
 PASSIVE = rule(
     "casualties.passive",
-    rf"\b{QUAL}(?P<n>{NUMBER}|both)\s+(?:(?:of\s+(?:his|her|their|its)\s+)?{VICTIMS}{_OF_GROUP}{_IN_PLACE}\s*)?"
+    rf"\b{QUAL}(?P<n>{NUMBER}|both)\s+(?:(?:of\s+(?:his|her|their|its|the|those)\s+)?{VICTIMS}{_OF_GROUP}{_IN_PLACE}\s*)?"
     r"(?:\([^)]{0,40}\)\s*)?(?:,\s*[^,.;]{0,60},\s*)?"
     rf"(?:(?:{_AUX})\s+){{0,3}}"
     rf"(?P<verb>{KILL_WORDS}|{HURT_WORDS})\b{_ACTIVE_AFTER}",
     ["At least 42 people were killed", "Seventeen people were killed and twenty-five wounded", "Two die in crossfire",
      "1 Dies in Communal Clash", "2 soldiers KIA, 5 WIA", "Five Colombian policemen said killed",
-     "7 killed 1 injured at a motel", "Five Qaeda suspects in Yemen killed in strikes"],
+     "7 killed 1 injured at a motel", "Five Qaeda suspects in Yemen killed in strikes", "3 BIFF killed in clash",
+     "At least 32 members of ISIS were killed", "16 members of the “Islamic State” organization were killed",
+     "8 fighters of the factions are killed", "Two of the kidnappers were killed"],
     counterexamples=["police killed more than 60 gang members", "troops killed 12 militants"])
 # "Two drivers who tried to escape were shot dead": a relative clause between the group and its verb.
 PASSIVE_RELATIVE = rule(
@@ -141,6 +147,9 @@ ITEM = re.compile(_ITEM_PATTERN, re.IGNORECASE)
 _ITEM = re.sub(r"\(\?P<\w+>", "(?:", _ITEM_PATTERN)
 _GROUP = re.sub(r"\(\?P<\w+>", "(?:", _GROUP_PATTERN)
 _JOIN = r"\s*(?:,|and|, and|as well as|plus)\s+"
+# A verb after "to", a modal or a negation tells what was not done: "money to murder the people", "not kill priests".
+_DONE = (r"(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)(?<!\bnever\s)(?<!\bwill\s)(?<!\bcan\s)(?<!\bwould\s)"
+         r"(?<!\bcould\s)(?<!\bshould\s)(?<!\bmight\s)(?<!\bmust\s)(?<!\bmay\s)")
 # Verbs whose object is the victims, in the tenses of reports and of headlines. "shot" alone says they were hit.
 _ACTIVE_VERBS = (
     r"killing|killed|kills|kill|left|leaving|leaves|leave|claimed the lives of|claiming the lives of|"
@@ -153,19 +162,20 @@ _ACTIVE_VERBS = (
 )
 ACTIVE = rule(
     "casualties.active_list",
-    rf"\b(?P<verb>{_ACTIVE_VERBS})\s+{_QUOTE}(?P<items>{_ITEM}(?:{_JOIN}{_ITEM})*)"
+    rf"{_DONE}\b(?P<verb>{_ACTIVE_VERBS})\s+{_QUOTE}(?P<items>{_ITEM}(?:{_JOIN}{_ITEM})*)"
     rf"(?:\s+(?P<after>dead|to death|{HURT_WORDS}))?",
     ["Gunmen killed two police officers and wounded three others", "The ambush killed two soldiers and a civilian",
      "a man who stabbed two officers", "He shot two men to death",
      "Troops kill 15 rebels", "Shelling kills three civilians", "Gunmen shot two men outside a bar",
      "The attack left 5 people dead"],
-    counterexamples=["kill 15 in Kaduna"])
+    counterexamples=["kill 15 in Kaduna", "gave them money to murder the villagers", "vowed not to kill two hostages"])
 PASSIVE_LIST = rule(
     "casualties.passive_list",
     rf"\b(?P<items>(?:{_GROUP})(?:{_JOIN}(?:{_GROUP}))+)\s+"
-    r"(?:(?:were|have been|had been|are|also|later|all|reportedly)\s+){0,3}"
+    r"(?:(?:were|have been|had been|have|has|had|are|also|later|all|reportedly)\s+){0,3}"
     rf"(?P<verb>{KILL_WORDS}|{HURT_WORDS})\b{_ACTIVE_AFTER}",
-    ["Seven soldiers and 15 insurgents were killed", "Five troops, 19 civilians killed"],
+    ["Seven soldiers and 15 insurgents were killed", "Five troops, 19 civilians killed",
+     "five peasants and four guerrillas have died"],
     counterexamples=["Two soldiers and a policeman killed three militants"])
 # "killed the head of security ... and three of his guards": the owner of the guards died too.
 WITH_OWNER = rule(
@@ -182,7 +192,7 @@ _BARE_AFTER = (r"(?=\s+(?:and|others|more|before|when|while|as|in|on|at|during|n
                r"including|since|over|from|with|overnight|among|amid|mostly)\b|\s*[,.;:()]|\s+[-–—]|\s*$)")
 BARE = rule(
     "casualties.bare_number",
-    rf"\b(?P<verb>{_BARE_VERBS})\s+(?:all\s+)?{_QUOTE}{QUAL}(?P<n>{NUMBER}){_QUOTE}{_BARE_AFTER}",
+    rf"{_DONE}\b(?P<verb>{_BARE_VERBS})\s+(?:all\s+)?{_QUOTE}{QUAL}(?P<n>{NUMBER}){_QUOTE}{_BARE_AFTER}",
     ["killing four and wounding nine", "Gunmen kill 15 in northeast Nigeria", "Soldiers raid a hideout, kill two",
      "Blasts kill one, wound dozens", "kill 'at least 21' in NE Nigeria", "Drone strike kills three - official",
      "Gunbattle kills four: separatist leader"],
@@ -193,11 +203,13 @@ _NOT_PEOPLE = (r"years?|months?|days?|weeks?|hours?|minutes?|seconds?|times|kilo
                r"birds|elephants|rhinos")
 BARE_PLURAL = rule(
     "casualties.bare_plural",
-    r"\b(?P<verb>killing|killed|kills|kill|wounding|injuring|wounded|injured|shot dead|gunned down|beheading|"
-    r"beheaded|beheads)\s+"
+    rf"{_DONE}\b(?P<verb>killing|killed|kills|kill|wounding|injuring|wounded|injured|shot dead|gunned down|beheading|"
+    r"beheaded|beheads|murdering|murdered|massacring|massacred|assassinating|assassinated|executing|executed|"
+    r"slaughtering|slaughtered)\s+"
     rf"(?:all\s+)?{NUM}\s+(?P<v>(?:(?!(?-i:{_STOPS}|{_NOT_PEOPLE})\b)[a-z'-]+\s+){{0,2}}"
     rf"(?!(?:{_NOT_PEOPLE})\b)[a-z'-]+s)\b(?!['-])",
-    ["The ambush killed four loggers"], counterexamples=["The explosion killed 40 cattle"])
+    ["The ambush killed four loggers", "guilty of murdering six jesuits and two others"],
+    counterexamples=["The explosion killed 40 cattle"])
 ATTACKER_KILLED = rule(
     "casualties.attacker_killed",
     r"\b(?:shot|gunned) (?:him|her) dead|\bbefore (?:being|he was|she was) (?:shot dead|killed|gunned down)|"
@@ -238,6 +250,12 @@ TOLL = rule(
     rf"(?:to\s+|at\s+)?{NUM}\b",
     ["The death toll from Sunday's bombing rose to 26", "Death toll in school attack rises to 130",
      "Toll from botched air strike rises to 90"])
+# "This brings to 21 the number of guerrillas killed": a toll stated before what it counts.
+TOLL_BROUGHT = rule(
+    "casualties.toll_brought",
+    rf"\b(?:brings?|brought|bringing|raises?|raised|raising)\s+to\s+{NUM}\s+the\s+(?:number|total)\s+of\s+"
+    r"(?:[\w'-]+\s+){0,3}?(?:killed|dead|deaths|victims)\b",
+    ["This brings to 21 the number of guerrillas killed in the area"])
 # A later update of a toll already named in the sentence: "... put the toll at nine, but it had risen to 19".
 TOLL_UPDATE = rule("casualties.toll_update", rf"\b(?:risen|rose|climbed|jumped|increased)\s+to\s+{NUM}\b",
                    ["but officials later said it had risen to 12"])
@@ -274,14 +292,9 @@ SINGLE = rule(
     r"\b(?P<verb>shot dead|shot and killed|killed|killing|kills|kill|gunned down|guns down|assassinated|assassinates|"
     r"stabbed to death|beheaded|murdered|murders|wounded|wounding|wounds|injured|injuring|injures)\s+"
     r"(?:a|an|one|the|his|her|their|its)\s+"
-    rf"(?P<v>(?:{_WORD}\s+){{0,3}}?(?:police officer|policeman|officer|soldier|civilian|man|woman|child|boy|girl|"
-    r"student|teacher|driver|bodyguard|guard|passer-by|passerby|bystander|journalist|judge|prosecutor|official|"
-    r"commander|leader|elder|chief|headman|activist|politician|lawmaker|mayor|governor|cleric|imam|priest|"
-    r"worker|farmer|trader|resident|villager|doctor|nurse|pilot|member|councillor|councilor|security guard|"
-    r"candidate|colonel|general|captain|sergeant|lieutenant|major|employee|tribal leader|village elder|vendor|"
-    r"shopkeeper|merchant|pastor|teenager|youth|son|daughter|brother|wife|husband|engineer|contractor|"
-    r"peacekeeper|gendarme|ranger|agent|shepherd|herder|fisherman|motorist|pedestrian|student))\b",
-    ["Militants shot dead a police officer", "The grenade wounded a passer-by", "Sniper kills one soldier"])
+    rf"(?P<v>(?:{_WORD}\s+){{0,3}}?(?:security guard|tribal leader|village elder|{PERSON}))\b",
+    ["Militants shot dead a police officer", "The grenade wounded a passer-by", "Sniper kills one soldier",
+     "Suspected militants kill one policewoman"])
 # Verbs whose object can only be a person: "shot dead a village mukhtar who ...".
 SINGLE_PERSON = rule(
     "casualties.single_person",
@@ -324,11 +337,15 @@ ANOTHER = rule(
 LATER_DEATH = rule(
     "casualties.later_death",
     r"\b(?:later |subsequently )?(?:succumbed to (?:(?:his|her|their) )?(?:injuries|wounds)|"
-    r"died (?:later )?(?:of|from) (?:his|her) (?:injuries|wounds)|died (?:later )?(?:in|at) (?:the |a )?hospital|"
-    r"(?:was|were) pronounced dead|\band (?:later |then )?died\b|died (?:at the scene|on the spot|on the way to "
+    r"died (?:later )?(?:of|from) (?:his|her) (?:injuries|wounds)|"
+    r"died\b(?:\s+[\w-]+){0,4}?\s+(?:in|at)\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,2}?hospital|"
+    r"(?:was|were) pronounced dead|\b(?:shot|wounded|injured|stabbed|hit|struck)\b[^.;]{0,40}?\band (?:later |then )?"
+    r"died\b|died (?:at the scene|on the spot|on the way to "
     r"(?:the |a )?hospital|shortly (?:after|afterwards)))",
     ["A farmer wounded in the raid succumbed to his injuries", "He later died at the hospital",
-     "and was pronounced dead at the scene", "was shot multiple times and died at the scene"])
+     "and was pronounced dead at the scene", "was shot multiple times and died at the scene",
+     "He died a few minutes ago at Rosales Hospital"],
+    counterexamples=["They offered resistance and died in the confrontation"])
 # "Two people were shot and one of them later died": some of a group named before died afterwards.
 DIED_OF_THEM = rule(
     "casualties.died_of_them",
@@ -345,27 +362,46 @@ NAMED_VICTIM = rule(
     ["On Oct. 23, 40-year-old John Smith was shot and killed", "Maria Lopez, 34, was wounded in the leg"],
     counterexamples=["The Taliban was blamed", "Police were called"])
 
+# One person described between commas: "Maria Lopez, 34, was wounded", "Ana Ruiz, a union leader, died".
+_FATE = (r"(?:(?:was|had been|has been)\s+)?(?:(?:also|later|reportedly)\s+)?(?P<verb>shot and killed|shot dead|"
+         r"shot to death|fatally shot|killed|died|murdered|assassinated|stabbed to death|beaten to death|gunned down|"
+         r"shot and wounded|wounded|injured)\b")
+AGED_VICTIM = rule(
+    "casualties.aged_victim",
+    rf"\b(?P<v>[\w'’-]+)\s*,\s*(?:aged\s+)?\d{{1,3}}\s*,\s+(?=was\b|had\b|has\b){_FATE}",
+    ["Maria Lopez, 34, was wounded in the leg", "CITIZEN JOSE RODRIGUEZ, 42, WAS KILLED BY TWO BULLETS"],
+    counterexamples=["In 2019, 34 people were killed"])
+APPOSED_VICTIM = rule(
+    "casualties.apposed_victim",
+    rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,4}}?(?P<v>{PERSON})\s*,\s+{_FATE}",
+    ["Guillermo Rojas, the leftist trade union leader, died in Soyapango",
+     "John Doe, a 34-year-old father, was shot and killed"],
+    counterexamples=["In the capital, the army, killed three rebels"])
+
 # Headlines drop their articles: "Yemen soldier killed in ambush", "Gunmen kill Yemeni intelligence officer".
 # A bare singular noun phrase is one person, when it opens a headline (or a clause of one) as the victim, or
 # follows a present-tense verb as its object.
 _HEAD_WORD = r"(?!(?:" + _STOPS + r")\b)(?!\d)[\w'’.-]+"
-_PERSON_PHRASE = rf"(?P<v>(?:{_HEAD_WORD}\s+){{0,4}}?(?:ex-)?(?:{PERSON}))(?![\w'’-])"
+_PERSON_PHRASE = rf"(?P<v>(?:{_HEAD_WORD}\s+){{0,4}}?(?:ex-)?(?:{PERSON}))(?!['’]s\b)(?![\w-])['’\"”]?"
+# The name a headline gives after the noun: "Rebel leader Ali Karbino killed".
+_NAME_AFTER = r"(?:\s+['‘\"“]?(?-i:[A-Z])[\w'’.-]*['’\"”]?){0,3}"
 _CLAUSE_END = (r"(?=\s*[,.;:(]|\s*$|\s+[-–—]\s|\s+(?:who|as|in|on|at|near|outside|inside|while|when|after|before|from|"
                r"with|during|for|and|by|over|amid|despite)\b)")
 HEADLINE_VICTIM = rule(
     "casualties.headline_victim",
-    rf"(?:^|(?<=[,:;])\s*|(?<=\s[-–—])\s*){_PERSON_PHRASE}\s+(?:(?:reportedly|allegedly|also|found)\s+)?"
+    rf"(?:^|(?<=[,:;])\s*|(?<=\s[-–—])\s*){_PERSON_PHRASE}{_NAME_AFTER}\s+(?:(?:reportedly|allegedly|also|found)\s+)?"
     r"(?P<verb>killed|dead|shot dead|shot to death|slain|dies|died|gunned down|beheaded|murdered|executed|assassinated|"
     r"stabbed to death|hacked to death|lynched|wounded|injured|hurt|(?-i:KIA|WIA))\b"
     rf"{_ACTIVE_AFTER}(?!\s+(?:him|her|them|himself|herself)\b)",
     ["Yemen soldier killed in ambush", "Rebel killed, 2 soldiers injured in clash", "Teenager found dead in a car",
      "Female polio aid worker killed in northwest Pakistan", "Troops shell a village, militiaman killed",
-     "Police officer killed, two injured"],
+     "Police officer killed, two injured", "Rebel leader Ali Karbino killed in North Darfur",
+     "'Senior al-Qaeda member' killed in strike"],
     counterexamples=["Gunman killed three people", "soldiers killed in ambush", "Police killed in an attack",
                      "A farmer wounded in the raid succumbed"])
 HEADLINE_OBJECT = rule(
     "casualties.headline_object",
-    r"\b(?P<verb>kills|kill|shoots? dead|guns? down|hacks? to death|stabs? to death|beheads?|executes?|"
+    rf"{_DONE}\b(?P<verb>kills|kill|shoots? dead|guns? down|hacks? to death|stabs? to death|beheads?|executes?|"
     r"assassinates?|murders?|slays?|lynch(?:es)?|injures?|wounds?)\s+"
     rf"{_PERSON_PHRASE}{_CLAUSE_END}",
     ["Gunmen kill Yemeni intelligence officer in Lahij", "Suspected militants kill Yemeni colonel",

@@ -185,6 +185,15 @@ CASES = [
     ("named-victim", "On Oct. 23, 40-year-old John Smith was shot and killed in his driveway.",
      (1, "exact", None, None)),
     ("wounded-and-shot-dead", "A woman was shot and wounded and a man was shot dead.", (1, "exact", 1, "exact")),
+    ("aged-victim", "Maria Lopez, 34, was wounded in the leg.", (None, None, 1, "exact")),
+    ("apposed-victim", "Ana Ruiz, a union leader, died in the raid.", (1, "exact", None, None)),
+    ("died-later-in-hospital", "He died hours later at Mercy Hospital.", (1, "exact", None, None)),
+    ("part-of-a-group", "Two of the kidnappers were killed, but the others escaped.", (2, "exact", None, None)),
+    ("list-have-died", "Five peasants and four guerrillas have died in the fighting.", (9, "exact", None, None)),
+    ("toll-before-what-it-counts", "This brings to 21 the number of guerrillas killed in the area.",
+     (21, "exact", None, None)),
+    ("unknown-plural-after-murdering", "They were found guilty of murdering six nuns.", (6, "exact", None, None)),
+    ("upper-case-part-of-group", "TWO OF THE KIDNAPPERS WERE KILLED.", (2, "exact", None, None)),
 ]
 
 
@@ -217,6 +226,11 @@ NEGATIVES = [
     ("plural-object-without-figure", "Troops kill rebels in overnight raid"),
     ("shot-at", "Two men shot at police officers but missed."),
     ("body-not-a-corpse", "The student body was found to be divided over the strike."),
+    ("toll-of-a-war", "Those who massacred 70,000 peasants still hold power."),
+    ("infinitive", "The junta gave them money to murder the villagers."),
+    ("negated", "The rebels vowed not to kill two hostages."),
+    ("plural-subject-died", "They offered resistance and died in the confrontation."),
+    ("the-plural-not-one", "Soldiers rounded up the villagers and killed the men."),
 ]
 
 
