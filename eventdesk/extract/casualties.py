@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from eventdesk.extract import casualty_rules as cr
+from eventdesk.extract.casualty_words import QUALIFIER_OF
 from eventdesk.extract.numbers import parse_number
 from eventdesk.extract.rules import Rule
 from eventdesk.extract.text import is_upper_case
@@ -67,7 +68,7 @@ def _is_shot(verb: str) -> bool:
 
 def _qualifier(match: re.Match) -> str:
     word = (match.group("q") or "").lower()
-    return cr.QUALIFIER_OF.get(word, "exact")
+    return QUALIFIER_OF.get(word, "exact")
 
 
 def _is_subset(text: str, start: int, end: int) -> bool:

@@ -1,100 +1,32 @@
 """The phrasings of casualty figures, as named rules: the words they are made of and the patterns.
 
 `casualties` reads mentions with these rules; each rule's name is the reason a figure carries.
-The words: qualifiers ("at least"), the nouns that name victims ("soldiers", "a village elder"),
-the verbs that say they died or were hurt, in the past tense of reports ("were killed") and in
-the present tense of headlines ("Gunmen kill 3 in Kaduna", "Shelling kills three civilians").
+The words they are made of (qualifiers, victims, verbs of death and injury) are in `casualty_words`;
+the patterns read reports in the past tense ("were killed") and headlines in the present
+("Gunmen kill 3 in Kaduna", "Shelling kills three civilians").
 """
 
 from __future__ import annotations
 
 import re
 
+from eventdesk.extract.casualty_words import (
+    HURT_WORDS,
+    KILL_WORDS,
+    MODIFIERS,
+    NUM,
+    OF_GROUP,
+    PERSON,
+    QUAL,
+    QUAL_PLAIN,
+    STOPS,
+    VICTIM_NOUNS,
+    VICTIMS,
+    WORD,
+)
 from eventdesk.extract.numbers import NUMBER
 from eventdesk.extract.rules import rule
 
-QUALIFIER_WORDS = {
-    "at_least": ("at least", "more than", "over", "upwards of", "no fewer than", "not less than",
-                 "in excess of", "a minimum of", "scores of"),
-    "about": ("about", "around", "approximately", "roughly", "some", "an estimated", "nearly", "almost",
-              "close to", "estimated", "perhaps", "reportedly"),
-    "at_most": ("up to", "as many as", "at most", "no more than", "fewer than", "less than"),
-}
-QUALIFIER_OF = {w: q for q, words in QUALIFIER_WORDS.items() for w in words}
-QUAL = r"(?:(?P<q>" + "|".join(sorted(map(re.escape, QUALIFIER_OF), key=len, reverse=True)) + r")\s+)?"
-_QUAL_PLAIN = QUAL.replace("?P<q>", "")
-
-# A word of a noun phrase; ages ("a 17-year-old boy") are modifiers too.
-_WORD = r"(?:[A-Za-z'-]+|\d{1,3}-year-old)"
-_SMALL_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|twenty|thirty|forty|"
-                "fifty|hundred|hundreds|several|many|some")
-VICTIM_NOUNS = (
-    r"people|persons|person|civilians?|soldiers?|troops|servicemen|servicemembers|service members|"
-    r"policemen|policeman|police officers?|police|officers?|cops|gendarmes?|militants?|fighters?|"
-    r"insurgents?|rebels?|attackers?|assailants?|gunmen|gunman|bombers?|jihadists?|terrorists?|"
-    r"extremists?|children|child|kids|boys?|girls?|women|woman|men|man|students?|pupils?|teachers?|"
-    r"worshippers|worshipers|pilgrims|mourners|others|members?|villagers?|passengers?|workers?|guards?|"
-    r"personnel|staff|residents?|farmers?|miners?|herders?|herdsmen|traders?|shoppers|officials?|militiamen|"
-    r"militia members|protesters|protestors|demonstrators|rioters|bystanders|passers-by|passersby|"
-    r"individuals|victims|family members|relatives|journalists?|reporters?|doctors?|nurses?|aid workers|"
-    r"peacekeepers?|contractors?|employees?|customers?|guests|tourists?|detainees|prisoners|inmates|hostages|"
-    r"recruits|cadets|sailors|pilots?|crew members|crew|commanders?|leaders?|elders?|chiefs?|"
-    r"security personnel|security forces|Taliban|Shabaab|lives|drivers?|bodyguards?|passer-by|passerby|bystander|"
-    r"judges?|prosecutors?|headman|headmen|activists?|politicians?|lawmakers?|mayors?|governors?|clerics?|"
-    r"imams?|priests?|pastors?|monks?|nuns?|councillors?|councilors?|candidates?|wife|husband|sons?|"
-    r"daughters?|brothers?|sisters?|fathers?|mothers?|vendors?|merchants?|shopkeepers?|labou?rers?|hunters?|"
-    r"fishermen|fisherman|shepherds?|motorists?|commuters?|travell?ers?|pedestrians?|spectators?|patients?|"
-    r"refugees?|migrants?|infants?|babies|baby|toddlers?|teenagers?|teens|youths?|adults|citizens?|nationals?|"
-    r"foreigners?|engineers?|volunteers?|vigilantes?|rangers?|agents?|paramilitaries|guardsmen|conscripts|"
-    r"colonels?|generals?|captains?|sergeants?|lieutenants?|majors?|corporals?|commissioners?|directors?|"
-    r"administrators?|ministers?|deputies|deputy|aides?|escorts?|secretar(?:y|ies)|"
-    r"fishers|bandits?|kidnappers?|abductors?|smugglers?|suspects?|marines?|protesters?|protestors?|demonstrators?|"
-    r"peasants?|campesinos?|guerrillas?|subversives?|combatants?|tribesm[ae]n|herdsman|villagers?|settlers?|"
-    r"missionar(?:y|ies)|diplomats?|businessm[ae]n|industrialists?|bankers?|ranchers?|landowners?|"
-    r"militiaman|troopers?|operatives?|cultists?|kingpins?|photographers?|cameram[ae]n|motorcyclists?|serviceman|"
-    r"assassins?|killers?|murderers?|hitm[ae]n|gangsters?|gang members|criminals?|sicarios?|traffickers?|"
-    r"(?-i:[A-Z][a-z]+s)|(?-i:[A-Z]{2,6})(?![\w'-])|['‘](?-i:[A-Z])[\w-]*['’]"
-)
-# One person, named by what they are: the head of a headline's bare noun phrase ("Yemen soldier killed").
-PERSON = (
-    r"police officer|policeman|policewoman|officer|cop|soldier|serviceman|servicemember|trooper|militiaman|"
-    r"gendarme|civilian|man|woman|child|boy|girl|baby|infant|toddler|teenager|teen|youth|student|pupil|teacher|"
-    r"driver|bodyguard|guard|passer-by|passerby|bystander|journalist|reporter|photographer|cameraman|judge|"
-    r"prosecutor|lawyer|official|commander|leader|elder|chief|chieftain|kingpin|headman|activist|politician|"
-    r"lawmaker|legislator|senator|mayor|governor|cleric|imam|priest|pastor|monk|nun|worker|farmer|herder|herdsman|"
-    r"trader|resident|villager|doctor|nurse|pilot|member|councillor|councilor|candidate|colonel|general|captain|"
-    r"sergeant|lieutenant|major|corporal|commissioner|employee|vendor|shopkeeper|merchant|businessman|"
-    r"businesswoman|engineer|contractor|peacekeeper|ranger|agent|operative|shepherd|fisherman|hunter|miner|"
-    r"motorist|motorcyclist|pedestrian|passenger|pilgrim|worshipper|volunteer|vigilante|tribesman|"
-    r"son|daughter|brother|sister|father|mother|wife|husband|rebel|militant|insurgent|fighter|guerrilla|jihadist|"
-    r"terrorist|extremist|gunman|attacker|assailant|bomber|suspect|bandit|kidnapper|smuggler|cultist|"
-    r"\d{1,2}-year-old"
-)
-_STOPS = (r"and|or|of|them|whom|with|the|their|his|her|its|including|in|at|on|to|by|were|was|is|are|had|has|have|"
-          r"years?|months?|weeks?|days?|hours?|"
-          r"been|said|says|told|reported|killed|killing|dead|died|wounded|wounding|injured|injuring|shot|near|"
-          r"outside|inside|during|after|before|as|while|when|from|who|that|which|into|for|across|among|both|"
-          rf"a|an|{_SMALL_WORDS}")
-# Greedy, so that "a former rebel commander" ends on its head noun; stop words keep it inside the phrase.
-_MODIFIERS = rf"(?:(?!(?-i:{_STOPS})\b){_WORD}\s+){{0,3}}"
-VICTIMS = rf"(?P<v>{_MODIFIERS}(?:{VICTIM_NOUNS})\b)"
-NUM = rf"{QUAL}(?P<n>{NUMBER})"
-# "eight members of the Afghan security forces"
-_OF_GROUP = (rf"(?:\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{VICTIM_NOUNS})\b"
-             r"|\s+of\s+(?:the\s+)?(?:[“\"']?(?-i:[A-Z])[\w'’-]*[”\"']?\s+){0,3}?[“\"']?(?-i:[A-Z])[\w'’-]*[”\"']?"
-             r"(?:\s+(?:organi[sz]ation|group|movement|militia|factions?))?(?![\w-])"
-             r"|\s+of\s+the\s+(?:factions|organi[sz]ation|group|movement|militias?|army|regime forces))?")
-
-# After a subject: said of people who died or were hurt. Headlines use the present ("Two die in crossfire").
-KILL_WORDS = (r"killed|dead|died|dies|die|slain|shot dead|shot and killed|massacred|executed|perished|murdered|"
-              r"lost their lives|beheaded|burned to death|burnt to death|gunned down|stabbed to death|shot to death|"
-              r"beaten to death|hacked to death|stoned to death|lynched|assassinated|"
-              r"(?:fatally|mortally)\s+(?:shot|wounded|injured|stabbed)|(?-i:KIA)")
-_HARM = r"(?:[\w-]+\s+){0,2}?(?:burns|injuries|wounds)"
-HURT_WORDS = (r"injured|wounded|hurt|maimed|hospitali[sz]ed|(?-i:WIA)|shot and (?:wounded|injured)|"
-              r"(?:suffered|sustained|treated for)\s+" + _HARM +
-              r"|(?:taken|rushed|admitted|evacuated)\s+to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}?hospitals?"
-              r"\s+with\s+" + _HARM)
 KILL_STEM = rule(
     "casualties.kill_stem",
     r"kill|dead|die[ds]?\b|slain|death|massacr|execut|perish|murder|lives|behead|gunned|guns? down|slaughter|"
@@ -103,7 +35,7 @@ KILL_STEM = rule(
     counterexamples=["wounded", "injured", "hurt", "WIA", "taken to hospital with gunshot wounds"])
 # After a subject, "killed" followed by its own object is active: "security forces killed more than 100 militants";
 # a number that is itself the subject of the next verb is not its object: "7 killed 1 injured".
-_ACTIVE_AFTER = (rf"(?!\s+(?:{_QUAL_PLAIN}(?:{NUMBER})|an?|the|his|her|their|its|all|dozens|scores|hundreds|several)\b"
+_ACTIVE_AFTER = (rf"(?!\s+(?:{QUAL_PLAIN}(?:{NUMBER})|an?|the|his|her|their|its|all|dozens|scores|hundreds|several)\b"
                  r"(?!\s+(?:injured|wounded|hurt|killed|dead)\b))")
 _AUX = (r"were|was|have been|had been|has been|are|is|being|got|reportedly|also|later|all|may have|might have|"
         r"have|has|had|subsequently|confirmed|feared|believed to have been|left|lay|both|said|reported|found|"
@@ -113,7 +45,7 @@ _IN_PLACE = r"(?:\s+in\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?)?"  
 _QUOTE = r"['\"‘“]?"
 PASSIVE = rule(
     "casualties.passive",
-    rf"\b{QUAL}(?P<n>{NUMBER}|both)\s+(?:(?:of\s+(?:his|her|their|its|the|those)\s+)?{VICTIMS}{_OF_GROUP}{_IN_PLACE}\s*)?"
+    rf"\b{QUAL}(?P<n>{NUMBER}|both)\s+(?:(?:of\s+(?:his|her|their|its|the|those)\s+)?{VICTIMS}{OF_GROUP}{_IN_PLACE}\s*)?"
     r"(?:\([^)]{0,40}\)\s*)?(?:,\s*[^,.;]{0,60},\s*)?"
     rf"(?:(?:{_AUX})\s+){{0,3}}"
     rf"(?P<verb>{KILL_WORDS}|{HURT_WORDS})\b{_ACTIVE_AFTER}",
@@ -135,7 +67,7 @@ PASSIVE_RELATIVE = rule(
 # "the other", "a third", "eight members of the security forces".
 _GROUP_PATTERN = (
     rf"(?:(?:all|the)\s+)?{QUAL}(?P<n>{NUMBER}|an?|his|her|their|its|the|both)\s+"
-    rf"(?:of\s+(?:his|her|their|its|the)\s+)?{VICTIMS}{_OF_GROUP}"
+    rf"(?:of\s+(?:his|her|their|its|the)\s+)?{VICTIMS}{OF_GROUP}"
 )
 _ITEM_PATTERN = (
     rf"(?:{_GROUP_PATTERN}"
@@ -182,7 +114,7 @@ WITH_OWNER = rule(
     "casualties.with_owner",
     r"\b(?P<verb>killing|killed|kills|kill|shot dead|shot and killed|gunned down|assassinated|murdered)\s+"
     r"(?:the|an?)\s+[^,.;]{1,80}?\s+and\s+"
-    rf"{NUM}\s+of\s+(?:his|her)\s+(?P<v>{_WORD})\b",
+    rf"{NUM}\s+of\s+(?:his|her)\s+(?P<v>{WORD})\b",
     ["killed a provincial council member and two of his guards"])
 # A figure with no victim noun: "killing four and wounding nine", "Gunmen kill 15 in Kaduna", "kill 'at least 21'".
 _BARE_VERBS = (r"killing|killed|kills|kill|wounding|wounds|wound|injuring|injures|injure|wounded|injured|shot dead|"
@@ -206,7 +138,7 @@ BARE_PLURAL = rule(
     rf"{_DONE}\b(?P<verb>killing|killed|kills|kill|wounding|injuring|wounded|injured|shot dead|gunned down|beheading|"
     r"beheaded|beheads|murdering|murdered|massacring|massacred|assassinating|assassinated|executing|executed|"
     r"slaughtering|slaughtered)\s+"
-    rf"(?:all\s+)?{NUM}\s+(?P<v>(?:(?!(?-i:{_STOPS}|{_NOT_PEOPLE})\b)[a-z'-]+\s+){{0,2}}"
+    rf"(?:all\s+)?{NUM}\s+(?P<v>(?:(?!(?-i:{STOPS}|{_NOT_PEOPLE})\b)[a-z'-]+\s+){{0,2}}"
     rf"(?!(?:{_NOT_PEOPLE})\b)[a-z'-]+s)\b(?!['-])",
     ["The ambush killed four loggers", "guilty of murdering six jesuits and two others"],
     counterexamples=["The explosion killed 40 cattle"])
@@ -292,7 +224,7 @@ SINGLE = rule(
     r"\b(?P<verb>shot dead|shot and killed|killed|killing|kills|kill|gunned down|guns down|assassinated|assassinates|"
     r"stabbed to death|beheaded|murdered|murders|wounded|wounding|wounds|injured|injuring|injures)\s+"
     r"(?:a|an|one|the|his|her|their|its)\s+"
-    rf"(?P<v>(?:{_WORD}\s+){{0,3}}?(?:security guard|tribal leader|village elder|{PERSON}))\b",
+    rf"(?P<v>(?:{WORD}\s+){{0,3}}?(?:security guard|tribal leader|village elder|{PERSON}))\b",
     ["Militants shot dead a police officer", "The grenade wounded a passer-by", "Sniper kills one soldier",
      "Suspected militants kill one policewoman"])
 # Verbs whose object can only be a person: "shot dead a village mukhtar who ...".
@@ -300,8 +232,8 @@ SINGLE_PERSON = rule(
     "casualties.single_person",
     r"\b(?P<verb>shot dead|shot and killed|gunned down|assassinated|stabbed to death|hacked to death|beheaded|"
     r"murdered|lynched)\s+(?:a|an|the|his|her|their)\s+"
-    rf"(?P<v>(?:(?!(?-i:{_STOPS})\b){_WORD}\s+){{0,3}}?(?!(?-i:{_STOPS})\b){_WORD})"
-    rf"(?P<also>\s+and\s+(?:his|her)\s+{_MODIFIERS}(?:{VICTIM_NOUNS})\b)?"
+    rf"(?P<v>(?:(?!(?-i:{STOPS})\b){WORD}\s+){{0,3}}?(?!(?-i:{STOPS})\b){WORD})"
+    rf"(?P<also>\s+and\s+(?:his|her)\s+{MODIFIERS}(?:{VICTIM_NOUNS})\b)?"
     r"(?=\s*[,.;:(]|\s*$|\s+(?:who|as|in|on|at|near|outside|inside|while|when|after|before|from|with|during|"
     r"for|and|late|early|last|this)\b)",
     ["Militants shot dead a village mukhtar who had refused", "gunned down a retired army colonel and his son near"])
@@ -316,7 +248,7 @@ SINGLE_PRONOUN = rule(
 SINGLE_PASSIVE = rule(
     "casualties.single_passive",
     r"\b(?:a|an|the|his|her)\s+"
-    rf"(?P<v>(?:(?!(?-i:{_STOPS})\b){_WORD}\s+){{0,2}}?(?!(?-i:{_STOPS})\b){_WORD})"
+    rf"(?P<v>(?:(?!(?-i:{STOPS})\b){WORD}\s+){{0,2}}?(?!(?-i:{STOPS})\b){WORD})"
     r"(?:\s*,\s*[^,.;]{1,50},)?(?:\s+who)?\s+"
     rf"(?P<verb>(?:(?:was|is|also|later|reportedly|subsequently|himself|herself|found|had been|has been)\s+){{1,3}}"
     r"(?:(?:raped|abducted|kidnapped|tortured|robbed|beaten|attacked|ambushed)\s+and\s+)?"
@@ -381,7 +313,7 @@ APPOSED_VICTIM = rule(
 # Headlines drop their articles: "Yemen soldier killed in ambush", "Gunmen kill Yemeni intelligence officer".
 # A bare singular noun phrase is one person, when it opens a headline (or a clause of one) as the victim, or
 # follows a present-tense verb as its object.
-_HEAD_WORD = r"(?!(?:" + _STOPS + r")\b)(?!\d)[\w'’.-]+"
+_HEAD_WORD = r"(?!(?:" + STOPS + r")\b)(?!\d)[\w'’.-]+"
 _PERSON_PHRASE = rf"(?P<v>(?:{_HEAD_WORD}\s+){{0,4}}?(?:ex-)?(?:{PERSON}))(?!['’]s\b)(?![\w-])['’\"”]?"
 # The name a headline gives after the noun: "Rebel leader Ali Karbino killed".
 _NAME_AFTER = r"(?:\s+['‘\"“]?(?-i:[A-Z])[\w'’.-]*['’\"”]?){0,3}"
@@ -421,7 +353,7 @@ TO_DEATH = rule(
 # "They find the body of a man", "Police locate a murdered man", "He finds his son dead".
 BODIES_COUNTED = rule(
     "casualties.bodies_counted",
-    rf"\b{NUM}\s+(?:more\s+)?(?:(?!(?:{_STOPS})\b)[\w-]+\s+){{0,2}}?(?:dead\s+)?(?:bodies|corpses)\b",
+    rf"\b{NUM}\s+(?:more\s+)?(?:(?!(?:{STOPS})\b)[\w-]+\s+){{0,2}}?(?:dead\s+)?(?:bodies|corpses)\b",
     ["Police find 4 bodies on the highway", "Five dismembered corpses in Acapulco", "FOUR DEAD BODIES WERE LEFT"],
     counterexamples=["elections to the legislative bodies"])
 BODIES_OF = rule("casualties.bodies_of", rf"\b(?:bodies|corpses|remains)\s+of\s+{NUM}\b",
