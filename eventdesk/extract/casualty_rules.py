@@ -37,6 +37,8 @@ KILL_STEM = rule(
 # a number that is itself the subject of the next verb is not its object: "7 killed 1 injured".
 _ACTIVE_AFTER = (rf"(?!\s+(?:{QUAL_PLAIN}(?:{NUMBER})|an?|the|his|her|their|its|all|dozens|scores|hundreds|several)\b"
                  r"(?!\s+(?:injured|wounded|hurt|killed|dead)\b))")
+# "30 people killed and wounded": one figure for both, which is neither.
+_NOT_BOTH = r"(?!\s+(?:and|or|&)\s+(?:wounded|injured|hurt|killed|dead)\b)"
 _AUX = (r"were|was|have been|had been|has been|are|is|being|got|reportedly|also|later|all|may have|might have|"
         r"have|has|had|subsequently|confirmed|feared|believed to have been|left|lay|both|said|reported|found|"
         r"discovered")
@@ -45,16 +47,19 @@ _IN_PLACE = r"(?:\s+in\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?)?"  
 _QUOTE = r"['\"‘“]?"
 PASSIVE = rule(
     "casualties.passive",
-    rf"\b{QUAL}(?P<n>{NUMBER}|both)\s+(?:(?:of\s+(?:his|her|their|its|the|those)\s+)?{VICTIMS}{OF_GROUP}{_IN_PLACE}\s*)?"
+    rf"\b{QUAL}(?P<n>{NUMBER}|both)\s+(?:(?:of\s+(?:his|her|their|its|the|those)\s+)?{VICTIMS}{OF_GROUP}{_IN_PLACE}"
+    rf"(?:,?\s+including\s+(?:{NUMBER}|an?)\s+[\w'-]+(?:\s+and\s+(?:{NUMBER}|an?)\s+[\w'-]+)?,?)?\s*)?"
     r"(?:\([^)]{0,40}\)\s*)?(?:,\s*[^,.;]{0,60},\s*)?"
     rf"(?:(?:{_AUX})\s+){{0,3}}"
-    rf"(?P<verb>{KILL_WORDS}|{HURT_WORDS})\b{_ACTIVE_AFTER}",
+    rf"(?P<verb>{KILL_WORDS}|{HURT_WORDS})\b{_ACTIVE_AFTER}{_NOT_BOTH}",
     ["At least 42 people were killed", "Seventeen people were killed and twenty-five wounded", "Two die in crossfire",
      "1 Dies in Communal Clash", "2 soldiers KIA, 5 WIA", "Five Colombian policemen said killed",
      "7 killed 1 injured at a motel", "Five Qaeda suspects in Yemen killed in strikes", "3 BIFF killed in clash",
      "At least 32 members of ISIS were killed", "16 members of the “Islamic State” organization were killed",
-     "8 fighters of the factions are killed", "Two of the kidnappers were killed"],
-    counterexamples=["police killed more than 60 gang members", "troops killed 12 militants"])
+     "8 fighters of the factions are killed", "Two of the kidnappers were killed",
+     "Five civilians including two children die in east Ukraine"],
+    counterexamples=["police killed more than 60 gang members", "troops killed 12 militants",
+                     "64 killed and wounded in aerial bombardment"])
 # "Two drivers who tried to escape were shot dead": a relative clause between the group and its verb.
 PASSIVE_RELATIVE = rule(
     "casualties.passive_relative",
@@ -79,8 +84,10 @@ ITEM = re.compile(_ITEM_PATTERN, re.IGNORECASE)
 _ITEM = re.sub(r"\(\?P<\w+>", "(?:", _ITEM_PATTERN)
 _GROUP = re.sub(r"\(\?P<\w+>", "(?:", _GROUP_PATTERN)
 _JOIN = r"\s*(?:,|and|, and|as well as|plus)\s+"
-# A verb after "to", a modal or a negation tells what was not done: "money to murder the people", "not kill priests".
-_DONE = (r"(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)(?<!\bnever\s)(?<!\bwill\s)(?<!\bcan\s)(?<!\bwould\s)"
+# A verb after "to", a modal or a negation tells what was not done: "money to murder the people", "not kill priests";
+# what a side claims to have done is a report of it ("forces claim to kill two militants").
+_DONE = (r"(?<!(?<!claim)(?<!claims)(?<!claimed)(?<!claiming)\sto\s)(?<!\bnot\s)(?<!n't\s)(?<!\bnever\s)"
+         r"(?<!\bwill\s)(?<!\bcan\s)(?<!\bwould\s)"
          r"(?<!\bcould\s)(?<!\bshould\s)(?<!\bmight\s)(?<!\bmust\s)(?<!\bmay\s)")
 # Verbs whose object is the victims, in the tenses of reports and of headlines. "shot" alone says they were hit.
 _ACTIVE_VERBS = (
@@ -142,6 +149,14 @@ BARE_PLURAL = rule(
     rf"(?!(?:{_NOT_PEOPLE})\b)[a-z'-]+s)\b(?!['-])",
     ["The ambush killed four loggers", "guilty of murdering six jesuits and two others"],
     counterexamples=["The explosion killed 40 cattle"])
+# Any plural group before its verb, for victims the lexicon does not know: "Nine suspected FARC dissidents killed".
+PASSIVE_PLURAL = rule(
+    "casualties.passive_plural",
+    rf"\b{NUM}\s+(?P<v>(?:(?!(?:{STOPS}|{_NOT_PEOPLE})\b)[\w'-]+\s+){{0,2}}(?!(?:{_NOT_PEOPLE})\b)[a-z'-]+s)\s+"
+    rf"(?:(?:were|have been|had been|are|reportedly|also|all)\s+){{0,2}}(?P<verb>{KILL_WORDS}|{HURT_WORDS})\b"
+    rf"{_ACTIVE_AFTER}{_NOT_BOTH}",
+    ["Nine suspected FARC dissidents killed in Colombia", "Three loggers were killed near the camp"],
+    counterexamples=["40 cattle were killed", "Five years ago, troops killed"])
 ATTACKER_KILLED = rule(
     "casualties.attacker_killed",
     r"\b(?:shot|gunned) (?:him|her) dead|\bbefore (?:being|he was|she was) (?:shot dead|killed|gunned down)|"
@@ -195,8 +210,12 @@ LIVES = rule(
     "casualties.lives",
     rf"\b(?:loss of|claimed|claims|claim|took|takes|cost|costs|costing|claiming|taking)\s+(?:the\s+)?{NUM}\s+lives\b",
     ["the tragic loss of at least 84 lives", "Triple suicide attacks claim 13 lives"])
+LIVES_OF = rule(
+    "casualties.lives_of",
+    rf"\b(?:claimed|claims|claim|took|takes|cost|costs|costing|claiming|taking)\s+the\s+lives\s+of\s+{NUM}\b",
+    ["Massacre claims the lives of 16 civilians"])
 DEAD_NOUN = rule(
-    "casualties.dead_noun", rf"\b{NUM}\s+(?:(?:people|persons)\s+)?(?P<verb>dead|deaths|fatalities)\b",
+    "casualties.dead_noun", rf"\b{NUM}\s+(?:(?:people|persons)\s+)?(?P<verb>dead|deaths|fatalities)\b{_NOT_BOTH}",
     ["25 dead in fresh violence", "at least 10 people dead"])
 # "Clashes leave at least 2 dead, 10 injured": a result with no victim noun.
 LEFT_DEAD = rule(
@@ -406,14 +425,22 @@ REPORT_BREAK = rule("casualties.report_break", r"\s*;\s*(?=[\"'‘“(]?[A-Z0-9]
 # 2 weeks", "Over 60 killed in past three days" (a daily bulletin's "past 24 hours" is one event's).
 OVER_A_PERIOD = rule(
     "casualties.over_a_period",
-    rf"\b(?:in|over|during|within|for)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?(?:(?:{NUMBER}|a\s+few|few|several)\s+)?"
-    r"(?:days|weeks?|months?|years?|decades?)\b|\b(?:this|last|past)\s+(?:year|month)\b|\bsince\b|"
+    rf"\b(?:in|over|during|within|for)\s+(?:the\s+)?(?:(?:past|last|first)\s+(?:(?:{NUMBER}|few|several)\s+)?|"
+    rf"(?:{NUMBER}|a\s+few|few|several)\s+)(?:days|weeks?|months?|years?|decades?)\b|"
+    r"\b(?:this|last|past)\s+(?:year|month)\b|\bover\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?weekend\b|"
+    r"\b(?:past|last)\s+(?:48|72|\d{3})\s+hours\b|"
+    r"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:start|beginning|launch|outbreak|onset|coup|war|conflict|invasion|"
+    r"uprising|revolution|agreement|truce|ceasefire|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|(?:19|20)\d\d)\b|"
     r"\bso far\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b",
     ["72 soldiers killed in the war this year", "220 Nigerians killed in 2 Weeks", "Over 60 killed in past three days",
      "Nearly 50 troops killed in four days of attacks", "Over 1000 citizens murdered in four months",
-     "death toll tops 3100 since the launch of operations"],
+     "death toll tops 3100 since the launch of operations", "At least 25 killed over bloody weekend",
+     "35 killed in the past 48 hours"],
     counterexamples=["Five soldiers killed, 12 wounded in past day", "Three killed in past 24 hours",
-                     "Gunmen kill 15 in northeast Nigeria", "Gunmen kill 12, the second attack this week"])
+                     "Gunmen kill 15 in northeast Nigeria", "Gunmen kill 12, the second attack this week",
+                     "Three dead in clashes, worst violence in weeks",
+                     "Rebels kill one in first attack since halting talks"])
 # A line that does not end as a sentence does: a headline or a title.
 HEADLINE_END = rule("casualties.headline_end", r"[^.!?\s\"'”’)\]][\"'”’)\]]*\s*$",
                     ["Gunmen kill 3 in Kaduna", "Bomb kills 16 in Pakistan's northwest - officials"],

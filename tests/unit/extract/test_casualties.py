@@ -194,6 +194,12 @@ CASES = [
      (21, "exact", None, None)),
     ("unknown-plural-after-murdering", "They were found guilty of murdering six nuns.", (6, "exact", None, None)),
     ("upper-case-part-of-group", "TWO OF THE KIDNAPPERS WERE KILLED.", (2, "exact", None, None)),
+    ("unknown-plural-before-verb", "Nine suspected FARC dissidents killed in military operation",
+     (9, "exact", None, None)),
+    ("including-between-group-and-verb", "Five civilians including two children die in the east",
+     (5, "exact", None, None)),
+    ("lives-of", "The massacre claims the lives of 16 civilians", (16, "exact", None, None)),
+    ("claim-to-have-killed", "Security forces claim to kill two suspected militants", (2, "exact", None, None)),
 ]
 
 
@@ -231,6 +237,7 @@ NEGATIVES = [
     ("negated", "The rebels vowed not to kill two hostages."),
     ("plural-subject-died", "They offered resistance and died in the confrontation."),
     ("the-plural-not-one", "Soldiers rounded up the villagers and killed the men."),
+    ("killed-and-wounded-together", "64 killed and wounded in aerial bombardment"),
 ]
 
 
@@ -256,6 +263,8 @@ def read_lines(*lines: str) -> list:
     pytest.param("72 soldiers killed in the war this year;One soldier killed in mortar attack", 1,
                  id="toll-over-a-year-is-not-the-event"),
     pytest.param("Gunmen kill 12, the second attack this week", 12, id="this-week-is-not-a-period-toll"),
+    pytest.param("Three dead in clashes, worst violence in weeks", 3, id="in-weeks-is-no-period"),
+    pytest.param("At least 25 killed over bloody weekend;Gunmen kill 4 at a bar", 4, id="weekend-toll"),
 ])
 def test_several_headlines_of_one_event(text, killed):
     assert total_casualties(find_casualties(text), "killed").count == killed
