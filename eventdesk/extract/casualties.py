@@ -84,7 +84,7 @@ def _mention(text: str, kind: str, match: re.Match, count: int | None, **extra) 
 
 
 def _item_count(item: re.Match) -> int | None:
-    if item.group("single"):
+    if item.group("single") or item.group("one"):
         return 1
     if item.group("part"):
         return parse_number(item.group("part"))
@@ -115,7 +115,7 @@ def _list_mentions(text: str, match: re.Match) -> Iterator[Casualty]:
         start, end = offset + item.start(), offset + item.end()
         # "nine people, five of them soldiers": a part named after the whole is a subset.
         part_of_earlier = index > 0 and bool(item.group("part"))
-        yield Casualty(kind, count, _qualifier(item), start, end, item.group("v"),
+        yield Casualty(kind, count, _qualifier(item), start, end, item.group("v") or item.group("one"),
                        subset=part_of_earlier or _is_subset(text, start, end), shot=shot)
 
 
@@ -150,6 +150,13 @@ def _single(text: str, match: re.Match) -> Iterator[Casualty]:
     verb = match.group("verb")
     yield Casualty(_kind(verb), 1, "exact", *match.span(), victims=match.group("v"),
                    subset=_is_subset(text, *match.span()), shot=_is_shot(verb))
+
+
+def _listed(text: str, match: re.Match) -> Iterator[Casualty]:
+    """A headline's bare person and those listed after it: "Gunmen kill judge, his son" (two)."""
+    count = 1 + len(re.findall(r",|\band\b|&", match.group("more")))
+    yield Casualty(_kind(match.group("verb")), count, "exact", *match.span(), victims=match.group("v"),
+                   subset=_is_subset(text, *match.span()))
 
 
 def _person(text: str, match: re.Match) -> Iterator[Casualty]:
@@ -267,7 +274,7 @@ _READERS: tuple[tuple[Rule, _Reader], ...] = (
     (cr.APPOSED_VICTIM, _single),
     (cr.ANOTHER, _single),
     (cr.HEADLINE_VICTIM, _single),
-    (cr.HEADLINE_OBJECT, _single),
+    (cr.HEADLINE_OBJECT, _listed),
     (cr.TO_DEATH, _to_death),
     (cr.BODIES_COUNTED, _figure),
     (cr.BODIES_OF, _figure),

@@ -74,21 +74,28 @@ _GROUP_PATTERN = (
     rf"(?:(?:all|the)\s+)?{QUAL}(?P<n>{NUMBER}|an?|his|her|their|its|the|both)\s+"
     rf"(?:of\s+(?:his|her|their|its|the)\s+)?{VICTIMS}{OF_GROUP}"
 )
+# One person named bare, as headlines list them: "kill four soldiers, officer", "colonel, bodyguard gunned down".
+_BARE_PERSON_PATTERN = (rf"(?P<one>(?:(?:his|her|their)\s+)?(?:(?!(?:{STOPS}|{NUMBER})\b)[\w'’-]+\s+){{0,2}}?"
+                        rf"(?:{PERSON}))"
+                        r"(?![\w'’-])")
 _ITEM_PATTERN = (
     rf"(?:{_GROUP_PATTERN}"
     rf"|(?P<part>{NUMBER})\s+of\s+(?:them|whom|those)\b"
     r"|(?P<single>another|the other|an?\s+(?:second|third|fourth|fifth|sixth))"
-    r"(?=\s*(?:[,.;]|$)|\s+(?:and|before|as|when|while|in|on|at|who|with|during|after|near)\b))"
+    r"(?=\s*(?:[,.;]|$)|\s+(?:and|before|as|when|while|in|on|at|who|with|during|after|near)\b)"
+    rf"|{_BARE_PERSON_PATTERN})"
 )
 ITEM = re.compile(_ITEM_PATTERN, re.IGNORECASE)
 _ITEM = re.sub(r"\(\?P<\w+>", "(?:", _ITEM_PATTERN)
 _GROUP = re.sub(r"\(\?P<\w+>", "(?:", _GROUP_PATTERN)
+_BARE_PERSON = re.sub(r"\(\?P<\w+>", "(?:", _BARE_PERSON_PATTERN)
 _JOIN = r"\s*(?:,|and|, and|as well as|plus)\s+"
 # A verb after "to", a modal or a negation tells what was not done: "money to murder the people", "not kill priests";
 # what a side claims to have done is a report of it ("forces claim to kill two militants").
 _DONE = (r"(?<!(?<!claim)(?<!claims)(?<!claimed)(?<!claiming)\sto\s)(?<!\bnot\s)(?<!n't\s)(?<!\bnever\s)"
          r"(?<!\bwill\s)(?<!\bcan\s)(?<!\bwould\s)"
          r"(?<!\bcould\s)(?<!\bshould\s)(?<!\bmight\s)(?<!\bmust\s)(?<!\bmay\s)")
+_ITEM_FIRST = re.sub(r"\(\?P<\w+>", "(?:", _ITEM_PATTERN.replace(f"|{_BARE_PERSON_PATTERN}", ""))
 # Verbs whose object is the victims, in the tenses of reports and of headlines. "shot" alone says they were hit.
 _ACTIVE_VERBS = (
     r"killing|killed|kills|kill|left|leaving|leaves|leave|claimed the lives of|claiming the lives of|"
@@ -101,20 +108,21 @@ _ACTIVE_VERBS = (
 )
 ACTIVE = rule(
     "casualties.active_list",
-    rf"{_DONE}\b(?P<verb>{_ACTIVE_VERBS})\s+{_QUOTE}(?P<items>{_ITEM}(?:{_JOIN}{_ITEM})*)"
+    rf"{_DONE}\b(?P<verb>{_ACTIVE_VERBS})\s+{_QUOTE}(?P<items>(?:{_GROUP}|{_ITEM_FIRST})(?:{_JOIN}{_ITEM})*)"
     rf"(?:\s+(?P<after>dead|to death|{HURT_WORDS}))?",
     ["Gunmen killed two police officers and wounded three others", "The ambush killed two soldiers and a civilian",
-     "a man who stabbed two officers", "He shot two men to death",
+     "a man who stabbed two officers", "He shot two men to death", "Gunmen kill four soldiers, officer in raid",
      "Troops kill 15 rebels", "Shelling kills three civilians", "Gunmen shot two men outside a bar",
      "The attack left 5 people dead"],
     counterexamples=["kill 15 in Kaduna", "gave them money to murder the villagers", "vowed not to kill two hostages"])
 PASSIVE_LIST = rule(
     "casualties.passive_list",
-    rf"\b(?P<items>(?:{_GROUP})(?:{_JOIN}(?:{_GROUP}))+)\s+"
+    rf"(?:^|(?<=[\s,;:]))(?P<items>(?:{_GROUP}|{_BARE_PERSON})(?:{_JOIN}(?:{_GROUP}|{_BARE_PERSON}))+)\s+"
     r"(?:(?:were|have been|had been|have|has|had|are|also|later|all|reportedly)\s+){0,3}"
     rf"(?P<verb>{KILL_WORDS}|{HURT_WORDS})\b{_ACTIVE_AFTER}",
     ["Seven soldiers and 15 insurgents were killed", "Five troops, 19 civilians killed",
-     "five peasants and four guerrillas have died"],
+     "five peasants and four guerrillas have died", "Yemen police colonel, bodyguard gunned down",
+     "15 terrorists, soldier killed in clashes"],
     counterexamples=["Two soldiers and a policeman killed three militants"])
 # "killed the head of security ... and three of his guards": the owner of the guards died too.
 WITH_OWNER = rule(
@@ -354,8 +362,9 @@ HEADLINE_OBJECT = rule(
     "casualties.headline_object",
     rf"{_DONE}\b(?P<verb>kills|kill|shoots? dead|guns? down|hacks? to death|stabs? to death|beheads?|executes?|"
     r"assassinates?|murders?|slays?|lynch(?:es)?|injures?|wounds?)\s+"
-    rf"{_PERSON_PHRASE}{_CLAUSE_END}",
-    ["Gunmen kill Yemeni intelligence officer in Lahij", "Suspected militants kill Yemeni colonel",
+    rf"{_PERSON_PHRASE}(?P<more>(?:\s*(?:,|and|&)\s+{_BARE_PERSON})*){_CLAUSE_END}",
+    ["Gunmen kill Yemeni intelligence officer in Lahij", "Gunmen kill judge, his son in the capital",
+     "Suspected militants kill Yemeni colonel",
      "Troops Kill Top Boko Haram Commander", "Suspected rebel kills ex-cop in town",
      "combat vehicle kills 8-year-old - TV"],
     counterexamples=["Gunmen kill 15 in Kaduna", "Troops kill rebels", "kill a soldier's wife"])

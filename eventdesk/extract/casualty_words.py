@@ -77,7 +77,7 @@ MODIFIERS = rf"(?:(?!(?-i:{STOPS})\b){WORD}\s+){{0,3}}"
 VICTIMS = rf"(?P<v>{MODIFIERS}(?:{VICTIM_NOUNS})\b)"
 NUM = rf"{QUAL}(?P<n>{NUMBER})"
 # "eight members of the Afghan security forces"
-OF_GROUP = (rf"(?:\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{VICTIM_NOUNS})\b"
+OF_GROUP = (rf"(?:\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){{0,3}}(?:{VICTIM_NOUNS})\b"
              r"|\s+of\s+(?:the\s+)?(?:[“\"']?(?-i:[A-Z])[\w'’-]*[”\"']?\s+){0,3}?[“\"']?(?-i:[A-Z])[\w'’-]*[”\"']?"
              r"(?:\s+(?:organi[sz]ation|group|movement|militia|factions?))?(?![\w-])"
              r"|\s+of\s+the\s+(?:factions|organi[sz]ation|group|movement|militias?|army|regime forces))?")

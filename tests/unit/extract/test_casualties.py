@@ -200,6 +200,11 @@ CASES = [
      (5, "exact", None, None)),
     ("lives-of", "The massacre claims the lives of 16 civilians", (16, "exact", None, None)),
     ("claim-to-have-killed", "Security forces claim to kill two suspected militants", (2, "exact", None, None)),
+    ("headline-list-of-bare-persons", "Gunmen kill judge, his son in the capital", (2, "exact", None, None)),
+    ("headline-group-and-bare-person", "Gunmen kill four soldiers, officer in checkpoint raid",
+     (5, "exact", None, None)),
+    ("headline-bare-persons-before-verb", "Police colonel, bodyguard gunned down in the south",
+     (2, "exact", None, None)),
 ]
 
 
