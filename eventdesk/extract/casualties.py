@@ -152,6 +152,11 @@ def _single(text: str, match: re.Match) -> Iterator[Casualty]:
                    subset=_is_subset(text, *match.span()), shot=_is_shot(verb))
 
 
+def _couple(text: str, match: re.Match) -> Iterator[Casualty]:
+    yield Casualty(_kind(match.group("verb")), 2, "exact", *match.span(), victims="couple",
+                   subset=_is_subset(text, *match.span()))
+
+
 def _listed(text: str, match: re.Match) -> Iterator[Casualty]:
     """A headline's bare person and those listed after it: "Gunmen kill judge, his son" (two)."""
     count = 1 + len(re.findall(r",|\band\b|&", match.group("more")))
@@ -276,6 +281,9 @@ _READERS: tuple[tuple[Rule, _Reader], ...] = (
     (cr.HEADLINE_VICTIM, _single),
     (cr.HEADLINE_OBJECT, _listed),
     (cr.TO_DEATH, _to_death),
+    (cr.OUTCOME_ADJECTIVE, _single),
+    (cr.COUPLE_OBJECT, _couple),
+    (cr.COUPLE_VICTIM, _couple),
     (cr.BODIES_COUNTED, _figure),
     (cr.BODIES_OF, _figure),
     (cr.A_BODY, _one_dead),

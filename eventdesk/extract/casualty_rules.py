@@ -30,7 +30,7 @@ from eventdesk.extract.rules import rule
 KILL_STEM = rule(
     "casualties.kill_stem",
     r"kill|dead|die[ds]?\b|slain|death|massacr|execut|perish|murder|lives|behead|gunned|guns? down|slaughter|"
-    r"assassin|lynch|succumb|blew|fatal|mortal|\bkia\b|\bslay|\bslew",
+    r"assassin|lynch|succumb|blew|fatal|mortal|\bkia\b|\bslay|\bslew|martyr",
     ["were killed", "shot to death", "fatally shot", "KIA", "guns down"],
     counterexamples=["wounded", "injured", "hurt", "WIA", "taken to hospital with gunshot wounds"])
 # After a subject, "killed" followed by its own object is active: "security forces killed more than 100 militants";
@@ -43,11 +43,12 @@ _AUX = (r"were|was|have been|had been|has been|are|is|being|got|reportedly|also|
         r"have|has|had|subsequently|confirmed|feared|believed to have been|left|lay|both|said|reported|found|"
         r"discovered")
 # A quotation mark a headline puts around a figure: "kill 'at least 21'".
-_IN_PLACE = r"(?:\s+in\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?)?"  # "Five suspects in Yemen killed"
+# "Five suspects in Yemen killed", "5 residents from Uruachi, Chihuahua, killed"
+_IN_PLACE = r"(?:\s+(?:in|from)\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?)?"
 _QUOTE = r"['\"‘“]?"
 PASSIVE = rule(
     "casualties.passive",
-    rf"\b{QUAL}(?P<n>{NUMBER}|both)\s+(?:(?:of\s+(?:his|her|their|its|the|those)\s+)?{VICTIMS}{OF_GROUP}{_IN_PLACE}"
+    rf"\b{QUAL}(?P<n>{NUMBER}|both)\s+(?:(?:of\s+(?:his|her|their|its|the|those)\s+|(?:wounded|injured)\s+)?{VICTIMS}{OF_GROUP}{_IN_PLACE}"
     rf"(?:,?\s+including\s+(?:{NUMBER}|an?)\s+[\w'-]+(?:\s+and\s+(?:{NUMBER}|an?)\s+[\w'-]+)?,?)?\s*)?"
     r"(?:\([^)]{0,40}\)\s*)?(?:,\s*[^,.;]{0,60},\s*)?"
     rf"(?:(?:{_AUX})\s+){{0,3}}"
@@ -57,7 +58,8 @@ PASSIVE = rule(
      "7 killed 1 injured at a motel", "Five Qaeda suspects in Yemen killed in strikes", "3 BIFF killed in clash",
      "At least 32 members of ISIS were killed", "16 members of the “Islamic State” organization were killed",
      "8 fighters of the factions are killed", "Two of the kidnappers were killed",
-     "Five civilians including two children die in east Ukraine"],
+     "Five civilians including two children die in east Ukraine", "Two wounded soldiers die in hospital",
+     "3 soldiers martyred in firing across the line", "5 residents from Uruachi, Chihuahua, killed by gunmen"],
     counterexamples=["police killed more than 60 gang members", "troops killed 12 militants",
                      "64 killed and wounded in aerial bombardment"])
 # "Two drivers who tried to escape were shot dead": a relative clause between the group and its verb.
@@ -136,7 +138,7 @@ _BARE_VERBS = (r"killing|killed|kills|kill|wounding|wounds|wound|injuring|injure
                r"shoots dead|shoot dead|gunned down|guns down|gun down|executes|execute|beheads|behead|massacres|"
                r"massacre|hacks to death|hack to death|slays|slay")
 _BARE_AFTER = (r"(?=\s+(?:and|others|more|before|when|while|as|in|on|at|during|near|inside|outside|after|across|"
-               r"including|since|over|from|with|overnight|among|amid|mostly)\b|\s*[,.;:()]|\s+[-–—]|\s*$)")
+               r"including|since|over|from|with|overnight|among|amid|mostly|then|but)\b|\s*[,.;:()]|\s+[-–—]|\s*$)")
 BARE = rule(
     "casualties.bare_number",
     rf"{_DONE}\b(?P<verb>{_BARE_VERBS})\s+(?:all\s+)?{_QUOTE}{QUAL}(?P<n>{NUMBER}){_QUOTE}{_BARE_AFTER}",
@@ -223,8 +225,9 @@ LIVES_OF = rule(
     rf"\b(?:claimed|claims|claim|took|takes|cost|costs|costing|claiming|taking)\s+the\s+lives\s+of\s+{NUM}\b",
     ["Massacre claims the lives of 16 civilians"])
 DEAD_NOUN = rule(
-    "casualties.dead_noun", rf"\b{NUM}\s+(?:(?:people|persons)\s+)?(?P<verb>dead|deaths|fatalities)\b{_NOT_BOTH}",
-    ["25 dead in fresh violence", "at least 10 people dead"])
+    "casualties.dead_noun",
+    rf"\b{NUM}\s+(?:(?:people|persons)\s+)?(?P<verb>dead|deaths|fatalities|martyrs)\b{_NOT_BOTH}",
+    ["25 dead in fresh violence", "at least 10 people dead", "Thirteen martyrs in air strikes"])
 # "Clashes leave at least 2 dead, 10 injured": a result with no victim noun.
 LEFT_DEAD = rule(
     "casualties.left_dead",
@@ -267,9 +270,11 @@ SINGLE_PERSON = rule(
 # One person named before, as a pronoun: "attacked a vehicle carrying a judge, wounding him".
 SINGLE_PRONOUN = rule(
     "casualties.single_pronoun",
-    r"\b(?P<verb>shot dead|shot and killed|shot and wounded|killed|killing|gunned down|assassinated|murdered|"
-    r"stabbed to death|beheaded|wounded|wounding|injured|injuring)\s+(?P<v>him|her)\b(?!\s+and\b)",
-    ["exploded in Herat, wounding him"], counterexamples=["threats of killing him and his family"])
+    rf"{_DONE}\b(?P<verb>shot dead|shot and killed|shot and wounded|killed|killing|kills|kill|gunned down|"
+    r"assassinated|murdered|murders|murder|executes|execute|executed|stabbed to death|beheaded|wounded|wounding|"
+    r"injured|injuring)\s+(?P<v>him|her)\b(?!\s+and\b)",
+    ["exploded in Herat, wounding him", "They kill him with bullets in the market", "They execute him at his door"],
+    counterexamples=["threats of killing him and his family"])
 # One person as the subject: "the assailant was also killed", "His brother, who was with him, was wounded",
 # "A 25-year-old man was shot Tuesday" (hit, his fate told apart).
 SINGLE_PASSIVE = rule(
@@ -340,22 +345,30 @@ APPOSED_VICTIM = rule(
 # Headlines drop their articles: "Yemen soldier killed in ambush", "Gunmen kill Yemeni intelligence officer".
 # A bare singular noun phrase is one person, when it opens a headline (or a clause of one) as the victim, or
 # follows a present-tense verb as its object.
-_HEAD_WORD = r"(?!(?:" + STOPS + r")\b)(?!\d)[\w'’.-]+"
+_HEAD_WORD = r"(?!(?:" + STOPS + r")\b(?!-))(?!\d)[\w'’.-]+"
 _PERSON_PHRASE = rf"(?P<v>(?:{_HEAD_WORD}\s+){{0,4}}?(?:ex-)?(?:{PERSON}))(?!['’]s\b)(?![\w-])['’\"”]?"
+# What a headline says of the person before the verb: "Commander of rebel group killed", "Policeman escorting
+# polio workers killed".
+_HEAD_AFTER = (r"(?:\s+(?:of|in|from|with|(?!(?:kill|shoot|wound|injur))[a-z]+ing)\s+(?:the\s+)?"
+               r"(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)?")
 # The name a headline gives after the noun: "Rebel leader Ali Karbino killed".
 _NAME_AFTER = r"(?:\s+['‘\"“]?(?-i:[A-Z])[\w'’.-]*['’\"”]?){0,3}"
 _CLAUSE_END = (r"(?=\s*[,.;:(]|\s*$|\s+[-–—]\s|\s+(?:who|as|in|on|at|near|outside|inside|while|when|after|before|from|"
-               r"with|during|for|and|by|over|amid|despite)\b)")
+               r"with|during|for|and|by|over|amid|despite)\b|\s+(?!(?:kill|shoot|wound|injur))[a-z]+ing\b)")
 HEADLINE_VICTIM = rule(
     "casualties.headline_victim",
-    rf"(?:^|(?<=[,:;])\s*|(?<=\s[-–—])\s*){_PERSON_PHRASE}{_NAME_AFTER}\s+(?:(?:reportedly|allegedly|also|found)\s+)?"
-    r"(?P<verb>killed|dead|shot dead|shot to death|slain|dies|died|gunned down|beheaded|murdered|executed|assassinated|"
+    rf"(?:^|(?<=[,:;])\s*|(?<=\s[-–—])\s*){_PERSON_PHRASE}{_NAME_AFTER}{_HEAD_AFTER}\s+"
+    r"(?:(?:reportedly|allegedly|also|found|is|was)\s+)?"
+    r"(?P<verb>killed|dead|shot dead|fatally wounded|fatally shot|mortally wounded|martyred|shot to death|slain|dies|"
+    r"died|gunned down|beheaded|murdered|executed|assassinated|"
     r"stabbed to death|hacked to death|lynched|wounded|injured|hurt|(?-i:KIA|WIA))\b"
     rf"{_ACTIVE_AFTER}(?!\s+(?:him|her|them|himself|herself)\b)",
     ["Yemen soldier killed in ambush", "Rebel killed, 2 soldiers injured in clash", "Teenager found dead in a car",
      "Female polio aid worker killed in northwest Pakistan", "Troops shell a village, militiaman killed",
      "Police officer killed, two injured", "Rebel leader Ali Karbino killed in North Darfur",
-     "'Senior al-Qaeda member' killed in strike"],
+     "'Senior al-Qaeda member' killed in strike", "Tactical commander in ethnic army killed in battle",
+     "Policeman escorting polio workers killed", "Man is murdered in the Villa del Prado",
+     "Five-year-old Girl Killed by troops"],
     counterexamples=["Gunman killed three people", "soldiers killed in ambush", "Police killed in an attack",
                      "A farmer wounded in the raid succumbed"])
 HEADLINE_OBJECT = rule(
@@ -369,6 +382,22 @@ HEADLINE_OBJECT = rule(
      "combat vehicle kills 8-year-old - TV"],
     counterexamples=["Gunmen kill 15 in Kaduna", "Troops kill rebels", "kill a soldier's wife"])
 
+# "A dead civilian and an injured policeman": the outcome as an adjective of one person.
+OUTCOME_ADJECTIVE = rule(
+    "casualties.outcome_adjective",
+    rf"\b(?:a|an|one)\s+(?P<verb>dead|injured|wounded)\s+(?P<v>{PERSON})\b(?!['’]s\b)",
+    ["A dead civilian and an injured policeman, balance of attacks"], counterexamples=["a dead man's switch"])
+# A couple is two people: "They murder a couple in the neighbourhood", "Couple who owned a shop shot and killed".
+COUPLE_OBJECT = rule(
+    "casualties.couple_object",
+    rf"{_DONE}\b(?P<verb>kills?|killed|killing|murders?|murdered|murdering|execute[sd]?|executing|shot dead|"
+    r"shoots? dead|gunned down)\s+(?:a|the)\s+(?:[\w-]+\s+)?couple\b",
+    ["They murder a couple in the neighbourhood"])
+COUPLE_VICTIM = rule(
+    "casualties.couple_victim",
+    r"(?:^|\b(?:an?|the)\s+)(?:[\w-]+\s+)?couple\s+(?:who\s+[^,.;]{1,60}?\s+)?(?:(?:was|were|found)\s+){0,2}"
+    r"(?P<verb>shot and killed|shot dead|killed|murdered|executed|dead)\b",
+    ["Couple who owned a restaurant shot and killed by gunmen", "An elderly couple was found dead"])
 # A verb and "to death" around its object: "Cultists stab a youth to death", "hacked 10 villagers to death".
 TO_DEATH = rule(
     "casualties.to_death",
@@ -420,7 +449,7 @@ SHOOTING_SOME_FATALLY = rule(
 # "Two men were shot Saturday": hit by gunfire, fate told apart ("one died at the hospital").
 SHOT = rule(
     "casualties.shot",
-    rf"\b{NUM}\s+(?:{VICTIMS}\s+)?(?:(?:were|have been|had been|got)\s+)?shot\b"
+    rf"\b{NUM}\s+(?:{VICTIMS}\s+)?(?:(?:were|are|have been|had been|got)\s+)?shot\b"
     r"(?!\s+(?:at|dead|to death|down)\b|\s+and\s+(?:killed|wounded|injured)\b|\s*,\s*\w+\s+(?:fatally|mortally)|"
     r"\s+(?:an?|the|his|her|their)\s)",
     ["Two men were shot Saturday night", "3 shot in drive-by", "Two people were shot and one of them later died"],
@@ -467,6 +496,6 @@ ANY_CUE = rule(
     r"kill|dead|die[ds]?\b|wound|injur|hurt|casualt|toll|death|lives|fatalit|slain|massacr|execut|perish|murder|"
     r"behead|gunned|gunning|guns down|gun down|burn|hospital|maim|assassin|lynch|succumb|blew|harm|detonat|slaughter|"
     r"hacked|hacking|hacks|loss of life|\bshot\b|shoot|fatal|\bKIA\b|\bWIA\b|\bslay|\bslew|\bbod(?:y|ies)\b|corpse|"
-    r"stab",
+    r"stab|martyr",
     ["were killed", "Two die in crossfire", "Four teenagers were shot", "2 KIA", "They find the body of a man"],
     counterexamples=["Troops were deployed to the town"])

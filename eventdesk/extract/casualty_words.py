@@ -64,7 +64,8 @@ PERSON = (
     r"businesswoman|engineer|contractor|peacekeeper|ranger|agent|operative|shepherd|fisherman|hunter|miner|"
     r"motorist|motorcyclist|pedestrian|passenger|pilgrim|worshipper|volunteer|vigilante|tribesman|"
     r"son|daughter|brother|sister|father|mother|wife|husband|rebel|militant|insurgent|fighter|guerrilla|jihadist|"
-    r"terrorist|extremist|gunman|attacker|assailant|bomber|suspect|bandit|kidnapper|smuggler|cultist|"
+    r"terrorist|extremist|gunman|attacker|assailant|bomber|suspect|bandit|kidnapper|smuggler|cultist|constable|expert|"
+    r"grandson|granddaughter|nephew|niece|cousin|uncle|aunt|grandfather|grandmother|minor|aide|"
     r"\d{1,2}-year-old"
 )
 STOPS = (r"and|or|of|them|whom|with|the|their|his|her|its|including|in|at|on|to|by|were|was|is|are|had|has|have|"
@@ -79,13 +80,13 @@ NUM = rf"{QUAL}(?P<n>{NUMBER})"
 # "eight members of the Afghan security forces"
 OF_GROUP = (rf"(?:\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){{0,3}}(?:{VICTIM_NOUNS})\b"
              r"|\s+of\s+(?:the\s+)?(?:[“\"']?(?-i:[A-Z])[\w'’-]*[”\"']?\s+){0,3}?[“\"']?(?-i:[A-Z])[\w'’-]*[”\"']?"
-             r"(?:\s+(?:organi[sz]ation|group|movement|militia|factions?))?(?![\w-])"
+             r"(?:\s+(?:organi[sz]ation|group|movement|militia|factions?|family|clan|cartel|gang))?(?![\w-])"
              r"|\s+of\s+the\s+(?:factions|organi[sz]ation|group|movement|militias?|army|regime forces))?")
 
 # After a subject: said of people who died or were hurt. Headlines use the present ("Two die in crossfire").
-KILL_WORDS = (r"killed|dead|died|dies|die|slain|shot dead|shot and killed|massacred|executed|perished|murdered|"
-              r"lost their lives|beheaded|burned to death|burnt to death|gunned down|stabbed to death|shot to death|"
-              r"beaten to death|hacked to death|stoned to death|lynched|assassinated|"
+KILL_WORDS = (r"killed|dead|died|dies|die|slain|martyred|shot dead|shot and killed|massacred|executed|perished|"
+              r"murdered|lost their lives|beheaded|burned to death|burnt to death|gunned down|stabbed to death|"
+              r"shot to death|beaten to death|hacked to death|stoned to death|lynched|assassinated|"
               r"(?:fatally|mortally)\s+(?:shot|wounded|injured|stabbed)|(?-i:KIA)")
 HARM = r"(?:[\w-]+\s+){0,2}?(?:burns|injuries|wounds)"
 HURT_WORDS = (r"injured|wounded|hurt|maimed|hospitali[sz]ed|(?-i:WIA)|shot and (?:wounded|injured)|"

@@ -27,7 +27,7 @@ _SMALL = (
 )
 # Digits that are a count: not glued to a letter, a clock, a slash, a decimal point or a currency sign, and
 # not followed by what makes them a time, an age, a span or an address ("9:30", "40-year-old", "4500 block").
-_NOT_BEFORE = r"(?<![\w:/.$£€#+-])"
+_NOT_BEFORE = r"(?<![\w.$£€#+-])(?<!\d[:/])"
 _NOT_AFTER = (r"(?!\w|[:/.,]\d|-(?:year|month|week|day|hour|minute|second|storey|story|km|kilomet|mile|metre|meter|"
               r"point|man|member|strong|seat)|\s*(?:%|percent|per cent|[ap]\.?m\b\.?|GMT\b|hrs\b|"
               r"(?:block|years?\s+old|years?\s+ago)\b))")
@@ -43,7 +43,7 @@ NUMBER = (
 NUMBER_RE = rule(
     "numbers.count", rf"(?<![\w-]){NUMBER}(?![\w-])",
     ["84 people", "1,200 residents", "twenty-five soldiers", "two dozen villagers", "four hundred and ten",
-     "killed 3.", "(12)", "Gunmen kill 11: witnesses"],
+     "killed 3.", "(12)", "Gunmen kill 11: witnesses", "Hermosillo, Sonora:2 killed"],
     counterexamples=["a video of 0:52", "at 9:30 p.m. on Friday", "open 24/7", "on 20/06", "a 40-year-old man",
                      "a forty-year-old man", "in the 4500 block of Main Street", "a 2.5 magnitude", "$40",
                      "the G7 summit", "at 1600 GMT", "a 12-hour siege", "20 percent"])

@@ -205,6 +205,20 @@ CASES = [
      (5, "exact", None, None)),
     ("headline-bare-persons-before-verb", "Police colonel, bodyguard gunned down in the south",
      (2, "exact", None, None)),
+    ("headline-phrase-after-head", "Commander of rebel group killed in clash with troops", (1, "exact", None, None)),
+    ("headline-participle-after-head", "Policeman escorting vaccinators killed in the north", (1, "exact", None, None)),
+    ("headline-participle-after-object", "Mine blast kills woman searching for her husband", (1, "exact", None, None)),
+    ("headline-age-in-words", "Five-year-old girl killed by shelling", (1, "exact", None, None)),
+    ("headline-is-murdered", "Man is murdered in the Villa del Sol neighbourhood", (1, "exact", None, None)),
+    ("headline-fatally-wounded", "Soldier fatally wounded amid enemy attacks", (1, "exact", None, None)),
+    ("martyred", "3 soldiers martyred in firing across the border", (3, "exact", None, None)),
+    ("wounded-who-die", "Two wounded soldiers die in hospital", (2, "exact", None, None)),
+    ("pronoun-object-present", "They kill him with bullets in the market", (1, "exact", None, None)),
+    ("couple-object", "They murder a couple in the neighbourhood", (2, "exact", None, None)),
+    ("couple-subject", "Couple who owned a restaurant shot and killed by gunmen", (2, "exact", None, None)),
+    ("outcome-adjectives", "A dead civilian and an injured policeman, the toll of the night's attacks",
+     (1, "exact", 1, "exact")),
+    ("colon-before-figure", "Hermosillo, Sonora:2 killed in armed attack", (2, "exact", None, None)),
 ]
 
 
