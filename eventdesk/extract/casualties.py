@@ -375,7 +375,7 @@ def total_casualties(mentions: Iterable[Casualty], kind: str) -> Total:
     give a figure: the middle one is the event's, never their sum.
     """
     every = list(mentions)
-    chosen = [m for m in every if m.kind == kind and not m.subset and not m.period]
+    chosen = [m for m in every if m.kind == kind and not m.period and not (m.subset and _whole_before(m, every))]
     if kind == "injured":
         chosen = _survivors(chosen, every)
     if not chosen:
@@ -418,14 +418,23 @@ def _survivors(injured: list[Casualty], every: list[Casualty]) -> list[Casualty]
     kept = []
     for mention in injured:
         if mention.shot:
-            dead = [m for m in every if m.kind == "killed" and m.end > mention.end and not m.subset
-                    and not _is_attacker(m)]
+            # Those of them who died ("one of them died at the hospital") are a part of the people shot.
+            dead = [m for m in every if m.kind == "killed" and m.end > mention.end and not _is_attacker(m)]
             died = _combined(dead).count if dead else 0
             if mention.count - died <= 0:
                 continue
             mention = replace(mention, count=mention.count - died)
         kept.append(mention)
     return kept
+
+
+def _whole_before(part: Casualty, every: list[Casualty]) -> bool:
+    """A part ("including 11 police officers", "four of them women") belongs to a figure stated before it; the dead
+    among people shot ("two men were shot; one of them died") are the only figure of their kind."""
+    earlier = [m for m in every if m.start < part.start and not m.subset]
+    if part.kind == "killed" and any(m.shot for m in earlier) and not any(m.kind == "killed" for m in earlier):
+        return False
+    return True
 
 
 def _is_attacker(mention: Casualty) -> bool:

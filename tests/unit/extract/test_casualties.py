@@ -301,6 +301,12 @@ def test_groups_in_consecutive_sentences_of_prose_add_up():
     assert total_casualties(mentions, "injured").count == 3
 
 
+def test_a_part_of_the_shot_who_died_is_counted_dead():
+    mentions = read_lines("Two men were shot late Sunday on Elm Street.",
+                          "One of them, a 40-year-old man, died at the hospital.")
+    assert (total_casualties(mentions, "killed").count, total_casualties(mentions, "injured").count) == (1, 1)
+
+
 def test_the_shot_who_died_later_are_not_injured():
     mentions = read_lines("Two men were shot on Elm Street on Saturday.", "Both men died at the hospital.")
     assert (total_casualties(mentions, "killed").count, total_casualties(mentions, "injured").count) == (2, None)

@@ -566,3 +566,14 @@ def test_a_headline_over_its_article_is_counted_once():
 def test_a_death_statistic_in_prose_without_trigger_is_no_incident():
     events = pipeline.article_events(Article(id="t", text="The conflict left an estimated 69,000 people dead."))
     assert [e for e in events if e["event_type"] in VIOLENT_TYPES] == []
+
+
+def test_a_local_news_shooting_with_title_byline_and_caption():
+    text = ("2 shot, 1 killed in overnight shooting on Elm Street\n"
+            "Posted: Monday, March 6, 2023 10:00 am\n"
+            "Police said Monday that two men were shot late Sunday in the 4500 block of Elm Street. One of them, a "
+            "40-year-old man, died at the hospital.\n"
+            "0:52\n"
+            "Video: neighbours describe the scene")
+    event = main_event(text)
+    assert (event["killed"], event["injured"], event["date"]) == (1, 1, "2023-03-05")
