@@ -1,19 +1,27 @@
 """Dates of events: absolute dates as written and relative ones resolved against an anchor.
 
 Absolute forms: "January 3, 2024", "3 January 2024", "Jan. 3", "12 JAN 90", "2024-01-03",
-"in March 2022" (month precision), "in 2008" (year precision). Relative forms: "today",
-"yesterday", "on Tuesday", "late Sunday", "a day later", "the next day", "two days earlier",
-"last week", "earlier this month", "last month". Weekdays, today and yesterday are resolved
-against the publication date (the most recent such weekday on or before it); "later" and
-"earlier" against the last explicit date before them in the text. Nothing resolves against
-the clock: with no anchor a relative date stays unknown.
+"on 20/06" (day and month, as coders write them), "in March 2022" (month precision), "in 2008"
+(year precision); a range ("24-26 June", "between 4 and 5 December") gives its first day, and
+its last as `until`. Relative forms: "today", "yesterday", "on Tuesday", "late Sunday", "a day
+later", "the next day", "two days earlier", "last week", "earlier this month", "last month".
+Weekdays, today and yesterday are resolved against the publication date (the most recent such
+weekday on or before it); "later" and "earlier" against the last explicit date before them in the
+text. Nothing resolves against the clock: with no anchor a relative date stays unknown.
+
+Every mention names the rule that read it and its role: the day of the event, the day of a
+statement about it ("authorities said Wednesday"), the start of a period ("since April 2018"),
+or the date of the report (a byline, "Posted: Monday, February 2", or a bulletin's "week ending
+11 June"), which is never the event's. `best_date` prefers the event's day.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+
+from eventdesk.extract.rules import Rule, rule
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -24,43 +32,98 @@ MONTHS = {
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _MONTH = (r"(?P<{g}>(?i:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec))\.?")
-_YEAR = r"(?P<{g}>(?:19|20)\d\d|'?\d\d)"
+# A year: four digits, or two after an apostrophe, or two that end the date ("12 JAN 90 --"), never the start of
+# what follows ("On Oct. 23, 40-year-old ...", "May 5, 12 people").
+_YEAR = r"(?P<{g}>(?:19|20)\d\d(?![\d-])|'\d\d\b|\d\d(?=\s*(?:[,.;:()\[\]]|--|$)))"
+# Wire copy writes "ON 9 JAN 90 THE GUERRILLAS ...": after a day and a month, two digits before a word in capitals.
+_YEAR_AFTER_DAY = _YEAR.replace("|$)))", "|$)|\\s+[A-Z]{{2,}}\\b))")
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_SPAN = r"(?:\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?"
+_CASE = 0  # rules whose month names carry their own case: "May" is a month only as a name
 
-_PATTERNS = [
-    ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+_RULES: tuple[tuple[str, Rule], ...] = (
+    ("iso", rule("dates.iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
+                 ["Reported 2021-07-14 by the council"])),
     # "05/06/2021": month first, as the Global Terrorism Database writes its summaries' dates, unless the
     # first number cannot be a month ("28/04/2020").
-    ("slash", r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])"),
-    ("mdy", rf"\b{_MONTH.format(g='mon')}\s+{_DAY.format(g='d')}(?:\s*(?:-|to|and)\s*[0-3]?\d)?"
-            rf"(?:,?\s+{_YEAR.format(g='y')})?\b"),
-    ("dmy", rf"\b{_DAY.format(g='d')}(?:\s*(?:-|to|and)\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH.format(g='mon')}"
-            rf"(?:,?\s+{_YEAR.format(g='y')})?\b"),
-    ("my", rf"\b(?i:in|during|since|of|early|late|mid-?|by|until)\s+(?i:early\s+|late\s+|mid-?)?"
-           rf"{_MONTH.format(g='mon')}"
-           rf",?\s+(?P<y>(?:19|20)\d\d)\b"),
-    ("my2", rf"^\s*{_MONTH.format(g='mon')},?\s+(?P<y>(?:19|20)\d\d)\b"),
-    ("y", r"\b(?:[Ii]n|[Dd]uring|[Ss]ince)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*[-/])"),
-    ("rel_days", r"\b(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+"
-                 r"(?P<dir>later|after|earlier|before|ago)\b"),
-    ("next_day", r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night)|the\s+day\s+after)\b"),
-    ("today", r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b"),
-    ("yesterday", r"\b(?:yesterday|last\s+night)\b"),
-    ("weekday", r"\b(?:on\s+|late\s+|early\s+|last\s+|since\s+|during\s+|by\s+)?"
-                r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
-                r"Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b"),
-    ("last_week", r"\blast\s+week\b"),
-    ("this_month", r"\bearlier\s+this\s+month\b"),
-    ("last_month", r"\blast\s+month\b"),
-]
-_CASELESS = {"iso", "slash", "rel_days", "next_day", "today", "yesterday", "last_week", "this_month", "last_month"}
-_REGEX = [(kind, re.compile(pattern, re.IGNORECASE if kind in _CASELESS else 0)) for kind, pattern in _PATTERNS]
+    ("slash", rule("dates.slash", r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])",
+                   ["07/04/2019: Gunmen attacked a bus", "On 23/08/2019 a mortar hit the camp"])),
+    # Day before month first, so that "31 Jan 13" is not read as "Jan 13".
+    ("dmy", rule("dates.day_month", rf"\b{_DAY.format(g='d')}{_SPAN}\s+(?:of\s+)?{_MONTH.format(g='mon')}"
+                                    rf"(?:,?\s+{_YEAR_AFTER_DAY.format(g='y')})?\b",
+                 ["On 28 April 2020, fighters attacked", "SAN SALVADOR, 12 JAN 90 (RADIO)", "over 24-26 June 2020",
+                  "Around 9 May 2020 (as reported)", "ON 9 JAN 90 THE GUERRILLAS ATTACKED"], flags=_CASE)),
+    ("mdy", rule("dates.month_day", rf"\b{_MONTH.format(g='mon')}\s+{_DAY.format(g='d')}{_SPAN}"
+                                    rf"(?:,?\s+{_YEAR.format(g='y')})?\b",
+                 ["on January 3, 2024", "on Sept. 9, 2019", "On Oct. 23, 40-year-old John Smith", "June 24-26"],
+                 flags=_CASE)),
+    # "on 20/06": day and month with no year, as coders' notes write them; only after a preposition, so that
+    # "24/7" is no date.
+    ("dm_slash", rule("dates.day_slash_month",
+                      r"\b(?:on|since|from|until|by|dated|of|and|between)\s+(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?![\d/])",
+                      ["On 20/06, militia members attacked a village"], counterexamples=["open 24/7"])),
+    ("my", rule("dates.month_year",
+                rf"\b(?i:in|during|since|of|early|late|mid-?|by|until)\s+(?i:early\s+|late\s+|mid-?)?"
+                rf"{_MONTH.format(g='mon')},?\s+(?P<y>(?:19|20)\d\d)\b",
+                ["In March 2022 the rebels took the town"], flags=_CASE)),
+    ("my2", rule("dates.month_year_start", rf"^\s*{_MONTH.format(g='mon')},?\s+(?P<y>(?:19|20)\d\d)\b",
+                 ["March 2022: clashes in the north"], flags=_CASE)),
+    ("y", rule("dates.year", r"\b(?:[Ii]n|[Dd]uring|[Ss]ince)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*[-/])",
+               ["In 2008 a similar attack hit the hotel"], flags=_CASE)),
+    ("rel_days", rule("dates.days_offset",
+                      r"\b(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?P<dir>later|after|earlier|before|ago)\b",
+                      ["The group claimed the bombing a day later", "two days ago"])),
+    ("next_day", rule("dates.next_day",
+                      r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night)|the\s+day\s+after)\b",
+                      ["The next day, rebels shelled the port"])),
+    ("today", rule("dates.today", r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b",
+                   ["Police said today that three died"])),
+    ("yesterday", rule("dates.yesterday", r"\b(?:yesterday|last\s+night)\b", ["A bomb exploded yesterday"])),
+    ("weekday", rule("dates.weekday",
+                     r"\b(?:on\s+|late\s+|early\s+|last\s+|since\s+|during\s+|by\s+)?"
+                     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|"
+                     r"THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b",
+                     ["Gunmen killed two officers on Tuesday", "The blast happened late Thursday"], flags=_CASE)),
+    ("last_week", rule("dates.last_week", r"\blast\s+week\b", ["The raid took place last week"])),
+    ("this_month", rule("dates.this_month", r"\bearlier\s+this\s+month\b", ["It happened earlier this month"])),
+    ("last_month", rule("dates.last_month", r"\blast\s+month\b", ["The village was attacked last month"])),
+)
+_EXPLICIT = {"iso", "slash", "mdy", "dmy", "dm_slash", "my", "my2", "y"}
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+# "the toll rose to 506 since April 2018": the start of a period the text counts over.
+SINCE = rule("dates.since", r"\b(?i:since|starting|from)\s+(?:early\s+|late\s+|mid-?)?$", ["506 dead since "],
+             counterexamples=["killed on "])
+# A date right after a verb of saying is the day something was said: "authorities said Wednesday that ...".
+STATEMENT_BEFORE = rule(
+    "dates.statement_before",
+    r"\b(?:said|says|say|told|announced|reported|confirmed|stated|added|disclosed|revealed|noted|explained|"
+    r"warned|claimed|denied|wrote|tweeted|posted|declared|insisted)\s+(?:on\s+|late\s+|early\s+|in\s+a\s+statement\s+)?$",
+    ["Authorities said ", "the ministry announced on "], counterexamples=["she died "])
+# "Police on Wednesday said": the date between the speaker and the verb of saying.
+STATEMENT_AFTER = rule(
+    "dates.statement_after",
+    r"^\s*(?:morning|afternoon|evening|night)?\s*(?:said|says|told|announced|reported|confirmed|stated|disclosed)\b",
+    [" said that two men were held", " morning told reporters"], counterexamples=[" gunmen attacked"])
+# The date of the report, not of the event: a byline ("Posted: Monday, February 2", "Updated 3:15 PM ET Tuesday"),
+# a bulletin's date ("week ending 11 June", "as of 19:30, 14 October", "issued on 18 May"). What precedes the date
+# is the report's word and other parts of a date or a time.
+REPORT_DATE = rule(
+    "dates.report_date",
+    r"(?:\b(?:Posted|Updated|Published|Last\s+[Uu]pdated|First\s+[Pp]ublished|Last\s+[Mm]odified|POSTED|UPDATED)\b"
+    r"(?:\s+(?:on|at))?|\b(?i:week\s+ending|as\s+of|issued\s+on|updated\s+on|published\s+on))\s*:?\s*"
+    r"(?:(?:\d{1,2}:\d\d|\d{1,4}|[AaPp]\.?[Mm]\.?|[A-Z][a-z]{2,8}\.?|[ECMP][SD]?T|GMT|UTC|BST),?\s*){0,6}$",
+    ["Posted: ", "Updated 3:15 PM ", "Published Tuesday, ", "Updated 3:15 PM ET ", "Security report - Week Ending ",
+     "based on information received as of 19:30, "], flags=_CASE,
+    counterexamples=["Gunmen attacked the post on ", "Updated figures showed on "])
 
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date phrase: `value` is YYYY-MM-DD, YYYY-MM or YYYY; `precision` day, month, year or unknown."""
+    """A date phrase: `value` is YYYY-MM-DD, YYYY-MM or YYYY; `precision` day, month, year or unknown; `until`
+    the last day of a range; `rule` the rule that read it; `role` "event", "statement" (the day something was
+    said), "since" (the start of a period counted over) or "report" (the date of the report: a byline, a
+    bulletin's "as of")."""
 
     start: int
     end: int
@@ -68,6 +131,9 @@ class DateMention:
     value: str | None
     precision: str
     explicit: bool
+    rule: str | None = None
+    role: str = "event"
+    until: str | None = None
 
 
 def _year(raw: str | None, fallback: int | None) -> int | None:
@@ -101,6 +167,18 @@ def _month_ok(match: re.Match, text: str) -> bool:
     return raw[0].isupper()
 
 
+def _role(sentence: str, start: int, end: int) -> str:
+    before = sentence[max(0, start - 80):start]
+    first_word = sentence[start:end].split(" ", 1)[0]  # a rule may hold the preposition: "since April 2018"
+    if REPORT_DATE.search(before):
+        return "report"
+    if SINCE.search(before) or SINCE.search(f"{before}{first_word} "):
+        return "since"
+    if STATEMENT_BEFORE.search(before) or STATEMENT_AFTER.match(sentence[end:end + 30]):
+        return "statement"
+    return "event"
+
+
 class DateReader:
     """Reads dates sentence by sentence, keeping the anchor for relative dates."""
 
@@ -109,30 +187,33 @@ class DateReader:
         self.anchor: date | None = None
 
     def read(self, sentence: str, offset: int = 0) -> list[DateMention]:
-        """Date mentions of one sentence, in text order; explicit full dates become the anchor."""
+        """Date mentions of one sentence, in text order; explicit full dates of the event become the anchor, and
+        a report's date (a byline's) is the publication date when none is known."""
         mentions: list[DateMention] = []
         taken: list[tuple[int, int]] = []
-        flags_text = sentence
-        for kind, regex in _REGEX:
-            for match in regex.finditer(flags_text):
+        for kind, made in _RULES:
+            for match in made.finditer(sentence):
                 if any(s < match.end() and match.start() < e for s, e in taken):
                     continue
-                mention = self._mention(kind, match, sentence, offset)
+                mention = self._mention(kind, made, match, sentence, offset)
                 if mention is not None:
                     taken.append(match.span())
                     mentions.append(mention)
         mentions.sort(key=lambda m: m.start)
         for mention in mentions:
-            if mention.explicit and mention.precision == "day":
+            if mention.explicit and mention.precision == "day" and mention.role != "report":
                 self.anchor = date.fromisoformat(mention.value)
+            elif mention.role == "report" and mention.precision == "day" and self.published is None:
+                self.published = date.fromisoformat(mention.value)
         return mentions
 
-    def _mention(self, kind: str, match: re.Match, sentence: str, offset: int) -> DateMention | None:
+    def _mention(self, kind: str, made: Rule, match: re.Match, sentence: str, offset: int) -> DateMention | None:
         value, precision = self._resolve(kind, match, sentence)
         if precision is None:
             return None
-        explicit = kind in ("iso", "slash", "mdy", "dmy", "my", "my2", "y")
-        return DateMention(offset + match.start(), offset + match.end(), match.group(0), value, precision, explicit)
+        mention = DateMention(offset + match.start(), offset + match.end(), match.group(0), value, precision,
+                              kind in _EXPLICIT, made.name, _role(sentence, *match.span()))
+        return replace(mention, until=_until(match, value, precision))
 
     def _resolve(self, kind: str, match: re.Match, sentence: str) -> tuple[str | None, str | None]:
         if kind in ("mdy", "dmy", "my", "my2") and not _month_ok(match, sentence):
@@ -155,19 +236,29 @@ class DateReader:
         found = _safe_date(int(match.group("y")), month, day)
         return (found.isoformat(), "day") if found else (None, None)
 
-    def _day_month(self, match):
-        year = _year(match.group("y"), None)
+    def _in_reference_year(self, year: int | None, month: int | None, day: int) -> tuple[str | None, str | None]:
+        """A day and month, in the year written or else the reference year (a date after the publication moves to
+        the year before)."""
         guessed = year is None
         year = year or self._base_year()
-        found = _safe_date(year, _month(match.group("mon")), int(match.group("d")))
+        found = _safe_date(year, month, day)
         if found is None:
             return (None, "unknown") if guessed else (None, None)
         if guessed and self.published and found > self.published:
             found = _safe_date(found.year - 1, found.month, found.day) or found
         return found.isoformat(), "day"
 
+    def _day_month(self, match):
+        return self._in_reference_year(_year(match.group("y"), None), _month(match.group("mon")), int(match.group("d")))
+
     _mdy = _day_month
     _dmy = _day_month
+
+    def _dm_slash(self, match):
+        day, month = int(match.group("d")), int(match.group("m"))
+        if not 1 <= month <= 12:
+            return None, None
+        return self._in_reference_year(None, month, day)
 
     def _my(self, match):
         month = _month(match.group("mon"))
@@ -226,8 +317,23 @@ class DateReader:
         return first.strftime("%Y-%m"), "month"
 
 
+def _until(match: re.Match, value: str | None, precision: str) -> str | None:
+    """The last day of a range ("24-26 June" until the 26th), in the month and year of its first day."""
+    if precision != "day" or not value or "d2" not in match.re.groupindex or not match.group("d2"):
+        return None
+    first = date.fromisoformat(value)
+    last = _safe_date(first.year, first.month, int(match.group("d2")))
+    return last.isoformat() if last is not None and last > first else None
+
+
+_ROLE_RANK = {"event": 0, "statement": 1, "since": 2}
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
 def best_date(mentions: list[DateMention]) -> DateMention | None:
-    """The most precise resolved date among mentions (earliest on ties)."""
-    rank = {"day": 0, "month": 1, "year": 2}
-    resolved = [m for m in mentions if m.value]
-    return min(resolved, key=lambda m: (rank.get(m.precision, 3), m.start)) if resolved else None
+    """The date of the event: the most precise resolved date of the event (earliest on ties), else the day of a
+    statement about it, else the start of a period; never the date of a report."""
+    resolved = [m for m in mentions if m.value and m.role != "report"]
+    if not resolved:
+        return None
+    return min(resolved, key=lambda m: (_ROLE_RANK[m.role], _PRECISION_RANK.get(m.precision, 3), m.start))

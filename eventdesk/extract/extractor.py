@@ -205,8 +205,7 @@ def read_sentences(article: Article) -> list[SentenceFacts]:
     for index, sentence in enumerate(split_sentences(article.text)):
         flat = sentence.text.replace("\n", " ")
         dates = [d for d in reader.read(flat, sentence.start) if d.start >= dateline]
-        figures = [replace(c, start=c.start + sentence.start, end=c.end + sentence.start)
-                   for c in find_casualties(flat)]
+        figures = find_casualties(flat, sentence.start)
         facts.append(SentenceFacts(index, sentence, find_triggers(flat), figures, dates,
                                    places=find_place_names(flat, sentence.start)))
     return facts
@@ -260,7 +259,12 @@ def _is_generic(facts: SentenceFacts) -> bool:
 def _starts_incident(facts: SentenceFacts) -> bool:
     # A claim that gives the toll ("X claimed it killed five soldiers") is the attack's report as well.
     violent = facts.violent() or ([_claim_trigger(facts)] if _claim_trigger(facts) and facts.casualties else [])
-    if not violent or _is_generic(facts):
+    if not violent:
+        # A headline that states deaths reports an incident even with no trigger word: "Security forces kill 12
+        # militants", "Two die in crossfire".
+        return any(c.kind == "killed" and c.count and c.report is not None for c in facts.casualties) \
+            and not _is_generic(facts)
+    if _is_generic(facts):
         return False
     strong = [t for t in violent if not _WEAK_TRIGGERS.match(t.text)]
     dated = any(d.value for d in facts.dates)

@@ -545,3 +545,35 @@ ATTACKERS = [
 @pytest.mark.parametrize(("text", "actor"), [c[1:] for c in ATTACKERS], ids=[c[0] for c in ATTACKERS])
 def test_the_attacker(text, actor):
     assert main_event(text)["actor1"] == actor
+
+
+@pytest.mark.parametrize("text,killed", [
+    pytest.param("Security forces kill 12 militants in the northwest - officials", 12, id="present-tense-headline"),
+    pytest.param("Two die in crossfire between troops and rebels near the border", 2, id="die-headline"),
+    pytest.param("Bomb at market kills 31;Market blast kills 35 traders;33 killed in market bombing", 33,
+                 id="several-reports-of-one-event"),
+])
+def test_a_headline_that_states_deaths_is_an_incident(text, killed):
+    assert main_event(text)["killed"] == killed
+
+
+def test_a_headline_over_its_article_is_counted_once():
+    event = main_event("Gunmen kill 3 in Kaduna\nGunmen killed three villagers in Kaduna on Monday, police said.",
+                       "2021-05-05")
+    assert (event["killed"], event["date"]) == (3, "2021-05-03")
+
+
+def test_a_death_statistic_in_prose_without_trigger_is_no_incident():
+    events = pipeline.article_events(Article(id="t", text="The conflict left an estimated 69,000 people dead."))
+    assert [e for e in events if e["event_type"] in VIOLENT_TYPES] == []
+
+
+def test_a_local_news_shooting_with_title_byline_and_caption():
+    text = ("2 shot, 1 killed in overnight shooting on Elm Street\n"
+            "Posted: Monday, March 6, 2023 10:00 am\n"
+            "Police said Monday that two men were shot late Sunday in the 4500 block of Elm Street. One of them, a "
+            "40-year-old man, died at the hospital.\n"
+            "0:52\n"
+            "Video: neighbours describe the scene")
+    event = main_event(text)
+    assert (event["killed"], event["injured"], event["date"]) == (1, 1, "2023-03-05")
