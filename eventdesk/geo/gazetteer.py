@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 
 _ROOT = Path(__file__).resolve().parents[2]
 CACHE_DIR = _ROOT / "data" / "cache"
-DEMONYMS_CSV = _ROOT / "data" / "demonyms.csv"
+DEMONYMS_CSV = Path(__file__).resolve().parents[1] / "data" / "demonyms.csv"
 _CITIES_JSON = "cities1000.json"
 EARTH_RADIUS_KM = 6371.0088
 
@@ -964,7 +964,7 @@ def read_demonyms(path: Path) -> list[tuple[str, str]]:
 def load_gazetteer(cache_dir: Path | None = CACHE_DIR) -> Gazetteer:
     """The gazetteer, built once per process; kept as a pickle in `cache_dir` (None: no cache).
 
-    Demonyms are read from data/demonyms.csv when that file exists.
+    Demonyms are read from eventdesk/data/demonyms.csv when that file exists.
     """
     path = _cache_path(cache_dir) if cache_dir is not None else None
     gazetteer = _read_pickle(path) if path is not None else None
