@@ -1,7 +1,8 @@
 """The actor registry: who can act in an event, under which names.
 
-Owns `data/actors.csv` (one row per canonical actor: name, type, country, parent, aliases) and
-`data/demonyms.csv` (demonym -> country): reading and validating them, exact alias lookup,
+Owns `eventdesk/data/actors.csv` (one row per canonical actor: name, type, country, parent,
+aliases) and `eventdesk/data/demonyms.csv` (demonym -> country), shipped inside the package and
+read through `importlib.resources`: reading and validating them, exact alias lookup,
 the spaCy EntityRuler patterns built from the aliases, and the parent chain ("Islamic State
 Khorasan Province" belongs to the "Islamic State" family).
 
@@ -26,13 +27,12 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
+from eventdesk.data import ACTORS, DEMONYMS, reference_file
 from eventdesk.schema import ACTOR_TYPES
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-ACTORS_CSV = DATA_DIR / "actors.csv"
-DEMONYMS_NAME = "demonyms.csv"
 ACTOR_COLUMNS = ("name", "type", "country", "parent", "aliases")
 DEMONYM_COLUMNS = ("demonym", "country")
 # The other schema types (security_forces, civilians, unidentified) are descriptions the
@@ -322,14 +322,21 @@ def _read_demonyms(path: Path, states: set[str]) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=8)
 def load_registry(path: Path | None = None) -> Registry:
-    """The registry read from `path` (default data/actors.csv) and demonyms.csv beside it, built once per path.
+    """The registry read from `path` and demonyms.csv beside it, built once per path.
 
+    Without a path, the package's own `eventdesk/data/actors.csv` and `demonyms.csv`.
     Raises ValueError naming the file and line of the first problem: unknown type, duplicate
     actor or alias, unknown parent or country, malformed header.
     """
-    path = Path(path) if path is not None else ACTORS_CSV
+    if path is not None:
+        return _read_registry(Path(path), Path(path).parent / DEMONYMS)
+    with resources.as_file(reference_file(ACTORS)) as actors, resources.as_file(reference_file(DEMONYMS)) as demonyms:
+        return _read_registry(actors, demonyms)
+
+
+def _read_registry(path: Path, demonyms_path: Path) -> Registry:
     actors, aliases, index, lines = _read_actors(path)
     _check_links(path, actors, lines)
     states = {a.name for a in actors.values() if a.type == "state"}
-    demonyms = _read_demonyms(path.parent / DEMONYMS_NAME, states)
+    demonyms = _read_demonyms(demonyms_path, states)
     return Registry(actors, aliases, index, demonyms)

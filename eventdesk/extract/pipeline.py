@@ -20,7 +20,7 @@ from eventdesk.actors import load_registry
 from eventdesk.articles import BATCH_SIZE, Article, batched
 from eventdesk.extract.entities import load_nlp
 from eventdesk.extract.extractor import Resources, extract_article, extract_articles
-from eventdesk.geo.gazetteer import load_gazetteer
+from eventdesk.geo import load_gazetteer
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from eventdesk import schema
+from eventdesk.geo import distance_km
 from eventdesk.schema import (
     ACTOR1,
     ACTOR1_TYPE,
@@ -110,13 +111,6 @@ def date_interval(date: str | None, precision: str | None) -> tuple[int, int] | 
         return dt.date(year, month, 1).toordinal(), following.toordinal() - 1
     except ValueError:
         return None
-
-
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance between two (lat, lon) points."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _kinds(a: Report, b: Report) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventdesk import geo
 from eventdesk.extract.places import (
     PlaceName,
     choose_place,
@@ -13,7 +14,6 @@ from eventdesk.extract.places import (
     place_context,
     resolve_place,
 )
-from eventdesk.geo import gazetteer as geo
 
 
 @pytest.fixture(scope="module")

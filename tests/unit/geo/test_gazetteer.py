@@ -1,20 +1,12 @@
-"""Tests for eventdesk.geo: names as news text gives them -> places with coordinates."""
+"""Tests for eventdesk.geo.gazetteer: names as news text gives them -> places with coordinates."""
 
 from __future__ import annotations
-
-import dataclasses
-import json
 
 import pytest
 
 from eventdesk import schema
-from eventdesk.geo import gazetteer as geo
-from eventdesk.geo.gazetteer import Context, Place, distance_km, fold, is_plausible_name
-
-
-@pytest.fixture(scope="module")
-def gaz() -> geo.Gazetteer:
-    return geo.load_gazetteer()
+from eventdesk.geo.gazetteer import Context, distance_km
+from eventdesk.geo.names import fold
 
 
 def cases(*rows: tuple) -> list:
@@ -236,21 +228,6 @@ def test_an_all_capitals_text_may_give_any_name_in_capitals(gaz):
     assert gaz.resolve("MOSUL", Context(text_is_upper=True)).country_code == "IQ"
 
 
-@pytest.mark.parametrize(
-    ("text", "folded"),
-    [
-        pytest.param("Mocímboa da Praia", "mocimboa da praia", id="accents"),
-        pytest.param("TA'IZZ", "taizz", id="capitals-apostrophe"),
-        pytest.param("Ta\u2018izz", "taizz", id="ayn-mark"),
-        pytest.param("Bobo-Dioulasso", "bobo dioulasso", id="hyphen"),
-        pytest.param("Kandahār", "kandahar", id="macron"),
-        pytest.param("  Łódź ", "lodz", id="stroke-and-spaces"),
-    ],
-)
-def test_fold(text, folded):
-    assert fold(text) == folded
-
-
 # --- words that are not places ----------------------------------------------------------------
 
 
@@ -293,25 +270,6 @@ def test_a_common_word_with_a_division_word_is_the_division(gaz):
 @pytest.mark.parametrize("name", ["Chad", "Turkey", "Jordan", "Georgia"], ids=lambda v: v)
 def test_a_country_by_its_own_name_is_never_taken_for_a_word(gaz, name):
     assert gaz.resolve(name).precision == "country"
-
-
-@pytest.mark.parametrize(
-    ("text", "text_is_upper", "plausible"),
-    [
-        ("Kabul", False, True),
-        ("kabul", False, False),
-        ("KABUL", False, True),
-        ("al-Qaim", False, True),
-        ("the police", False, False),
-        ("police", True, True),
-        ("Of", False, False),
-        ("12 JAN 90", True, False),
-        ("", False, False),
-    ],
-    ids=["Kabul", "kabul", "KABUL", "al-Qaim", "the-police", "police-upper-text", "Of", "date", "empty"],
-)
-def test_is_plausible_name(text, text_is_upper, plausible):
-    assert is_plausible_name(text, text_is_upper) is plausible
 
 
 # --- phrases ----------------------------------------------------------------------------------
@@ -375,26 +333,6 @@ def test_context_from_places(gaz):
     assert (context.countries, context.admin1) == ({"NG": 2.0}, {("NG", "Borno"): 1.0})
 
 
-def test_demonyms_read_from_csv_and_ambiguous_ones_dropped(gaz, tmp_path):
-    path = tmp_path / "demonyms.csv"
-    path.write_text(
-        "demonym,country\nAfghan,Afghanistan\nCongolese,Democratic Republic of the Congo\n"
-        "Congolese,Republic of the Congo\nAbkhaz,Abkhazia\n",
-        encoding="utf-8",
-    )
-    with_demonyms = gaz.with_demonyms(geo.read_demonyms(path))
-    assert with_demonyms.country("Afghan").country_code == "AF"
-    assert with_demonyms.country("Congolese") is None
-    assert with_demonyms.country("Abkhaz") is None
-
-
-def test_a_demonyms_file_without_its_header_says_which_file(tmp_path):
-    path = tmp_path / "demonyms.csv"
-    path.write_text("Afghan,Afghanistan\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"demonyms\.csv:1: expected the header line 'demonym,country'"):
-        geo.read_demonyms(path)
-
-
 # --- coordinates ------------------------------------------------------------------------------
 
 
@@ -419,56 +357,6 @@ def test_nearest_town(gaz, point, name):
 def test_every_precision_is_one_of_the_schema(gaz):
     places = [gaz.resolve("Kabul"), gaz.admin1("Helmand"), gaz.country("Iran"), gaz.resolve("Nad Ali district")]
     assert {p.precision for p in places} <= set(schema.GEO_PRECISIONS) - {"unknown"}
-
-
-# --- the cache and the online geocoder ----------------------------------------------------------
-
-
-def test_the_pickled_gazetteer_resolves_as_the_built_one(gaz, tmp_path):
-    stale = tmp_path / "gazetteer-0000000000000000.pickle"
-    stale.write_bytes(b"old")
-    path = geo._cache_path(tmp_path)
-    geo._write_pickle(path, gaz)
-    loaded = geo._read_pickle(path)
-    assert [p.name for p in tmp_path.iterdir()] == [path.name]
-    assert loaded.resolve("Kerman", Context(countries={"US": 1.0})) == gaz.resolve("Kerman", gaz.context(["US"]))
-
-
-def test_an_unreadable_cache_is_ignored(tmp_path):
-    path = tmp_path / "gazetteer-0000000000000000.pickle"
-    path.write_bytes(b"not a pickle")
-    assert geo._read_pickle(path) is None
-
-
-KABUL_ONLINE = Place("Kabul", "Kabul", None, "Afghanistan", "AF", 34.5260109, 69.1776838, "city")
-
-
-def _no_network(*args, **kwargs):
-    raise AssertionError("the online geocoder was called")
-
-
-def test_geocode_online_answers_from_its_cache_without_the_network(tmp_path, monkeypatch):
-    monkeypatch.setattr(geo, "_nominatim", _no_network)
-    cache = tmp_path / "geocode.json"
-    cache.write_text(json.dumps({"kabul": dataclasses.asdict(KABUL_ONLINE), "atlantis": None}), encoding="utf-8")
-    assert geo.geocode_online("KABUL", cache) == KABUL_ONLINE
-    assert geo.geocode_online("Atlantis", cache) is None
-
-
-def test_a_broken_geocode_cache_says_which_file_and_what_to_do(tmp_path, monkeypatch):
-    monkeypatch.setattr(geo, "_nominatim", _no_network)
-    cache = tmp_path / "geocode.json"
-    cache.write_text("{not json", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"geocode\.json:1: not valid JSON .*delete the file"):
-        geo.geocode_online("Kabul", cache)
-
-
-def test_nominatim_answers_become_places():
-    raw = {
-        "name": "Kabul", "lat": "34.5260109", "lon": "69.1776838", "addresstype": "city",
-        "address": {"state": "Kabul", "country": "Afghanistan", "country_code": "af"},
-    }
-    assert geo._place_from_nominatim(raw) == KABUL_ONLINE
 
 
 # --- context from the names of an article -----------------------------------------------------
