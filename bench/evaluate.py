@@ -20,7 +20,7 @@ from eventdesk import articles
 from eventdesk.extract import pipeline
 
 DEFAULT_DIR = Path(os.environ.get("EVENTDESK_EVAL_DIR", "../shared/eval"))
-GOLD_FILES = ("dev_synthetic.jsonl", "dev_muc4.jsonl")
+GOLD_FILES = ("dev_synthetic.jsonl", "dev_muc4.jsonl", "dev_ucdp.jsonl")
 
 
 def predict(gold: Path, out: Path) -> tuple[int, float]:
