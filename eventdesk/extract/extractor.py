@@ -13,27 +13,20 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from eventdesk.actors import Registry
 from eventdesk.articles import Article
-from eventdesk.extract.casualties import Casualty, find_casualties, total_casualties
-from eventdesk.extract.dates import DateMention, DateReader, best_date
-from eventdesk.extract.events import Trigger, find_triggers, incident_type
-from eventdesk.extract.places import (
-    PlaceName,
-    dateline_end,
-    find_dateline,
-    find_place_names,
-    incident_place,
-    place_context,
-)
+from eventdesk.extract.casualties import total_casualties
+from eventdesk.extract.dates import DateMention, best_date
+from eventdesk.extract.entities import add_entities, needs_model, tag_entities
+from eventdesk.extract.events import Trigger, incident_type
+from eventdesk.extract.facts import ActorSpan, Incident, Role, SentenceFacts, read_sentences
+from eventdesk.extract.places import PlaceName, find_dateline, incident_place, place_context
 from eventdesk.extract.roles import (
     PLACE_BEFORE,
-    ActorSpan,
-    Role,
     clean_target,
     described_targets,
     find_attribution,
@@ -55,10 +48,9 @@ from eventdesk.extract.roles import (
     reduced_relative_targets,
     victims_role,
 )
-from eventdesk.extract.text import Sentence, is_upper_case, split_sentences
+from eventdesk.extract.text import Sentence
 from eventdesk.geo.gazetteer import Context, Gazetteer, Place
 
-_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _COMBATANTS = re.compile(r"\b(?:guerrillas?|rebels?|subversives?|combatants?|militants?|insurgents?|fighters?|"
                          r"terrorists?|extremists?|jihadists?|militiam[ae]n)\b", re.IGNORECASE)
 _ATTACKER_WORDS = re.compile(r"attacker|assailant|gunm[ae]n|bomber|themselves", re.IGNORECASE)
@@ -133,113 +125,6 @@ _EVENT_VERBS = {
     "arrest": re.compile(r"\b(?:arrested|detained|apprehended|taken into custody)\b", re.IGNORECASE),
     "protest": re.compile(r"\b(?:protested|protesters|protestors|demonstrators|rallied|marched)\b", re.IGNORECASE),
 }
-
-
-@dataclass
-class SentenceFacts:
-    """What the cheap and statistical passes found in one sentence."""
-
-    index: int
-    sentence: Sentence
-    triggers: list[Trigger]
-    casualties: list[Casualty]
-    dates: list[DateMention]
-    actors: list[ActorSpan] = field(default_factory=list)
-    places: list[PlaceName] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        """The sentence on one line (same offsets as the article): hard-wrapped copy breaks lines
-        in mid-phrase, and the patterns read "armed men", not "armed\\nmen"."""
-        return self.sentence.text.replace("\n", " ")
-
-    @property
-    def role_text(self) -> str:
-        """The text the role patterns read: an upper-case sentence in lower case (same offsets), so that
-        their capitalisation cues (names are capitalised, descriptions are not) keep their meaning."""
-        text = self.text
-        lowered = text.lower()
-        return lowered if is_upper_case(text) and len(lowered) == len(text) else text
-
-    def violent(self) -> list[Trigger]:
-        """The real violent triggers; none when they only name weapons or forces and no one was hurt."""
-        real = [t for t in self.triggers if t.violent and not t.hypothetical]
-        return real if self.casualties or not all(t.instrument for t in real) else []
-
-
-@dataclass
-class Incident:
-    facts: list[SentenceFacts] = field(default_factory=list)
-    context: list[SentenceFacts] = field(default_factory=list)  # later sentences that may attribute it
-    background: bool = False
-    claim: SentenceFacts | None = None
-    claimant: Role | None = None
-
-    def dates(self) -> list[DateMention]:
-        return [d for f in self.facts for d in f.dates]
-
-
-_ATTRIBUTION_WORDS = re.compile(r"\b(?:responsib\w+|behind|blam\w+|attribut\w+|claim\w*|carried out|suspect\w*|"
-                                r"accus\w+|belong\w*|linked|members? of)\b", re.IGNORECASE)
-
-
-def needs_model(facts: SentenceFacts) -> bool:
-    """Whether a sentence is worth the statistical pipeline."""
-    return bool(facts.triggers or facts.casualties or _ATTRIBUTION_WORDS.search(facts.text))
-
-
-def _report_date(article: Article, dateline: int) -> str | None:
-    """The publication date, else the day a wire dateline gives ("KABUL, 12 JAN 90 --")."""
-    if article.published or not dateline:
-        return article.published
-    found = best_date(DateReader(None).read(article.text[:dateline]))
-    return found.value if found is not None and found.precision == "day" else None
-
-
-def read_sentences(article: Article) -> list[SentenceFacts]:
-    """The cheap pass over every sentence of an article. A dateline's date is the report's date
-    (relative dates count from it), not the event's."""
-    dateline = dateline_end(article.text)
-    reader = DateReader(_report_date(article, dateline))
-    facts = []
-    for index, sentence in enumerate(split_sentences(article.text)):
-        flat = sentence.text.replace("\n", " ")
-        dates = [d for d in reader.read(flat, sentence.start) if d.start >= dateline]
-        figures = find_casualties(flat, sentence.start)
-        facts.append(SentenceFacts(index, sentence, find_triggers(flat), figures, dates,
-                                   places=find_place_names(flat, sentence.start)))
-    return facts
-
-
-# Abbreviations that are also English words: in upper-case text ("IS", "US", "WHO") they name an
-# actor only when spelled out in brackets, as in "REBEL ARMED FORCES (FAR)".
-_WORD_ABBREVIATIONS = frozenset(STOP_WORDS) | {"car", "far", "raw", "fact", "mend", "tip", "spa", "sac", "gam", "eta",
-                                               "cam", "aa", "ana", "ira", "dos", "ria", "wam", "sana", "hum"}
-
-
-def _word_in_capitals(ent, sentence: str) -> bool:
-    """An upper-case abbreviation that is also an English word, in an upper-case sentence, not in brackets."""
-    if ent.text.lower().strip(".") not in _WORD_ABBREVIATIONS or not is_upper_case(sentence):
-        return False
-    before, after = sentence[:ent.start_char].rstrip()[-1:], sentence[ent.end_char:].lstrip()[:1]
-    return not (before in "([" and before and after in ")]" and after)
-
-
-def add_entities(facts: SentenceFacts, doc, registry: Registry) -> None:
-    """Actors and place names from the statistical pipeline's entities of a sentence."""
-    ner_places = []
-    for ent in doc.ents:
-        if ent.label_ == "ACTOR" and _word_in_capitals(ent, facts.text):
-            continue
-        if ent.label_ == "ACTOR":
-            actor = registry.actors.get(ent.ent_id_)
-            if actor is not None:
-                facts.actors.append(ActorSpan(ent.start_char, ent.end_char, actor.name, actor.type, ent.text))
-            if actor is not None and actor.type == "state":  # a country or capital is also a place
-                ner_places.append((ent.text, ent.start_char, ent.end_char))
-        elif ent.label_ in _PLACE_LABELS:
-            ner_places.append((ent.text, ent.start_char, ent.end_char))
-    facts.places = find_place_names(facts.text, facts.sentence.start, ner_places)
 
 
 def _is_generic(facts: SentenceFacts) -> bool:
@@ -787,33 +672,6 @@ def extract_from_facts(article: Article, sentences: list[SentenceFacts], res: Re
     events += claim_rows(article, claims, incidents, rows)
     events += frame_rows(article, sentences)
     return events + dyads
-
-
-def needs_ner(facts: SentenceFacts, gazetteer: Gazetteer) -> bool:
-    """Whether the statistical NER may add something: a violent sentence where no name after a
-    locative ("in Quetta, Pakistan") is a known town."""
-    if not (facts.violent() or facts.casualties):
-        return False
-    for name in facts.places:
-        place = gazetteer.resolve(name.text) if name.locative else None
-        if place is not None and place.is_town:
-            return False
-    return True
-
-
-def tag_entities(sentences: list[SentenceFacts], nlp, gazetteer: Gazetteer) -> list:
-    """Docs for the sentences: every one gets the registry's actors (cheap), and only those that
-    `needs_ner` also go through the statistical NER."""
-    docs = [nlp.make_doc(f.text) for f in sentences]
-    if "actor_matcher" in nlp.pipe_names:
-        matcher = nlp.get_pipe("actor_matcher")
-        docs = [matcher(doc) for doc in docs]
-    statistical = [i for i, f in enumerate(sentences) if needs_ner(f, gazetteer)]
-    if statistical and "ner" in nlp.pipe_names:
-        ner = nlp.get_pipe("ner")  # called directly: nlp.pipe's per-call overhead costs more than a sentence
-        for i, doc in zip(statistical, ner.pipe([docs[i] for i in statistical], batch_size=64), strict=True):
-            docs[i] = doc
-    return docs
 
 
 def extract_articles(articles: list[Article], res: Resources) -> list[list[dict]]:

@@ -19,30 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-
-@dataclass(frozen=True)
-class ActorSpan:
-    """A recognised actor in a sentence: offsets are relative to the sentence."""
-
-    start: int
-    end: int
-    name: str
-    type: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Role:
-    name: str
-    type: str
-    basis: str  # claim, official, narrator, description, hedge, unknown
-    start: int = -1
-    end: int = -1
-
+from eventdesk.extract.facts import ActorSpan, Role
 
 _GROUP_NOUNS = (r"infiltrators?|gunman|militant|fighter|sniper|suicide attackers?|air ?strikes?|drones?|"
                 r"drone strikes?|shells|rockets|missiles|artillery|snipers|gunmen|cadres|fighters|militants|"
