@@ -1,4 +1,4 @@
-# eventdesk: make run | make test | make lint | make bench | make eval
+# eventdesk: make run | make test | make lint | make bench | make eval | make lock
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -8,20 +8,21 @@ PORT ?= 8501
 HOST ?= 127.0.0.1
 SEEDS := $(wildcard seeds/*)
 
-.PHONY: run test lint bench eval ingest clean browser
+.PHONY: run test lint bench eval ingest clean browser lock
 
 run: $(STAMP) data/events.parquet
 	$(PY) -m eventdesk serve dashboard.py --server.address $(HOST) --server.port $(PORT)
 
-$(STAMP): requirements.txt
+# Installs exactly the locked versions, each checked against its hash (a known pip first).
+$(STAMP): requirements-pip.lock requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements.txt
+	$(PY) -m pip install -q --require-hashes -r requirements-pip.lock
+	$(PY) -m pip install -q --require-hashes -r requirements.lock
 	$(PY) -m eventdesk assets
 	touch $(STAMP)
 
-$(TEST_STAMP): $(STAMP) requirements-test.txt
-	$(PY) -m pip install -q -r requirements-test.txt
+$(TEST_STAMP): $(STAMP) requirements-test.lock
+	$(PY) -m pip install -q --require-hashes -r requirements-test.lock
 	touch $(TEST_STAMP)
 
 # The table is rebuilt when it is missing or older than a seed article.
@@ -49,6 +50,16 @@ bench: $(TEST_STAMP)
 
 eval: $(STAMP)
 	$(PY) -m bench.evaluate
+
+# requirements{,-test,-pip}.txt -> the locks, every transitive pin with its hashes.
+# uv is installed in a throwaway venv, not in $(VENV).
+LOCK_VENV ?= /tmp/eventdesk-lock-venv
+UV_COMPILE = $(LOCK_VENV)/bin/uv pip compile --generate-hashes --python-version 3.11
+lock:
+	test -x $(LOCK_VENV)/bin/uv || { $(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install -q uv==0.13.8; }
+	$(UV_COMPILE) -q requirements.txt -o requirements.lock
+	$(UV_COMPILE) -q requirements-test.txt -c requirements.lock -o requirements-test.lock
+	$(UV_COMPILE) -q requirements-pip.txt -o requirements-pip.lock
 
 clean:
 	rm -rf $(VENV) data/events.* data/reports.* data/relations.csv data/eventdesk.duckdb* data/dataset static/vendor

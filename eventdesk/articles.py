@@ -5,11 +5,32 @@ An article is text plus metadata (title, publication date, source, url). Files m
 `id`, `title`, `text`, `published`, `source`, `url` (only `text` is required). A file that
 cannot be read yields an `ArticleError` naming the file (and line) and what to do; it never
 stops the other files.
+
+A `.txt`/`.md` article may start with a front matter block: a first line `---`, then one
+`key: value` line per field, then a line `---`::
+
+    ---
+    published: 2024-01-04
+    source: Example Wire
+    url: https://example.org/news/1
+    ---
+    Headline of the article
+
+    Text of the article...
+
+Keys (lower case): `id`, `title`, `published` (YYYY-MM-DD), `source`, `url`, each at most
+once; blank lines inside the block are skipped and an empty value means "not given". After the
+block, the first non-empty line is the title as usual, unless the block gives `title`: then
+all that follows is text. `source` defaults to the file name. Only this delimited form is read:
+a bare leading "Key: value" line is a headline ("Nigeria: gunmen kill 12"), not metadata. A
+block that is not closed, a line that is not `key: value`, an unknown or repeated key, or a
+`published` that is not a date gives an error naming the file, the line and the fix.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
@@ -86,6 +107,45 @@ def make_article(record: dict, default_source: str | None = None) -> Article:
     )
 
 
+class RecordError(ValueError):
+    """A record (a JSON line, a JSON or CSV row) that is no article; `record_id` is its id when it has one."""
+
+    def __init__(self, message: str, record_id: str | None = None) -> None:
+        super().__init__(message)
+        self.record_id = record_id
+
+
+_JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true or false",
+               type(None): "null"}
+
+
+def article_from_record(record: object) -> Article:
+    """An Article from one decoded record; RecordError if it is not an object with a non-empty `text`."""
+    if not isinstance(record, dict):
+        kind = _JSON_KINDS.get(type(record), type(record).__name__)
+        raise RecordError(f"expected a JSON object with a 'text' field, found {kind}")
+    try:
+        return make_article(record)
+    except ValueError as err:
+        given = record.get("id")
+        known = str(given) if isinstance(given, str | int) and given != "" and not isinstance(given, bool) else None
+        raise RecordError(str(err), known) from None
+
+
+def parse_json_line(line: str) -> Article:
+    """An Article from one line of JSONL; RecordError saying what is wrong (empty, malformed, no object, no text)."""
+    line = line.rstrip("\r\n")  # so that a message speaks of the line itself
+    if not line.strip():
+        raise RecordError("empty line: expected a JSON object with a 'text' field")
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise RecordError(f"malformed JSON: {err.msg} (column {err.colno})") from None
+    except RecursionError:
+        raise RecordError("malformed JSON: nested too deeply") from None
+    return article_from_record(record)
+
+
 def _clean(value: object) -> str | None:
     if value is None:
         return None
@@ -107,12 +167,69 @@ def decode(data: bytes, name: str) -> str:
         ) from err
 
 
+class FrontMatterError(ValueError):
+    """A front matter block that cannot be read; `line` is its line in the file."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(f"front matter: {message}")
+        self.line = line
+
+
+FRONT_MATTER_KEYS = ("id", "title", "published", "source", "url")
+_FENCE = "---"
+_KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s?(?P<value>.*)$")
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """(front matter fields, the rest of the text) of a .txt/.md article; ({}, text) without a block."""
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None or lines[start].strip() != _FENCE:
+        return {}, text
+    fields: dict[str, str] = {}
+    for index in range(start + 1, len(lines)):
+        line = lines[index].strip()
+        if line == _FENCE:
+            return fields, "\n".join(lines[index + 1:])
+        if line:
+            _add_field(fields, index + 1, line)
+    raise FrontMatterError(start + 1, f"the block opened by '{_FENCE}' on line {start + 1} is not closed: "
+                                      f"end it with a line '{_FENCE}'")
+
+
+def _add_field(fields: dict[str, str], number: int, line: str) -> None:
+    match = _KEY_VALUE.match(line)
+    if match is None:
+        raise FrontMatterError(number, f"{line[:60]!r} is not a 'key: value' line; "
+                                       f"write e.g. 'published: 2024-01-04', or close the block with '{_FENCE}'")
+    key, value = match.group("key").lower(), match.group("value").strip()
+    if key not in FRONT_MATTER_KEYS:
+        raise FrontMatterError(number, f"unknown key {key!r}; use {', '.join(FRONT_MATTER_KEYS)}")
+    if key in fields:
+        raise FrontMatterError(number, f"{key!r} is given twice; keep one")
+    if key == "published" and value and not _is_date(value):
+        raise FrontMatterError(number, f"published {value!r} is not a date; write it as YYYY-MM-DD")
+    fields[key] = value
+
+
+def _is_date(value: str) -> bool:
+    """Whether `value` is a calendar date written YYYY-MM-DD."""
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return normalise_date(value) == value
+
+
 def parse_text(text: str, name: str, source: str | None = None) -> Article:
-    """A .txt/.md article: the first non-empty line is the title."""
-    lines = text.strip().splitlines()
-    title = lines[0].lstrip("# ").strip()
-    body = "\n".join(lines[1:]).strip() or title
-    return make_article({"title": title, "text": body}, default_source=source)
+    """A .txt/.md article: an optional front matter block, then the title (first non-empty line) and text."""
+    fields, rest = split_front_matter(text)
+    lines = rest.strip().splitlines()
+    if not lines:
+        raise ValueError("no text after the front matter block: the article itself follows the closing '---'")
+    title = fields.get("title") or lines[0].lstrip("# ").strip()
+    body = rest.strip() if fields.get("title") else "\n".join(lines[1:]).strip() or title
+    return make_article({**fields, "title": title, "text": body}, default_source=source)
 
 
 def parse_html(text: str, name: str, source: str | None = None) -> Article:
@@ -189,7 +306,7 @@ def parse_bytes(data: bytes, name: str, source: str | None = None) -> LoadResult
         else:
             _collect_records(_RECORD_READERS[suffix](text, name), name, result)
     except ValueError as err:
-        result.errors.append(ArticleError(name, str(err)))
+        result.errors.append(ArticleError(name, str(err), getattr(err, "line", None)))
     return result
 
 
@@ -198,12 +315,9 @@ def _collect_records(records: Iterable[tuple[int | None, object]], name: str, re
         if isinstance(record, ValueError):
             result.errors.append(ArticleError(name, str(record), line))
             continue
-        if not isinstance(record, dict):
-            result.errors.append(ArticleError(name, "expected an object with a 'text' field", line))
-            continue
         try:
-            result.articles.append(make_article(record))
-        except ValueError as err:
+            result.articles.append(article_from_record(record))
+        except RecordError as err:
             result.errors.append(ArticleError(name, str(err), line))
 
 

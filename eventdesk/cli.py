@@ -1,12 +1,15 @@
 """The command line: a thin shell over the library.
 
-    python -m eventdesk ingest PATH... [--store DIR] [--workers N] [--dask-scheduler ADDRESS]
-                                                        articles -> the store in data/: events.{parquet,csv},
-                                                        reports.{parquet,csv}, relations.csv
-    python -m eventdesk extract < articles.jsonl        one JSON line of events per article
-    python -m eventdesk assets                          copy the map's JavaScript into static/vendor
-    python -m eventdesk serve dashboard.py [OPTIONS]    the dashboard: `streamlit run dashboard.py [OPTIONS]`
-                                                        with the titled navigation from the first request
+    eventdesk ingest PATH... [--store DIR] [--workers N] [--dask-scheduler ADDRESS]
+                                               articles -> the store in data/: events.{parquet,csv},
+                                               reports.{parquet,csv}, relations.csv
+    eventdesk extract < articles.jsonl         one JSON line of events per input line, in order
+    eventdesk assets                           copy the map's JavaScript into static/vendor
+    eventdesk serve dashboard.py [OPTIONS]     the dashboard: `streamlit run dashboard.py [OPTIONS]`
+                                               with the titled navigation from the first request
+    eventdesk --version
+
+`eventdesk` is the installed command; `python -m eventdesk` is the same from a checkout.
 """
 
 from __future__ import annotations
@@ -15,8 +18,10 @@ import argparse
 import json
 import logging
 import sys
+from importlib import metadata
 from pathlib import Path
 
+import eventdesk
 from eventdesk import articles as articles_mod
 
 DEFAULT_STORE = Path("data")
@@ -69,44 +74,63 @@ def _summary(result, folder: Path) -> str:
             f"({result.rate:,.1f} articles/s)")
 
 
-def _parse_line(number: int, line: str):
-    """An Article, or an (error message, known id) pair for a line that is not one."""
+EXTRACT_FORMATS = """\
+input: one JSON object per line (JSONL), with the fields
+  text       the article text (required, non-empty)
+  id         a string; default: the first 16 hex digits of the text's SHA-256
+  published  the publication date, YYYY-MM-DD (an ISO date-time is cut to its date); relative
+             dates in the text ("on Monday") are resolved against it
+  source     the outlet, e.g. "Reuters"
+  url        where the article was published
+  title      the headline
+  other keys are ignored.
+
+output: exactly one JSON line per input line, in the same order, flushed as each batch is done:
+  {"id": ID, "events": [EVENT, ...]}    for an article (an empty list: no event found)
+  {"id": ID or null, "error": MESSAGE}  for a line that is no article (malformed JSON, not an
+                                        object, no text, an empty line); the id is given when
+                                        the line has one. A message naming the line goes to stderr.
+  EVENT has the columns of the event table (see the README's column table).
+
+exit status: 0, or 1 when a line was no article.
+"""
+
+
+def _extract_line(number: int, line: str) -> articles_mod.Article | dict:
+    """An Article, or the error record that stands for a line that is not one."""
     try:
-        return articles_mod.make_article(json.loads(line))
-    except (json.JSONDecodeError, ValueError, AttributeError, TypeError) as err:
-        return f"error: <stdin>:{number}: {err}", _safe_id(line)
+        return articles_mod.parse_json_line(line)
+    except articles_mod.RecordError as err:
+        print(f"error: <stdin>:{number}: {err}", file=sys.stderr)
+        return {"id": err.record_id, "error": f"line {number}: {err}"}
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from eventdesk.extract import pipeline
 
     size = 1 if sys.stdin.isatty() else pipeline.BATCH_SIZE  # answer at once when typed, batch when piped
-    lines = ((n, line) for n, line in enumerate(sys.stdin, start=1) if line.strip())
     failures = 0
-    for chunk in pipeline.batched(lines, size):
-        parsed = [_parse_line(n, line) for n, line in chunk]
-        good = [p for p in parsed if isinstance(p, articles_mod.Article)]
+    for chunk in pipeline.batched(enumerate(sys.stdin, start=1), size):
+        parsed = [_extract_line(number, line) for number, line in chunk]
+        good = [item for item in parsed if isinstance(item, articles_mod.Article)]
         results = iter(pipeline.batch_events(good)) if good else iter(())
         for item in parsed:
             if isinstance(item, articles_mod.Article):
                 record = {"id": item.id, "events": next(results)}
             else:
                 failures += 1
-                print(item[0], file=sys.stderr)
-                if item[1] is None:
-                    continue
-                record = {"id": item[1], "events": []}
+                record = item
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         sys.stdout.flush()
     return 1 if failures else 0
 
 
-def _safe_id(line: str) -> str | None:
+def package_version() -> str:
+    """The installed package's version; eventdesk.__version__ when run from a checkout that is not installed."""
     try:
-        value = json.loads(line).get("id")
-    except (json.JSONDecodeError, AttributeError):
-        return None
-    return value if isinstance(value, str) else None
+        return metadata.version("eventdesk")
+    except metadata.PackageNotFoundError:
+        return eventdesk.__version__
 
 
 def cmd_assets(args: argparse.Namespace) -> int:
@@ -131,7 +155,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from eventdesk.store import incidents
 
-    parser = argparse.ArgumentParser(prog="python -m eventdesk", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="eventdesk", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     ingest = sub.add_parser("ingest", help="extract events from article files and folders into the store")
     ingest.add_argument("paths", nargs="+", type=Path, help=".txt .md .html .json .jsonl .csv files or folders")
@@ -146,7 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--dask-scheduler", metavar="ADDRESS", default=None,
                         help="extract on this Dask cluster (e.g. tcp://host:8786) instead of local processes")
     ingest.set_defaults(func=cmd_ingest)
-    extract = sub.add_parser("extract", help="JSONL articles on stdin -> JSONL events on stdout")
+    extract = sub.add_parser(
+        "extract", help="JSONL articles on stdin -> one JSON line of events per input line on stdout",
+        description="Extract events from articles: JSON lines in on stdin, one JSON line out per line in, in order.",
+        epilog=EXTRACT_FORMATS, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     extract.set_defaults(func=cmd_extract)
     assets = sub.add_parser("assets", help="install the map's JavaScript and CSS for offline use")
     assets.set_defaults(func=cmd_assets)

@@ -1,10 +1,13 @@
 """Loading articles from every supported format, and clear errors for bad files."""
 
 import json
+from pathlib import Path
 
 import pytest
 
-from eventdesk.articles import content_id, load_paths, parse_bytes
+from eventdesk.articles import RecordError, content_id, load_paths, parse_bytes, parse_json_line, split_front_matter
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_text_file_first_line_is_title(tmp_path):
@@ -73,3 +76,109 @@ def test_bad_jsonl_line_names_the_line_and_keeps_the_rest(tmp_path):
     result = load_paths([path])
     assert [a.text for a in result.articles] == ["Good one.", "Good two."]
     assert str(result.errors[0]).startswith(f"{path}:2:")
+
+
+# --- front matter of .txt and .md articles -------------------------------------------------------
+
+WIRE = "Blast at a market\n\nA bomb exploded at a market in the north on Monday, police said."
+
+
+def test_front_matter_gives_the_published_date_source_and_url(tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text("---\npublished: 2024-01-04\nsource: Example Wire\nurl: https://example.org/n/1\n---\n" + WIRE,
+                    encoding="utf-8")
+    (article,) = load_paths([path]).articles
+    assert (article.title, article.published, article.source, article.url) == (
+        "Blast at a market", "2024-01-04", "Example Wire", "https://example.org/n/1")
+    assert article.text == "A bomb exploded at a market in the north on Monday, police said."
+    assert article.id == content_id(article.text)
+
+
+def test_a_title_in_the_front_matter_leaves_all_that_follows_as_text():
+    data = b"---\ntitle: Market blast\nid: wire-7\n---\nA bomb exploded.\n\nTwo people were hurt."
+    (article,) = parse_bytes(data, "a.md").articles
+    assert (article.id, article.title) == ("wire-7", "Market blast")
+    assert article.text == "A bomb exploded.\n\nTwo people were hurt."
+
+
+def test_front_matter_keys_any_case_blank_lines_and_empty_values():
+    data = b"\n---\nPublished: 2024-01-04\n\nurl:\n---\n# Blast at a market\nA bomb exploded."
+    (article,) = parse_bytes(data, "b.md", source="b.md").articles
+    assert (article.title, article.published, article.url, article.source) == (
+        "Blast at a market", "2024-01-04", None, "b.md")
+
+
+def test_without_front_matter_the_first_line_is_the_title_even_with_a_colon():
+    data = b"Nigeria: gunmen kill 12 in Borno\n\nGunmen killed 12 villagers on Sunday."
+    (article,) = parse_bytes(data, "c.txt").articles
+    assert (article.title, article.published, article.text) == (
+        "Nigeria: gunmen kill 12 in Borno", None, "Gunmen killed 12 villagers on Sunday.")
+
+
+BAD_FRONT_MATTER = [
+    ("not-closed", b"---\npublished: 2024-01-04\nBlast\nA bomb.", 3, "'Blast' is not a 'key: value' line"),
+    ("never-closed", b"---\npublished: 2024-01-04\n", 1, "the block opened by '---' on line 1 is not closed"),
+    ("unknown-key", b"---\ndate: 2024-01-04\n---\nBlast\nA bomb.", 2,
+     "unknown key 'date'; use id, title, published, source, url"),
+    ("twice", b"---\nsource: A\nsource: B\n---\nBlast\nA bomb.", 3, "'source' is given twice; keep one"),
+    ("not-a-date", b"---\npublished: 4 January 2024\n---\nBlast\nA bomb.", 2,
+     "published '4 January 2024' is not a date; write it as YYYY-MM-DD"),
+    ("impossible-date", b"---\npublished: 2024-02-30\n---\nBlast\nA bomb.", 2, "published '2024-02-30' is not a date"),
+    ("no-text", b"---\nsource: A\n---\n\n", None, "no text after the front matter block"),
+]
+
+
+@pytest.mark.parametrize(("data", "line", "message"), [c[1:] for c in BAD_FRONT_MATTER],
+                         ids=[c[0] for c in BAD_FRONT_MATTER])
+def test_malformed_front_matter_names_the_file_and_line(data, line, message):
+    result = parse_bytes(data, "seeds/bad.txt")
+    assert result.articles == []
+    (error,) = result.errors
+    where = f"seeds/bad.txt:{line}: " if line else "seeds/bad.txt: "
+    assert str(error).startswith(where) and message in str(error)
+
+
+@pytest.mark.parametrize(
+    ("text", "fields", "rest"),
+    [
+        pytest.param("Title\nText", {}, "Title\nText", id="none"),
+        pytest.param("---\nsource: A\n---\nTitle", {"source": "A"}, "Title", id="one-field"),
+        pytest.param("  \n---  \nurl: http://x/a:b\n---\nT", {"url": "http://x/a:b"}, "T", id="colon-in-value"),
+        pytest.param("Title\n---\nsource: A\n---\n", {}, "Title\n---\nsource: A\n---\n", id="not-at-the-start"),
+    ],
+)
+def test_split_front_matter(text, fields, rest):
+    assert split_front_matter(text) == (fields, rest)
+
+
+def test_the_seed_article_still_reads_as_before():
+    (article,) = load_paths([ROOT / "seeds" / "000_5682dd478ce06410.txt"]).articles
+    assert article.title == "US Secretly Warned Iran of Potential ISIS Attack Prior to Deadly Explosion in Kerman"
+    assert (article.id, article.published, article.source) == ("663bd8b5aea58f32", None, "000_5682dd478ce06410.txt")
+
+
+# --- one JSON line ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "message", "record_id"),
+    [
+        pytest.param("\n", "empty line: expected a JSON object with a 'text' field", None, id="empty"),
+        pytest.param('{"text": 1,}\n', "malformed JSON: Expecting property name enclosed in double quotes (column 12)",
+                     None, id="malformed"),
+        pytest.param("[1]", "expected a JSON object with a 'text' field, found an array", None, id="array"),
+        pytest.param("null", "expected a JSON object with a 'text' field, found null", None, id="null"),
+        pytest.param('{"id": "k1"}', "no text: each article needs a non-empty 'text' field", "k1", id="no-text"),
+        pytest.param('{"id": true, "text": ""}', "no text: each article needs a non-empty 'text' field", None,
+                     id="boolean-id-is-no-id"),
+    ],
+)
+def test_parse_json_line_says_what_is_wrong(line, message, record_id):
+    with pytest.raises(RecordError) as caught:
+        parse_json_line(line)
+    assert (str(caught.value), caught.value.record_id) == (message, record_id)
+
+
+def test_parse_json_line_reads_an_article():
+    article = parse_json_line('{"id": 12, "text": "A bomb exploded.", "published": "2024-01-04T08:00:00Z"}\n')
+    assert (article.id, article.text, article.published) == ("12", "A bomb exploded.", "2024-01-04")
