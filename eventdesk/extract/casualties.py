@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from eventdesk.extract import casualty_reports as reports
 from eventdesk.extract import casualty_rules as cr
 from eventdesk.extract.casualty_words import QUALIFIER_OF
 from eventdesk.extract.numbers import NUMBER, parse_number
@@ -313,14 +314,14 @@ def find_casualties(text: str, offset: int = 0) -> list[Casualty]:
     if is_upper_case(text):  # read in lower case (same offsets), where capitals no longer look like names
         lowered = text.lower()
         text = lowered if len(lowered) == len(text) else text
-    breaks = list(cr.REPORT_BREAK.finditer(text))
+    breaks = list(reports.REPORT_BREAK.finditer(text))
     starts = [0] + [m.end() for m in breaks]
     ends = [m.start() for m in breaks] + [len(text)]
-    headline = bool(breaks) or bool(cr.HEADLINE_END.search(text))
+    headline = bool(breaks) or bool(reports.HEADLINE_END.search(text))
     found = []
     for start, end in zip(starts, ends, strict=True):
         piece = text[start:end]
-        period = headline and bool(cr.OVER_A_PERIOD.search(piece))
+        period = headline and bool(reports.OVER_A_PERIOD.search(piece))
         for mention in _statement_mentions(piece):
             found.append(replace(mention, start=mention.start + start + offset, end=mention.end + start + offset,
                                  report=start + offset if headline else None, period=period))
