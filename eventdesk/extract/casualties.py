@@ -17,9 +17,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from eventdesk.extract import casualty_reports as reports
 from eventdesk.extract import casualty_rules as cr
 from eventdesk.extract.casualty_words import QUALIFIER_OF
-from eventdesk.extract.numbers import parse_number
+from eventdesk.extract.numbers import NUMBER, parse_number
 from eventdesk.extract.rules import Rule
 from eventdesk.extract.text import is_upper_case
 
@@ -313,23 +314,54 @@ def find_casualties(text: str, offset: int = 0) -> list[Casualty]:
     if is_upper_case(text):  # read in lower case (same offsets), where capitals no longer look like names
         lowered = text.lower()
         text = lowered if len(lowered) == len(text) else text
-    breaks = list(cr.REPORT_BREAK.finditer(text))
+    breaks = list(reports.REPORT_BREAK.finditer(text))
     starts = [0] + [m.end() for m in breaks]
     ends = [m.start() for m in breaks] + [len(text)]
-    headline = bool(breaks) or bool(cr.HEADLINE_END.search(text))
+    headline = bool(breaks) or bool(reports.HEADLINE_END.search(text))
     found = []
     for start, end in zip(starts, ends, strict=True):
         piece = text[start:end]
-        period = headline and bool(cr.OVER_A_PERIOD.search(piece))
+        period = headline and bool(reports.OVER_A_PERIOD.search(piece))
         for mention in _statement_mentions(piece):
             found.append(replace(mention, start=mention.start + start + offset, end=mention.end + start + offset,
                                  report=start + offset if headline else None, period=period))
     return found
 
 
+# Rules that read a figure ("14 people", "both gunmen"): a sentence without one is not searched with them.
+_NEEDS_FIGURE = frozenset(r.name for r in (
+    cr.SHOT_SOME_FATALLY, cr.SHOOTING_SOME_FATALLY, cr.WITH_OWNER, cr.PASSIVE_RELATIVE, cr.PASSIVE, cr.TOLL,
+    cr.TOLL_BROUGHT, cr.LIVES, cr.LIVES_OF, cr.DEAD_NOUN, cr.LEFT_DEAD, cr.BODIES_COUNTED, cr.BODIES_OF, cr.BARE,
+    cr.BARE_PLURAL, cr.PASSIVE_PLURAL, cr.SHOT, cr.SELF_AND_OTHERS, cr.OTHERS_AND_SELF, cr.SELF_KILLED, cr.BESIDES,
+    cr.DIED_OF_THEM))
+_FIGURE = re.compile(rf"\b(?:{NUMBER})|\bboth\b", re.IGNORECASE)
+
+
+# The word a rule cannot do without: a sentence without it is not searched with the rule (the rules run on
+# every sentence that names a death or an injury, and most of them look for a phrase only a few sentences have).
+_NEEDS_WORD = {made.name: re.compile(words, re.IGNORECASE) for made, words in (
+    (cr.ZERO_BOTH, r"\bno\b|nobody|without"), (cr.ZERO_KILLED, r"\bno\b|nobody"), (cr.ZERO_HURT, r"\bno\b"),
+    (cr.SHOT_SOME_FATALLY, r"fatally|mortally|of (?:them|whom)"), (cr.SHOOTING_SOME_FATALLY, r"fatally|mortally|of"),
+    (cr.SHOT, r"\bshot\b"), (cr.SELF_KILLED, r"themselves"), (cr.BESIDES, r"counting|excluding|addition|besides|plus"),
+    (cr.BODIES_COUNTED, r"bodies|corpses"), (cr.BODIES_OF, r"bodies|corpses|remains"), (cr.A_BODY, r"body|corpse"),
+    (cr.COUPLE_OBJECT, r"couple"), (cr.COUPLE_VICTIM, r"couple"), (cr.LIVES, r"lives"), (cr.LIVES_OF, r"lives"),
+    (cr.TO_DEATH, r"to death"), (cr.WITH_OWNER, r"of (?:his|her)"),
+    (cr.FOUND_DEAD, r"find|found|locat|discover|recover"),
+    (cr.SELF_AND_OTHERS, r"himself|herself"), (cr.OTHERS_AND_SELF, r"himself|herself"),
+    (cr.ATTACKER_KILLED, r"\b(?:him|her|he|she|himself|herself|being)\b"),
+    (cr.ATTACKER_HURT, r"\b(?:him|her|he|she)\b|self"),
+    (cr.PASSIVE_RELATIVE, r"\b(?:who|that)\b"), (cr.DIED_OF_THEM, r"\bof\b"),
+    (cr.TOLL, r"toll|number|fatalities|deaths"), (cr.TOLL_BROUGHT, r"number|total"),
+)}
+
+
 def _statement_mentions(text: str) -> list[Casualty]:
     found: list[Casualty] = []
+    counted = bool(_FIGURE.search(text))
     for made, read in _READERS:
+        needed = _NEEDS_WORD.get(made.name)
+        if not counted and made.name in _NEEDS_FIGURE or needed is not None and not needed.search(text):
+            continue
         for match in made.finditer(text):
             found.extend(replace(m, rule=made.name) for m in read(text, match)
                          if m is not None and m.count < _MOST_IN_ONE_INCIDENT)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from eventdesk.extract import casualties, rules
 from eventdesk.extract.casualties import find_casualties, total_casualties
 
 
@@ -350,3 +351,16 @@ def test_toll_named_far_from_its_figure():
     sentence = ("The death toll from Sunday's suicide bombing at a crowded bus station in the north of the "
                 "province rose to 14 on Monday.")
     assert total_casualties(find_casualties(sentence), "killed").count == 14
+
+
+def test_the_cheap_filters_never_hide_a_rule_from_its_own_examples():
+    hidden = [(name, text) for name, needed in casualties._NEEDS_WORD.items()
+              for text in rules.registered()[name].examples if not needed.search(text)]
+    hidden += [(name, text) for name in casualties._NEEDS_FIGURE
+               for text in rules.registered()[name].examples if not casualties._FIGURE.search(text)]
+    assert hidden == []
+
+
+def test_an_attacker_shot_dead_is_the_only_death():
+    mentions = find_casualties("A man stabbed two officers near the gate before being shot dead by police.")
+    assert total_casualties(mentions, "killed").count == 1
