@@ -2,7 +2,9 @@
 
 import pytest
 
-from eventdesk.extract.events import find_triggers, incident_type
+from eventdesk.extract.events import explain_type, find_triggers, incident_type
+from eventdesk.extract.triggers import load_lexicon
+from eventdesk.schema import VIOLENT_TYPES
 
 TYPES = [
     ("gunmen", "Gunmen killed two police officers and wounded three others on Tuesday.", "armed_assault"),
@@ -94,3 +96,120 @@ def test_destruction_verbs_are_triggers(sentence, kind):
 ], ids=["harshly-attacked", "social-explosion", "upper-sharply-attacked"])
 def test_figurative_violence_is_not_real(sentence):
     assert not [t for t in find_triggers(sentence) if t.violent and not t.hypothetical]
+
+
+# --- The trigger lexicon (eventdesk/data/triggers.csv): every entry's example yields that entry and its type.
+
+ENTRIES = load_lexicon().entries
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=[e.name for e in ENTRIES])
+def test_every_lexicon_entry_example_yields_its_type(entry):
+    triggers = find_triggers(entry.example)
+    fired = [t for t in triggers if t.rule.split("+")[0] == f"triggers:{entry.name}"]
+    assert [(t.kind, t.hypothetical) for t in fired] == [(entry.kind, False)]
+    if entry.kind in VIOLENT_TYPES:
+        assert incident_type(triggers, entry.example) == entry.kind
+
+
+# --- Headline and report shapes: a word is one trigger in every form, present tense and headline syntax included.
+
+HEADLINES = [
+    ("present-no-article", "Gunmen kill 3 in Kaduna", "armed_assault", "triggers:gunman"),
+    ("present-3sg", "Bandit gang kills 12 farmers in Zamfara", "attack", "triggers:kill"),
+    ("open-fire-present", "Paramilitaries open fire on a market, injure 3", "armed_assault", "triggers:open_fire"),
+    ("pronoun-murder", "They murder a man in Celaya", "attack", "triggers:murder_verb"),
+    ("bare-participle", "Farmer killed in Tarlac.", "attack", "triggers:kill"),
+    ("shoot-dead-present", "Soldiers shoot dead a driver at a roadblock", "armed_assault", "triggers:shoot_dead"),
+    ("shot-object-dead", "Police shot two suspects dead near the bus park", "armed_assault", "triggers:shoot_dead"),
+    ("colon-dateline", "Hermosillo, Sonora: 2 killed in armed attack", "armed_assault", "triggers:weapon_attack"),
+    ("device-defused", "A bomb was discovered and defused outside a school in Quetta", "bombing",
+     "triggers:device_defused"),
+    ("drones-intercepted", "Air defences intercepted two drones over Kursk", "airstrike", "triggers:intercept_drone"),
+    ("rocket-intercepted", "A rocket was intercepted over Sderot", "shelling", "triggers:missile_intercepted"),
+    ("incendiary-thrown", "Unknown men threw an incendiary device at the party office", "arson",
+     "triggers:incendiary_device"),
+    ("set-alight", "Attackers set the district office alight", "arson", "triggers:set_ablaze"),
+    ("hijacked", "Armed men hijacked a truck on the Gao road", "kidnapping", "triggers:hijack"),
+    ("beaten-to-death", "A man was beaten to death in Gulu", "attack", "triggers:beat_to_death"),
+    ("lynched", "Two thieves lynched in Puebla", "riot", "triggers:lynch"),
+    ("body-with-marks", "A bound body was found in a ravine near Uruapan", "attack",
+     "events.body+events.marks_of_violence"),
+    ("shelling-kills", "Shelling kills three civilians in Horlivka", "shelling", "triggers:shelling"),
+    ("fighting-breaks-out", "Fighting breaks out near the border post", "battle", "triggers:battle_breaks_out"),
+    ("killed-in-action", "One KIA, two WIA near Avdiivka", "attack", "triggers:killed_in_action"),
+    ("servicemen-lost", "The brigade lost 40 servicemen near Marinka", "battle", "triggers:lose_troops"),
+    ("death-in-fighting", "A rebel commander dies in fighting near Beni", "battle", "triggers:fighting+triggers:die"),
+    ("claim-keeps-attack", "Rebels claim attack on army base in Tawila", "attack", "triggers:attack_noun"),
+]
+
+
+@pytest.mark.parametrize("sentence,expected,reason", [c[1:] for c in HEADLINES], ids=[c[0] for c in HEADLINES])
+def test_headline_shapes_give_their_type_and_reason(sentence, expected, reason):
+    assert explain_type(find_triggers(sentence), sentence) == (expected, reason)
+
+
+NOT_VIOLENCE = [
+    ("modal", "Militants could attack the convoy on the way to Gao."),
+    ("intention", "The group vowed to kill the mayor of Dogo."),
+    ("purpose", "Our mission was to attack the base."),
+    ("figurative-kill", "The senate killed the bill on Tuesday."),
+    ("labour-strike", "Teachers went on strike in Kano on Monday."),
+    ("heart-attack", "The former minister died of a heart attack in Lagos."),
+    ("shot-to-fame", "The singer shot to fame in Lagos last year."),
+    ("trial", "A court sentenced five men for the 2015 bombing of the market."),
+    ("charges", "Murder charges were filed against the officer."),
+    ("anniversary", "Hundreds marked the anniversary of the massacre in Srebrenica."),
+    ("statistic", "The report noted a sharp rise in kidnappings across the north."),
+    ("natural-death", "Two people died of cholera in the camp."),
+    ("catalogue", "Torture, murder and rape were the methods of the regime, the report said."),
+    ("negated", "No one was killed, the police said."),
+    ("body-without-marks", "They find the body of a man in the river."),
+    ("found-dead-without-marks", "A man was found dead in his home."),
+]
+
+
+@pytest.mark.parametrize("sentence", [c[1] for c in NOT_VIOLENCE], ids=[c[0] for c in NOT_VIOLENCE])
+def test_mentions_that_report_no_violence(sentence):
+    assert incident_type(find_triggers(sentence), sentence) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Floods kill 30 in Assam.",
+    "A bus crash killed 12 passengers on the highway.",
+    "Lightning struck a school, killing two pupils.",
+], ids=["floods", "crash", "lightning"])
+def test_words_accidents_share_are_marked(sentence):
+    """The extractor drops an accident or disaster only when every violent word is one accidents use too."""
+    violent = [t for t in find_triggers(sentence) if t.violent and not t.hypothetical]
+    assert violent and all(t.accidents for t in violent)
+
+
+@pytest.mark.parametrize("sentence,weak", [
+    ("Many soldiers have been killed in the war.", True),
+    ("A country that is killing its own people.", True),
+    ("The militias who attack the villages are based in the hills.", True),
+    ("Militias attacked the village at dawn.", False),
+    ("Militants killed the driver.", False),
+], ids=["perfect", "progressive", "habitual-relative", "past", "past-kill"])
+def test_perfect_progressive_and_habit_are_weak(sentence, weak):
+    violent = [t for t in find_triggers(sentence) if t.violent]
+    assert [t.weak for t in violent] == [weak]
+
+
+@pytest.mark.parametrize("sentence,kind,strength", [
+    ("The attack on the convoy killed five.", "attack", "generic"),
+    ("Militants attack army camp", "attack", "act"),
+    ("The terrorists' attacks continued.", "attack", "generic"),
+    ("'Russian forces' attack troops in the east", "attack", "act"),
+], ids=["noun-before-on", "headline-verb", "possessive-plural", "closing-quote"])
+def test_noun_or_verb_reading_of_attack(sentence, kind, strength):
+    first = next(t for t in find_triggers(sentence) if t.text.lower() == "attack" or t.text.lower() == "attacks")
+    assert (first.kind, first.strength) == (kind, strength)
+
+
+def test_death_word_needs_a_toll():
+    """ "die" reports violence only beside a casualty figure (the extractor asks `needs_toll`)."""
+    (died,) = find_triggers("The Liberator died in this room.")
+    assert died.needs_toll and not died.instrument
+
