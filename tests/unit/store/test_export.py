@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from eventdesk import schema
-from eventdesk.dashboard import query
+from eventdesk.dashboard import filters, query
 from eventdesk.store import export
 
 
@@ -89,7 +89,7 @@ def test_write_csv_keeps_the_old_file_when_writing_fails(tmp_path: Path, monkeyp
 
 
 def test_events_csv_round_trips_the_filtered_rows(seed_table: pd.DataFrame):
-    view = query.apply(seed_table, query.Filter(actors=("Islamic State",)))
+    view = filters.apply(seed_table, filters.Filter(actors=("Islamic State",)))
     parsed = pd.read_csv(io.BytesIO(query.events_csv(view)), dtype=str, keep_default_na=False)
     assert list(parsed.columns) == list(schema.INCIDENT_FIELDS)
     assert sorted(parsed[schema.EVENT_ID]) == sorted(view.to_frame()[schema.EVENT_ID])
