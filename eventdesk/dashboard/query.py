@@ -101,9 +101,10 @@ def events_table(events: filters.Events, limit: int | None = None) -> pd.DataFra
 
 
 def events_csv(events: filters.Events) -> bytes:
-    """The whole view as CSV, newest first, read from the database a batch at a time."""
+    """The download of the whole view: every declared column, newest first, read from the database a
+    batch at a time, as CSV with a UTF-8 byte-order mark (so that Excel keeps the accents)."""
     view = filters.as_view(events)
-    return export.csv_bytes_of_frames(view.batches(_table_columns(view), sql.NEWEST_FIRST))
+    return export.csv_bytes_of_frames(view.batches(_table_columns(view), sql.NEWEST_FIRST), bom=True)
 
 
 # ---------------------------------------------------------------------------------------------

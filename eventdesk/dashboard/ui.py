@@ -260,8 +260,9 @@ def show_table(frame: pd.DataFrame, key: str | None = None, max_rows: int = MAX_
 
 def download_csv(data: pd.DataFrame | Callable[[], bytes], label: str, file_name: str, key: str) -> None:
     """A download button for a frame as CSV, or for the CSV bytes a function makes (`query.events_csv`
-    writes a whole view); the bytes are made only when it is clicked."""
-    make = functools.partial(export.to_csv_bytes, data) if isinstance(data, pd.DataFrame) else data
+    writes a whole view); the bytes are made only when it is clicked. Every download starts with a
+    UTF-8 byte-order mark, so Excel keeps the accents."""
+    make = functools.partial(export.to_csv_bytes, data, bom=True) if isinstance(data, pd.DataFrame) else data
     st.download_button(
         label, data=make, file_name=file_name, mime="text/csv",
         key=key, on_click="ignore", icon=":material/download:",

@@ -220,7 +220,8 @@ def test_a_file_without_some_columns_reads_them_as_nulls(small, tmp_path):
 
 
 def test_the_whole_view_downloads_as_csv_newest_first(small):
-    text = query.events_csv(filters.apply(small, Filter(countries=("Iran",)))).decode()
-    lines = text.splitlines()
+    data = query.events_csv(filters.apply(small, Filter(countries=("Iran",))))
+    assert data[:3] == b"\xef\xbb\xbf"  # the byte-order mark Excel needs to read UTF-8
+    lines = data[3:].decode().splitlines()
     assert lines[0].split(",")[0] == schema.EVENT_FIELDS[0] and len(lines) == 2
     assert "Kerman" in lines[1]
