@@ -23,7 +23,7 @@ from pathlib import Path
 from bench import server
 from bench.report import Result
 from bench.synthetic import synthetic_events
-from eventdesk.dashboard import assets, charts, graph, mapview, query, ui
+from eventdesk.dashboard import assets, charts, counts, filters, graph, keys, mapview, query, timeline, ui
 from eventdesk.store import store, tables
 
 SIZES = tuple(int(n) for n in os.environ.get("EVENTDESK_BENCH_SIZES", "1000,100000,1000000").split(","))
@@ -47,22 +47,22 @@ def _busiest_actor(events: tables.Table) -> str:
 
 # The calls each page makes after the cached load (see pages/*.py).
 def _overview(view: tables.View) -> None:
-    query.headline(view)
+    counts.headline(view)
     query.latest_events(view)
 
 
 def _timeline(view: tables.View) -> None:
-    charts.timeline_figure(query.timeline_frame(view)).to_json()
-    query.count_undated(view)
+    charts.timeline_figure(timeline.timeline_frame(view)).to_json()
+    timeline.count_undated(view)
 
 
 def _map(view: tables.View) -> None:
-    query.headline(view)
+    counts.headline(view)
     mapview.build_map(view).get_root().render()
 
 
 def _casualties(view: tables.View) -> None:
-    query.headline(view)
+    counts.headline(view)
     query.casualties_by_event(view, limit=ui.MAX_TABLE_ROWS)
     charts.casualties_figure(query.casualties_by_date(view), query.PERIOD).to_json()
     charts.casualties_figure(query.casualties_by_place(view).head(30), query.PLACE).to_json()
@@ -88,13 +88,13 @@ LIBRARY_PAGES: dict[str, Callable[[tables.View], None]] = {
 
 def _library(events: tables.Table, size: str) -> list[Result]:
     results = [
-        Result(f"library: {page} page", size, _best(lambda call=call: call(query.apply(events, query.Filter()))))
+        Result(f"library: {page} page", size, _best(lambda call=call: call(filters.apply(events, filters.Filter()))))
         for page, call in LIBRARY_PAGES.items()
     ]
-    narrow = query.Filter(actors=(_busiest_actor(events),))
+    narrow = filters.Filter(actors=(_busiest_actor(events),))
     results.append(Result("library: filter change (apply + headline)", size,
-                          _best(lambda: query.headline(query.apply(events, narrow))), budget=FILTER_BUDGET))
-    csv_seconds = _best(lambda: query.events_csv(query.apply(events, query.Filter())), 1)
+                          _best(lambda: counts.headline(filters.apply(events, narrow))), budget=FILTER_BUDGET))
+    csv_seconds = _best(lambda: query.events_csv(filters.apply(events, filters.Filter())), 1)
     results.append(Result("library: events CSV of every event (on download click)", size, csv_seconds))
     return results
 
@@ -113,7 +113,7 @@ def _apptest(store_dir: Path, size: str, actor: str) -> list[Result]:
         results.append(Result(f"AppTest: {page} page", size, time.perf_counter() - start, budget=PAGE_BUDGET))
     app = AppTest.from_file(str(DASHBOARD), default_timeout=300)
     app.run()
-    app.sidebar.multiselect(key=ui.ACTORS_KEY).set_value([actor])
+    app.sidebar.multiselect(key=keys.ACTORS_KEY).set_value([actor])
     start = time.perf_counter()
     app.run()
     results.append(Result("AppTest: filter change (overview)", size, time.perf_counter() - start, budget=FILTER_BUDGET,

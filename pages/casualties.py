@@ -3,17 +3,13 @@ history of one event's figures as its reports gave them."""
 
 import streamlit as st
 
-from eventdesk.dashboard import charts, query, ui
-from eventdesk.dashboard import event_detail as incidents
+from eventdesk.dashboard import charts, counts, event_detail, filters, keys, query, ui
 
 events = ui.load_events()
-view = query.apply(events, ui.current_filter())
+view = filters.apply(events, ui.current_filter())
+ui.page_top("Casualties", view, events)
 
-st.title("Casualties")
-ui.filter_caption(view, events)
-ui.stop_if_empty(view)
-
-figures = query.headline(view)
+figures = counts.headline(view)
 left, right = st.columns(2)
 left.metric("Killed", str(figures.killed))
 right.metric("Injured", str(figures.injured))
@@ -26,35 +22,36 @@ with by_event:
     ui.show_table(query.casualties_by_event(view, limit=ui.MAX_TABLE_ROWS))
 with by_date:
     table = query.casualties_by_date(view)
-    st.plotly_chart(charts.casualties_figure(table, query.PERIOD), key="casualties_by_date")
+    st.plotly_chart(charts.casualties_figure(table, query.PERIOD), key=keys.CASUALTIES_BY_DATE_KEY)
     ui.show_table(table)
 with by_place:
     table = query.casualties_by_place(view)
-    st.plotly_chart(charts.casualties_figure(table.head(30), query.PLACE), key="casualties_by_place")
+    st.plotly_chart(charts.casualties_figure(table.head(30), query.PLACE), key=keys.CASUALTIES_BY_PLACE_KEY)
     ui.show_table(table)
 with by_actor:
     table = query.casualties_by_actor(view)
-    st.plotly_chart(charts.casualties_figure(table.head(30), query.ACTOR), key="casualties_by_actor")
+    st.plotly_chart(charts.casualties_figure(table.head(30), query.ACTOR), key=keys.CASUALTIES_BY_ACTOR_KEY)
     ui.show_table(table)
 with history_tab:
-    choices = incidents.event_choices(view, with_figures=True)
+    choices = event_detail.event_choices(view, with_figures=True)
     if choices.empty:
         st.info("No event in this view reports killed or injured.")
     else:
-        ui.keep_choice(ui.HISTORY_EVENT_KEY, choices.index)
-        event_id = st.selectbox("Event", choices.index, format_func=choices.get, key=ui.HISTORY_EVENT_KEY,
+        ui.keep_choice(keys.HISTORY_EVENT_KEY, choices.index)
+        event_id = st.selectbox("Event", choices.index, format_func=choices.get, key=keys.HISTORY_EVENT_KEY,
                                 help="Events with figures, those with the most reports first.")
-        event = incidents.event_row(view, event_id)
+        event = event_detail.event_row(view, event_id)
         history = ui.figure_history(event_id)
-        st.plotly_chart(charts.history_figure(incidents.history_points(history), incidents.figure_ranges(event)),
-                        key="figure_history")
+        st.plotly_chart(charts.history_figure(event_detail.history_points(history), event_detail.figure_ranges(event)),
+                        key=keys.HISTORY_CHART_KEY)
         st.caption(
-            f"Killed: {incidents.figure_text(event, 'killed')}. Injured: {incidents.figure_text(event, 'injured')}. "
+            f"Killed: {event_detail.figure_text(event, 'killed')}. "
+            f"Injured: {event_detail.figure_text(event, 'injured')}. "
             "Each point is one report's figure at its report date (the article's publication date); the line "
             "holds it until the next report. The shaded band spans the lowest and highest figure reported, the "
             "dashed line is the best figure (by default the latest report's, never a sum of reports)."
         )
-        undated = incidents.count_undated(history)
+        undated = event_detail.count_undated(history)
         if undated:
             st.caption(f"{undated:,} report(s) have no report date and are only in the table below.")
-        ui.show_table(incidents.history_table(history), key="figure_history_table")
+        ui.show_table(event_detail.history_table(history), key=keys.HISTORY_TABLE_KEY)

@@ -5,60 +5,57 @@ import functools
 
 import streamlit as st
 
-from eventdesk.dashboard import event_detail as incidents
-from eventdesk.dashboard import query, ui
+from eventdesk.dashboard import event_detail, filters, keys, query, ui
 
 events = ui.load_events()
-view = query.apply(events, ui.current_filter())
-
-st.title("Events")
-ui.filter_caption(view, events)
-ui.stop_if_empty(view)
+view = filters.apply(events, ui.current_filter())
+ui.page_top("Events", view, events)
 
 ui.show_table(query.events_table(view, limit=ui.MAX_TABLE_ROWS))
 left, right, _ = st.columns([1, 1, 2])
 with left:
     ui.download_csv(functools.partial(query.events_csv, view), "Download events (CSV)", "events.csv",
-                    key="download_events")
+                    key=keys.EVENTS_DOWNLOAD_KEY)
 with right:
-    ui.download_csv(query.relations(view), "Download relations (CSV)", "relations.csv", key="download_events_relations")
+    ui.download_csv(query.relations(view), "Download relations (CSV)", "relations.csv",
+                    key=keys.EVENTS_RELATIONS_DOWNLOAD_KEY)
 st.caption("Search the evidence, actors, places and source with the Search box in the sidebar. Each row is one "
            "incident: killed_low, killed_best and killed_high (and the same for injured) span its reports' figures, "
            "n_sources counts the outlets that reported it.")
 
 st.header("One event: its sources")
 ui.show_decision_outcome()
-choices = incidents.event_choices(view)
-ui.keep_choice(ui.EVENT_KEY, choices.index)
-event_id = st.selectbox("Event", choices.index, format_func=choices.get, key=ui.EVENT_KEY,
+choices = event_detail.event_choices(view)
+ui.keep_choice(keys.EVENT_KEY, choices.index)
+event_id = st.selectbox("Event", choices.index, format_func=choices.get, key=keys.EVENT_KEY,
                         help=f"The {len(choices):,} events of the view with the most reports; narrow the filter "
                              "to find others.")
-event = incidents.event_row(view, event_id)
+event = event_detail.event_row(view, event_id)
 members = ui.event_members(event_id)
 
-figures = incidents.event_figures(event, members)
+figures = event_detail.event_figures(event, members)
 for column, (label, value) in zip(st.columns([2, 2, 1, 1]), figures.items(), strict=True):
     column.metric(label, value)
 
 st.markdown("**Why these reports are one event**")
-st.table(incidents.merge_reasons(members), hide_index=True)  # a table wraps the long reasons
+st.table(event_detail.merge_reasons(members), hide_index=True)  # a table wraps the long reasons
 st.markdown("**Sources** (the report that founded the event first)")
-ui.show_table(incidents.sources_table(members), key="event_sources")
+ui.show_table(event_detail.sources_table(members), key=keys.SOURCES_TABLE_KEY)
 
 with st.expander("Wrongly merged? Split reports off, or merge with another event", expanded=False):
-    st.text_input("Note (kept with the decision)", key=ui.NOTE_KEY, placeholder="Why, for whoever reads this later")
-    labels = incidents.report_labels(members)
-    ui.keep_choice(ui.SPLIT_KEY, labels.index)
-    st.multiselect("Reports to split off into a new event", labels.index, format_func=labels.get, key=ui.SPLIT_KEY)
+    st.text_input("Note (kept with the decision)", key=keys.NOTE_KEY, placeholder="Why, for whoever reads this later")
+    labels = event_detail.report_labels(members)
+    ui.keep_choice(keys.SPLIT_KEY, labels.index)
+    st.multiselect("Reports to split off into a new event", labels.index, format_func=labels.get, key=keys.SPLIT_KEY)
     st.button("Split them off", on_click=ui.split_chosen, args=(event_id,), icon=":material/call_split:",
-              disabled=len(members) < 2, key="split_button")
+              disabled=len(members) < 2, key=keys.SPLIT_BUTTON_KEY)
     others = choices.drop(event_id)
-    ui.keep_choice(ui.MERGE_WITH_KEY, others.index)
-    st.selectbox("Event to merge this one with", others.index, format_func=others.get, key=ui.MERGE_WITH_KEY,
+    ui.keep_choice(keys.MERGE_WITH_KEY, others.index)
+    st.selectbox("Event to merge this one with", others.index, format_func=others.get, key=keys.MERGE_WITH_KEY,
                  index=None, placeholder="Choose an event")
     st.button("Merge the two events", on_click=ui.merge_chosen, args=(event_id,), icon=":material/call_merge:",
-              key="merge_button")
+              key=keys.MERGE_BUTTON_KEY)
     st.caption("Decisions are kept in the store by report, so they survive re-ingest and new articles.")
     made = ui.decisions()
     if len(made):
-        st.dataframe(made, hide_index=True, key="decisions")
+        st.dataframe(made, hide_index=True, key=keys.DECISIONS_TABLE_KEY)

@@ -2,16 +2,13 @@
 
 import streamlit as st
 
-from eventdesk.dashboard import query, ui
+from eventdesk.dashboard import counts, filters, query, ui
 
 events = ui.load_events()
-view = query.apply(events, ui.current_filter())
+view = filters.apply(events, ui.current_filter())
+ui.page_top("Overview", view, events)
 
-st.title("Overview")
-ui.filter_caption(view, events)
-ui.stop_if_empty(view)
-
-figures = query.headline(view)
+figures = counts.headline(view)
 columns = st.columns([1, 1, 1.7, 1.7, 1])
 columns[0].metric("Events", f"{figures.events:,}")
 columns[1].metric("Articles", f"{figures.articles:,}")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from eventdesk.dashboard import ui
+from eventdesk.dashboard import keys, ui
 from eventdesk.store import uploads
 
 st.title("Upload")
@@ -25,13 +25,13 @@ with files_tab:
     st.file_uploader("Article files", type=list(uploads.FILE_TYPES), accept_multiple_files=True,
                      key=ui.upload_files_key())
 with paste_tab:
-    st.text_area("Article text", key=ui.PASTE_TEXT_KEY, height=180, max_chars=uploads.MAX_PASTED_CHARS,
+    st.text_area("Article text", key=keys.PASTE_TEXT_KEY, height=180, max_chars=uploads.MAX_PASTED_CHARS,
                  placeholder="Paste the text of one article")
     left, right = st.columns(2)
-    left.text_input("Title", key=ui.PASTE_TITLE_KEY)
-    right.text_input("Source", key=ui.PASTE_SOURCE_KEY, placeholder="Outlet, e.g. Reuters")
-    left.text_input("URL", key=ui.PASTE_URL_KEY)
-    right.date_input("Publication date", key=ui.PASTE_DATE_KEY, value=None, format="YYYY-MM-DD",
+    left.text_input("Title", key=keys.PASTE_TITLE_KEY)
+    right.text_input("Source", key=keys.PASTE_SOURCE_KEY, placeholder="Outlet, e.g. Reuters")
+    left.text_input("URL", key=keys.PASTE_URL_KEY)
+    right.date_input("Publication date", key=keys.PASTE_DATE_KEY, value=None, format="YYYY-MM-DD",
                      min_value=uploads.EARLIEST_PUBLISHED,
                      help="Relative dates in the text (\"on Tuesday\") are read against it.")
 

@@ -1,4 +1,4 @@
-"""Plotly figures of the frames `query` and `incidents` derive: the timeline, the casualty bars and
+"""Plotly figures of the frames `timeline`, `query` and `event_detail` derive: the timeline, the casualty bars and
 the history of one incident's figures.
 
 The timeline marks day-precision events as filled circles and events dated only to a month or
@@ -13,8 +13,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from eventdesk.dashboard import event_detail as incidents
-from eventdesk.dashboard import query
+from eventdesk.dashboard import counts, event_detail, timeline
 from eventdesk.dashboard.colours import event_colour
 from eventdesk.dashboard.escaping import escape_series, escape_text
 from eventdesk.schema import EVENT_TYPE, INJURED, KILLED
@@ -29,7 +28,7 @@ def _segments(starts: pd.Series, ends: pd.Series) -> list:
 
 def _span_trace(part: pd.DataFrame, colour: str, kind: str) -> go.Scatter:
     return go.Scatter(
-        x=_segments(part[query.START], part[query.END]), y=_segments(part[query.ROW], part[query.ROW]),
+        x=_segments(part[timeline.START], part[timeline.END]), y=_segments(part[timeline.ROW], part[timeline.ROW]),
         mode="lines", line={"color": colour, "width": 7}, opacity=0.35, hoverinfo="skip",
         legendgroup=kind, showlegend=False,
     )
@@ -37,18 +36,18 @@ def _span_trace(part: pd.DataFrame, colour: str, kind: str) -> go.Scatter:
 
 def _point_trace(part: pd.DataFrame, colour: str, kind: str, precise: bool) -> go.Scatter:
     return go.Scatter(
-        x=part[query.X], y=part[query.ROW], mode="markers", name=escape_text(kind), legendgroup=kind,
+        x=part[timeline.X], y=part[timeline.ROW], mode="markers", name=escape_text(kind), legendgroup=kind,
         showlegend=precise,
         marker={
-            "size": part[query.SIZE], "color": colour, "symbol": "circle" if precise else "circle-open",
+            "size": part[timeline.SIZE], "color": colour, "symbol": "circle" if precise else "circle-open",
             "line": {"width": 1 if precise else 2.5, "color": "white" if precise else colour}, "opacity": 0.85,
         },
-        hovertext=part[query.HOVER], hoverinfo="text",
+        hovertext=part[timeline.HOVER], hoverinfo="text",
     )
 
 
 def _link_trace(frame: pd.DataFrame) -> go.Scatter | None:
-    links = query.timeline_links(frame)
+    links = timeline.timeline_links(frame)
     if links.empty:
         return None
     return go.Scatter(
@@ -70,24 +69,24 @@ def _padded_axis(first: pd.Timestamp, last: pd.Timestamp, share: float) -> dict:
 def _date_axis(frame: pd.DataFrame) -> dict:
     if frame.empty:
         return {}
-    return _padded_axis(frame[query.START].min(), frame[query.END].max(), 0.05)
+    return _padded_axis(frame[timeline.START].min(), frame[timeline.END].max(), 0.05)
 
 
 def timeline_figure(frame: pd.DataFrame, height: int | None = None) -> go.Figure:
-    """The timeline of a `query.timeline_frame`: one row per ROW value, oldest row on top."""
+    """The timeline of a `timeline.timeline_frame`: one row per ROW value, oldest row on top."""
     figure = go.Figure()
     link = _link_trace(frame)
     if link is not None:
         figure.add_trace(link)
     for kind, part in frame.groupby(EVENT_TYPE, sort=True):
         colour = event_colour(kind)
-        vague = part[~part[query.PRECISE].to_numpy(dtype=bool)]
+        vague = part[~part[timeline.PRECISE].to_numpy(dtype=bool)]
         if len(vague):
             figure.add_trace(_span_trace(vague, colour, kind))
-        figure.add_trace(_point_trace(part[part[query.PRECISE].to_numpy(dtype=bool)], colour, kind, True))
+        figure.add_trace(_point_trace(part[part[timeline.PRECISE].to_numpy(dtype=bool)], colour, kind, True))
         if len(vague):
             figure.add_trace(_point_trace(vague, colour, kind, False))
-    rows = frame.groupby(query.ROW, sort=False)[query.START].min().sort_values(kind="stable").index
+    rows = frame.groupby(timeline.ROW, sort=False)[timeline.START].min().sort_values(kind="stable").index
     figure.update_yaxes(categoryorder="array", categoryarray=list(rows)[::-1], title=None)
     figure.update_xaxes(title=None, type="date", **_date_axis(frame))
     figure.update_layout(
@@ -105,9 +104,9 @@ def casualties_figure(table: pd.DataFrame, by: str, height: int = 360) -> go.Fig
     figure = go.Figure(
         [
             go.Bar(x=x, y=table[KILLED].astype("Float64").fillna(0), name="killed", marker_color="#b2182b",
-                   hovertext=labels + ": killed " + table[query.KILLED_SHOWN], hoverinfo="text"),
+                   hovertext=labels + ": killed " + table[counts.KILLED_SHOWN], hoverinfo="text"),
             go.Bar(x=x, y=table[INJURED].astype("Float64").fillna(0), name="injured", marker_color="#ef8a62",
-                   hovertext=labels + ": injured " + table[query.INJURED_SHOWN], hoverinfo="text"),
+                   hovertext=labels + ": injured " + table[counts.INJURED_SHOWN], hoverinfo="text"),
         ]
     )
     figure.update_layout(
@@ -123,10 +122,10 @@ HISTORY_COLOURS: dict[str, str] = {"killed": "#b2182b", "injured": "#ef8a62"}
 
 def _history_trace(part: pd.DataFrame, figure: str) -> go.Scatter:
     return go.Scatter(
-        x=part[incidents.REPORT_DATE], y=part[incidents.VALUE].astype("Float64"), name=f"{figure} as reported",
+        x=part[event_detail.REPORT_DATE], y=part[event_detail.VALUE].astype("Float64"), name=f"{figure} as reported",
         mode="lines+markers", line={"shape": "hv", "color": HISTORY_COLOURS[figure], "width": 2},
         marker={"size": 10, "color": HISTORY_COLOURS[figure], "line": {"width": 1, "color": "white"}},
-        hovertext=part[incidents.HOVER], hoverinfo="text", legendgroup=figure,
+        hovertext=part[event_detail.HOVER], hoverinfo="text", legendgroup=figure,
     )
 
 
@@ -148,11 +147,11 @@ def history_figure(points: pd.DataFrame, ranges: dict[str, tuple[int | None, int
     """Killed and injured as each report gave them, over report dates (a step line: a figure holds until
     the next report), with the incident's low-high band and its best figure as a dashed line.
 
-    `points` is an `incidents.history_points` frame; `ranges` maps "killed"/"injured" to (low, best, high).
+    `points` is an `event_detail.history_points` frame; `ranges` maps "killed"/"injured" to (low, best, high).
     """
     figure = go.Figure()
     for name in HISTORY_COLOURS:
-        part = points[(points[incidents.FIGURE] == name).to_numpy(dtype=bool)]
+        part = points[(points[event_detail.FIGURE] == name).to_numpy(dtype=bool)]
         if len(part):
             figure.add_trace(_history_trace(part, name))
             _range_marks(figure, name, ranges.get(name, (None, None, None)))
@@ -168,4 +167,4 @@ def history_figure(points: pd.DataFrame, ranges: dict[str, tuple[int | None, int
 def _history_axis(points: pd.DataFrame) -> dict:
     if points.empty:
         return {}
-    return _padded_axis(points[incidents.REPORT_DATE].min(), points[incidents.REPORT_DATE].max(), 0.08)
+    return _padded_axis(points[event_detail.REPORT_DATE].min(), points[event_detail.REPORT_DATE].max(), 0.08)

@@ -9,12 +9,10 @@ Nothing here reads the store or draws.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 
 from eventdesk import schema
-from eventdesk.dashboard import query
+from eventdesk.dashboard import counts, filters, sql
 from eventdesk.dashboard.escaping import escape_series, wrap_series
 from eventdesk.schema import (
     ARTICLE_ID,
@@ -45,28 +43,10 @@ HOVER = "hover"
 REPORT_DATE = "report date"
 
 SOURCE_COLUMNS: tuple[str, ...] = (
-    SOURCE, PUBLISHED, query.KILLED_SHOWN, query.INJURED_SHOWN, EVIDENCE, MERGE_REASON, EVENT_TYPE, DATE,
+    SOURCE, PUBLISHED, counts.KILLED_SHOWN, counts.INJURED_SHOWN, EVIDENCE, MERGE_REASON, EVENT_TYPE, DATE,
     schema.LOCATION, ARTICLE_ID, REPORT_ID,
 )
-HISTORY_COLUMNS: tuple[str, ...] = (PUBLISHED, SOURCE, query.KILLED_SHOWN, query.INJURED_SHOWN, EVIDENCE, REPORT_ID)
-
-
-@dataclass(frozen=True)
-class TableCounts:
-    """How much the event table holds: events, the reports merged into them, events of several reports."""
-
-    events: int
-    reports: int
-    merged: int
-
-
-def table_counts(events: query.Events) -> TableCounts:
-    """Events, reports and merged events (more than one report) of an event table."""
-    row = query.as_view(events).fetch(
-        f"SELECT count(*) AS events, coalesce(sum(coalesce({N_REPORTS}, 1)), 0) AS reports, "
-        f"count(*) FILTER (WHERE {N_REPORTS} > 1) AS merged FROM {{rows}}"
-    ).iloc[0]
-    return TableCounts(events=int(row["events"]), reports=int(row["reports"]), merged=int(row["merged"]))
+HISTORY_COLUMNS: tuple[str, ...] = (PUBLISHED, SOURCE, counts.KILLED_SHOWN, counts.INJURED_SHOWN, EVIDENCE, REPORT_ID)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -83,7 +63,7 @@ def event_labels(view: pd.DataFrame) -> pd.Series:
     """ "2024-03-12 · bombing · Maiduguri, Nigeria · 4 reports, 4 sources", indexed by event id."""
     label = (
         view[DATE].astype("string").fillna("undated") + " · " + view[EVENT_TYPE].astype("string") + " · "
-        + query.place_labels(view) + " · " + _count(view[N_REPORTS], "report") + ", "
+        + sql.place_labels(view) + " · " + _count(view[N_REPORTS], "report") + ", "
         + _count(view[N_SOURCES], "source")
     )
     return pd.Series(label.to_numpy(), index=pd.Index(view[EVENT_ID].astype("string"), name=EVENT_ID))
@@ -93,17 +73,17 @@ _LABEL_COLUMNS = (EVENT_ID, DATE, EVENT_TYPE, schema.LOCATION, schema.COUNTRY, N
 _MOST_REPORTED = f"{N_REPORTS} DESC NULLS LAST, {DATE} DESC NULLS LAST, {EVENT_ID}"
 
 
-def event_choices(view: query.Events, max_choices: int = MAX_CHOICES, with_figures: bool = False) -> pd.Series:
+def event_choices(view: filters.Events, max_choices: int = MAX_CHOICES, with_figures: bool = False) -> pd.Series:
     """Labels of the events to offer in a chooser, indexed by event id: the ones with the most reports
     first, then the newest; at most `max_choices`. `with_figures` keeps only events with a figure."""
     where = f"{KILLED} IS NOT NULL OR {INJURED} IS NOT NULL" if with_figures else "TRUE"
-    rows = query.as_view(view).rows(_LABEL_COLUMNS, _MOST_REPORTED, max_choices, where=where)
+    rows = filters.as_view(view).rows(_LABEL_COLUMNS, _MOST_REPORTED, max_choices, where=where)
     return event_labels(rows)
 
 
-def event_row(view: query.Events, event_id: str) -> pd.Series | None:
+def event_row(view: filters.Events, event_id: str) -> pd.Series | None:
     """The row of one event, or None when the view does not hold it."""
-    rows = query.as_view(view).rows(limit=1, where=f"{EVENT_ID} = $event_id", params={"event_id": event_id})
+    rows = filters.as_view(view).rows(limit=1, where=f"{EVENT_ID} = $event_id", params={"event_id": event_id})
     return None if rows.empty else rows.iloc[0]
 
 
@@ -132,8 +112,8 @@ def figure_text(event: pd.Series, figure: str) -> str:
     _, _, qualifier, *_ = next(f for f in FIGURES if f[0] == figure)
     low, best, high = figure_range(event, figure)
     if best is None and low is None:
-        return query.NOT_REPORTED
-    shown = str(query.Count(best, event.get(qualifier) or "exact")) if best is not None else "no best figure"
+        return counts.NOT_REPORTED
+    shown = str(counts.Count(best, event.get(qualifier) or "exact")) if best is not None else "no best figure"
     if low is None or low == high:
         return shown
     return f"{shown} (reports: {low:,} to {high:,})"
@@ -155,8 +135,8 @@ def event_figures(event: pd.Series, members: pd.DataFrame) -> dict[str, str]:
 
 def _with_shown(reports: pd.DataFrame) -> pd.DataFrame:
     return reports.assign(**{
-        query.KILLED_SHOWN: query.format_counts(reports[KILLED], reports[KILLED_QUALIFIER]),
-        query.INJURED_SHOWN: query.format_counts(reports[INJURED], reports[INJURED_QUALIFIER]),
+        counts.KILLED_SHOWN: counts.format_counts(reports[KILLED], reports[KILLED_QUALIFIER]),
+        counts.INJURED_SHOWN: counts.format_counts(reports[INJURED], reports[INJURED_QUALIFIER]),
     })
 
 
@@ -169,8 +149,8 @@ def sources_table(members: pd.DataFrame) -> pd.DataFrame:
 def report_labels(members: pd.DataFrame) -> pd.Series:
     """ "AFP, 2024-03-13: 19 killed, 42 injured", indexed by report id (to choose reports to split off)."""
     shown = _with_shown(members)
-    figures = ("; " + shown[query.KILLED_SHOWN] + " killed").where(shown[query.KILLED_SHOWN] != "", "")
-    figures = figures + (", " + shown[query.INJURED_SHOWN] + " injured").where(shown[query.INJURED_SHOWN] != "", "")
+    figures = ("; " + shown[counts.KILLED_SHOWN] + " killed").where(shown[counts.KILLED_SHOWN] != "", "")
+    figures = figures + (", " + shown[counts.INJURED_SHOWN] + " injured").where(shown[counts.INJURED_SHOWN] != "", "")
     label = (members[SOURCE].astype("string").fillna("(unknown source)") + ", "
              + members[PUBLISHED].astype("string").fillna("undated") + figures + " · " + members[REPORT_ID])
     return pd.Series(label.to_numpy(), index=pd.Index(members[REPORT_ID].astype("string"), name=REPORT_ID))
@@ -205,7 +185,7 @@ def history_points(history: pd.DataFrame) -> pd.DataFrame:
     for figure, reported, qualifier, *_ in FIGURES:
         known = (history[reported].notna() & dates.notna()).to_numpy(dtype=bool)
         rows = history[known]
-        shown = query.format_counts(rows[reported], rows[qualifier])
+        shown = counts.format_counts(rows[reported], rows[qualifier])
         hover = (
             escape_series(rows[SOURCE].astype("string").fillna("(unknown source)")) + ", "
             + rows[PUBLISHED].astype("string") + ": " + figure + " " + shown + "<br>" + wrap_series(rows[EVIDENCE])

@@ -87,6 +87,16 @@ def busiest(graph: nx.DiGraph, max_nodes: int = MAX_NODES, max_edges: int = MAX_
     return shown
 
 
+def graph_note(graph: nx.DiGraph, shown: nx.DiGraph) -> str:
+    """How to read the graph, and how much of `graph` the drawn part `shown` holds."""
+    return (
+        f"Arrows run from the initiator to the target; colour is the relation (event type), node size the "
+        f"number of events. Showing {shown.number_of_nodes()} of {graph.number_of_nodes()} actors and "
+        f"{shown.number_of_edges()} of {graph.number_of_edges()} links: the busiest actors and the links "
+        f"with the most events among them."
+    )
+
+
 def layout(graph: nx.DiGraph, seed: int = 7) -> dict[str, np.ndarray]:
     """Node positions (deterministic for a given graph).
 

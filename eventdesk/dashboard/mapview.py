@@ -15,7 +15,7 @@ import folium
 import pandas as pd
 from folium.plugins import MarkerCluster
 
-from eventdesk.dashboard import assets, query
+from eventdesk.dashboard import assets, counts, filters, query, sql
 from eventdesk.dashboard.colours import EVENT_TYPE_COLOURS, event_colour
 from eventdesk.dashboard.escaping import escape_series, escape_text, shorten_series
 from eventdesk.schema import (
@@ -74,13 +74,13 @@ def _line(label: str, value: pd.Series) -> pd.Series:
 def event_popups(rows: pd.DataFrame) -> pd.Series:
     """The popup HTML of each event (every value escaped)."""
     actors = rows[ACTOR1].fillna("?") + " → " + rows[ACTOR2].fillna("?")
-    place = query.place_labels(rows) + " (" + rows[GEO_PRECISION].fillna("unknown") + " precision)"
-    figures = query.with_count_labels(rows)
+    place = sql.place_labels(rows) + " (" + rows[GEO_PRECISION].fillna("unknown") + " precision)"
+    figures = counts.with_count_labels(rows)
     return (
         "<div style='min-width:240px'><b>" + escape_series(rows[EVENT_TYPE]) + "</b> · "
-        + escape_series(rows[DATE].fillna(query.UNDATED)) + " (" + escape_series(rows[DATE_PRECISION]) + ")<br>"
+        + escape_series(rows[DATE].fillna(sql.UNDATED)) + " (" + escape_series(rows[DATE_PRECISION]) + ")<br>"
         + _line("Actors", actors) + _line("Claimed by", rows[CLAIMED_BY]) + _line("Place", place)
-        + _line("Killed", figures[query.KILLED_SHOWN]) + _line("Injured", figures[query.INJURED_SHOWN])
+        + _line("Killed", figures[counts.KILLED_SHOWN]) + _line("Injured", figures[counts.INJURED_SHOWN])
         + "<i>“" + escape_series(shorten_series(rows[EVIDENCE])) + "”</i><br>"
         + "<small>Source: " + escape_series(rows[SOURCE].fillna("unknown")) + "</small></div>"
     )
@@ -93,8 +93,8 @@ def place_popups(places: pd.DataFrame) -> pd.Series:
         "<div style='min-width:220px'><b>" + escape_series(places[query.PLACE]) + "</b> ("
         + escape_series(places[GEO_PRECISION]) + " precision)<br>"
         + _line("Events", places[N_EVENTS].astype("string")) + _line("Most often", places[EVENT_TYPE])
-        + _line("Dates", dates) + _line("Killed", places[query.KILLED_SHOWN])
-        + _line("Injured", places[query.INJURED_SHOWN]) + "</div>"
+        + _line("Dates", dates) + _line("Killed", places[counts.KILLED_SHOWN])
+        + _line("Injured", places[counts.INJURED_SHOWN]) + "</div>"
     )
 
 
@@ -106,7 +106,7 @@ class MapPlan:
     note: str
 
 
-def _place_rows(rows: query.Events, max_markers: int) -> tuple[pd.DataFrame, str]:
+def _place_rows(rows: filters.Events, max_markers: int) -> tuple[pd.DataFrame, str]:
     # Counting the places first spares building tens of thousands of them only to throw them away.
     if query.count_places(rows) <= max_markers:
         places, how = query.map_places(rows), "each circle stands for one place"
@@ -134,15 +134,15 @@ def _marker_columns(rows: pd.DataFrame, popups: pd.Series, tooltips: pd.Series, 
     return markers.sort_values(RADIUS, ascending=False, kind="stable").reset_index(drop=True)
 
 
-def plan_map(events: query.Events, max_markers: int = MAX_MARKERS) -> MapPlan:
+def plan_map(events: filters.Events, max_markers: int = MAX_MARKERS) -> MapPlan:
     """One marker per located event up to `max_markers`; beyond that one per place, the busiest first."""
-    view = query.as_view(events)
+    view = filters.as_view(events)
     n_located = query.count_located(view)
     placed = f"{n_located:,} of {len(view):,} events have a place on the map"
     if n_located <= max_markers:
         rows = query.located(view)
-        tooltips = escape_series(rows[EVENT_TYPE] + " · " + rows[DATE].fillna(query.UNDATED))
-        tooltips = tooltips + " · " + escape_series(query.place_labels(rows))
+        tooltips = escape_series(rows[EVENT_TYPE] + " · " + rows[DATE].fillna(sql.UNDATED))
+        tooltips = tooltips + " · " + escape_series(sql.place_labels(rows))
         amount = (rows[KILLED].fillna(0) + rows[INJURED].fillna(0)) / 10
         return MapPlan(_marker_columns(rows, event_popups(rows), tooltips, amount), placed + ".")
     places, how = _place_rows(view, max_markers)
@@ -151,7 +151,7 @@ def plan_map(events: query.Events, max_markers: int = MAX_MARKERS) -> MapPlan:
     return MapPlan(markers, f"{placed}; {how}.")
 
 
-def marker_frame(view: query.Events, max_markers: int = MAX_MARKERS) -> pd.DataFrame:
+def marker_frame(view: filters.Events, max_markers: int = MAX_MARKERS) -> pd.DataFrame:
     """What to draw: LAT, LON, GEO_PRECISION, COLOUR, RADIUS (pixels), POPUP and TOOLTIP per marker."""
     return plan_map(view, max_markers).markers
 
@@ -199,7 +199,7 @@ def draw_map(plan: MapPlan, cluster_above: int = CLUSTER_ABOVE) -> folium.Map:
     return fmap
 
 
-def build_map(view: query.Events, max_markers: int = MAX_MARKERS, cluster_above: int = CLUSTER_ABOVE) -> folium.Map:
+def build_map(view: filters.Events, max_markers: int = MAX_MARKERS, cluster_above: int = CLUSTER_ABOVE) -> folium.Map:
     """The map of the located events in `view`."""
     return draw_map(plan_map(view, max_markers), cluster_above)
 

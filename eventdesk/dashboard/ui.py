@@ -2,7 +2,7 @@
 actions that write to the store (adding articles, splitting and merging events).
 
 The sidebar's widgets keep their values in `st.session_state` under the keys below; the filter
-they describe is mirrored in the URL query string (`query.filter_to_params`), so a link
+they describe is mirrored in the URL query string (`filters.filter_to_params`), so a link
 reproduces the view. The URL is read once, when a session starts; after that the widgets lead
 and the URL follows, on every page.
 
@@ -13,7 +13,6 @@ in the session state for the page to show, and clear the cached loads so every p
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import os
 from collections.abc import Callable, Sequence
@@ -24,42 +23,11 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from eventdesk import schema
-from eventdesk.dashboard import assets, query
-from eventdesk.dashboard import event_detail as incidents
+from eventdesk.dashboard import assets, counts, filters, keys, query
 from eventdesk.store import export, store, tables, uploads
 
 STORE_ENV = "EVENTDESK_STORE"  # the store folder; `data/` when unset
 DEFAULT_STORE = "data"
-
-# Session-state keys: the sidebar widgets, then the per-page controls.
-ACTORS_KEY = "filter_actors"
-ROLE_KEY = "filter_role"
-TYPES_KEY = "filter_event_types"
-DATES_KEY = "filter_dates"
-COUNTRIES_KEY = "filter_countries"
-TEXT_KEY = "filter_text"
-URL_READ_KEY = "filter_url_read"
-FILTER_KEY = "filter_current"
-TIMELINE_BY_KEY = "timeline_by"
-ACTOR_PAGE_KEY = "actors_page_actor"
-MAP_KEY = "events_map"
-DATES_SPAN_KEY = "filter_dates_span"  # the table's date range the dates widget was last set against
-# The Upload page.
-UPLOAD_FILES_KEY = "upload_files"  # with the upload round appended: a new round empties the uploader
-UPLOAD_ROUND_KEY = "upload_round"
-PASTE_TEXT_KEY = "paste_text"
-PASTE_TITLE_KEY = "paste_title"
-PASTE_SOURCE_KEY = "paste_source"
-PASTE_URL_KEY = "paste_url"
-PASTE_DATE_KEY = "paste_published"
-UPLOAD_OUTCOME_KEY = "upload_outcome"
-# One event on the Events and Casualties pages, and the analyst's split and merge.
-EVENT_KEY = "events_page_event"
-SPLIT_KEY = "events_page_split_reports"
-MERGE_WITH_KEY = "events_page_merge_with"
-NOTE_KEY = "events_page_note"
-DECISION_OUTCOME_KEY = "events_page_decision"
-HISTORY_EVENT_KEY = "casualties_page_event"
 
 NO_TABLE_HINT = "Add articles on the Upload page"
 EMPTY_MESSAGE = (
@@ -87,8 +55,8 @@ def _load(folder: str, mtime_ns: int) -> tables.Table:
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def _options(folder: str, mtime_ns: int) -> query.FilterOptions:
-    return query.filter_options(_load(folder, mtime_ns))
+def _options(folder: str, mtime_ns: int) -> filters.FilterOptions:
+    return filters.filter_options(_load(folder, mtime_ns))
 
 
 def _table_key() -> tuple[str, int]:
@@ -186,103 +154,57 @@ def ensure_assets() -> Path:
 # ---------------------------------------------------------------------------------------------
 
 
-def _full_range(options: query.FilterOptions) -> tuple[dt.date, dt.date] | None:
-    if options.first_date is None or options.last_date is None:
-        return None
-    return options.first_date, options.last_date
-
-
-def _clamp(day: dt.date | None, low: dt.date, high: dt.date, default: dt.date) -> dt.date:
-    return default if day is None else min(max(day, low), high)
-
-
-def _set_widgets(flt: query.Filter, options: query.FilterOptions) -> None:
+def _set_widgets(flt: filters.Filter, options: filters.FilterOptions) -> None:
     """Put a filter into the sidebar widgets' state (values the table does not offer are dropped)."""
-    state = st.session_state
-    state[ACTORS_KEY] = list(flt.actors)
-    state[ROLE_KEY] = flt.role
-    state[TYPES_KEY] = [t for t in flt.event_types if t in options.event_types]
-    state[COUNTRIES_KEY] = [c for c in flt.countries if c in options.countries]
-    state[TEXT_KEY] = flt.text
-    span = _full_range(options)
-    if span:
-        low, high = span
-        state[DATES_KEY] = (_clamp(flt.date_from, low, high, low), _clamp(flt.date_to, low, high, high))
+    st.session_state.update(filters.sidebar_values(flt, options))
 
 
-def _read_url_once(options: query.FilterOptions) -> None:
-    if st.session_state.get(URL_READ_KEY):
+def _read_url_once(options: filters.FilterOptions) -> None:
+    if st.session_state.get(keys.URL_READ_KEY):
         return
-    st.session_state[URL_READ_KEY] = True
+    st.session_state[keys.URL_READ_KEY] = True
     params = {name: st.query_params.get_all(name) for name in st.query_params}
-    _set_widgets(query.filter_from_params(params), options)
+    _set_widgets(filters.filter_from_params(params), options)
 
 
-def _dates_from_state(options: query.FilterOptions) -> tuple[dt.date | None, dt.date | None]:
-    span = _full_range(options)
-    chosen = st.session_state.get(DATES_KEY) or ()
-    if span is None or not chosen:
-        return None, None
-    start = chosen[0]
-    end = chosen[1] if len(chosen) > 1 else None
-    return (None if start == span[0] else start), (None if end in (None, span[1]) else end)
-
-
-def _filter_from_state(options: query.FilterOptions) -> query.Filter:
-    state = st.session_state
-    date_from, date_to = _dates_from_state(options)
-    return query.Filter(
-        actors=tuple(state.get(ACTORS_KEY) or ()),
-        role=state.get(ROLE_KEY) or "either",
-        event_types=tuple(state.get(TYPES_KEY) or ()),
-        date_from=date_from,
-        date_to=date_to,
-        countries=tuple(state.get(COUNTRIES_KEY) or ()),
-        text=state.get(TEXT_KEY) or "",
-    )
-
-
-def _write_url(flt: query.Filter) -> None:
-    wanted = query.filter_to_params(flt)
+def _write_url(flt: filters.Filter) -> None:
+    wanted = filters.filter_to_params(flt)
     current = {name: st.query_params.get_all(name) for name in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)
 
 
-def _reset(options: query.FilterOptions) -> None:
-    _set_widgets(query.Filter(), options)
+def _reset(options: filters.FilterOptions) -> None:
+    _set_widgets(filters.Filter(), options)
 
 
-def _draw_widgets(options: query.FilterOptions) -> None:
+def _draw_widgets(options: filters.FilterOptions) -> None:
     st.multiselect(
-        "Actors", options.actors, key=ACTORS_KEY, accept_new_options=True, placeholder="Any actor",
+        "Actors", options.actors, key=keys.ACTORS_KEY, accept_new_options=True, placeholder="Any actor",
         help="Canonical actor names; a claimant counts as an initiator.",
     )
-    st.radio("Actor role", query.ROLES, key=ROLE_KEY, format_func=query.ROLE_LABELS.get, horizontal=True)
-    st.multiselect("Event types", options.event_types, key=TYPES_KEY, placeholder="Any event type")
-    span = _full_range(options)
+    st.radio("Actor role", filters.ROLES, key=keys.ROLE_KEY, format_func=filters.ROLE_LABELS.get, horizontal=True)
+    st.multiselect("Event types", options.event_types, key=keys.TYPES_KEY, placeholder="Any event type")
+    span = filters.full_range(options)
     if span:
-        st.date_input("Dates", key=DATES_KEY, min_value=span[0], max_value=span[1], format="YYYY-MM-DD",
+        st.date_input("Dates", key=keys.DATES_KEY, min_value=span[0], max_value=span[1], format="YYYY-MM-DD",
                       help="Events dated only to a month or a year are kept when that span overlaps the range.")
-    st.multiselect("Countries", options.countries, key=COUNTRIES_KEY, placeholder="Any country")
-    st.text_input("Search", key=TEXT_KEY, placeholder="Words in the evidence, actors, places, source")
+    st.multiselect("Countries", options.countries, key=keys.COUNTRIES_KEY, placeholder="Any country")
+    st.text_input("Search", key=keys.TEXT_KEY, placeholder="Words in the evidence, actors, places, source")
     st.button("Clear the filter", on_click=_reset, args=(options,), width="stretch")
 
 
-def _follow_span(options: query.FilterOptions) -> None:
-    """Keep the dates widget on the table's whole range when the range grows (articles were added):
-    an end that was at the old edge moves to the new edge, so new events are not filtered out."""
+def _follow_span(options: filters.FilterOptions) -> None:
+    """Keep the dates widget on the table's whole range when the range grows (articles were added)."""
     state = st.session_state
-    span, old = _full_range(options), state.get(DATES_SPAN_KEY)
-    chosen = tuple(state.get(DATES_KEY) or ())
-    if span and old and span != tuple(old) and len(chosen) == 2:
-        start = span[0] if chosen[0] == old[0] else _clamp(chosen[0], *span, span[0])
-        end = span[1] if chosen[1] == old[1] else _clamp(chosen[1], *span, span[1])
-        state[DATES_KEY] = (start, end)
-    state[DATES_SPAN_KEY] = span
+    span = filters.full_range(options)
+    followed = filters.followed_dates(tuple(state.get(keys.DATES_KEY) or ()), state.get(keys.DATES_SPAN_KEY), span)
+    if followed:
+        state[keys.DATES_KEY] = followed
+    state[keys.DATES_SPAN_KEY] = span
 
 
-def sidebar() -> query.Filter:
+def sidebar() -> filters.Filter:
     """Draw the one filter sidebar, sync it with the URL and return the filter it describes."""
     options = _options(*_table_key())
     _read_url_once(options)
@@ -290,15 +212,23 @@ def sidebar() -> query.Filter:
     with st.sidebar:
         st.subheader("Filter")
         _draw_widgets(options)
-    flt = _filter_from_state(options)
-    st.session_state[FILTER_KEY] = flt
+    flt = filters.filter_of_sidebar(st.session_state, options)
+    st.session_state[keys.FILTER_KEY] = flt
     _write_url(flt)
     return flt
 
 
-def current_filter() -> query.Filter:
+def current_filter() -> filters.Filter:
     """The filter the sidebar describes on this run (no filter before the sidebar has run)."""
-    return st.session_state.get(FILTER_KEY) or query.Filter()
+    return st.session_state.get(keys.FILTER_KEY) or filters.Filter()
+
+
+def page_top(title: str, view: tables.View, events: tables.Table) -> None:
+    """The page's title and how much of the table the filter keeps; the page stops, saying why, when
+    the filter keeps nothing."""
+    st.title(title)
+    filter_caption(view, events)
+    stop_if_empty(view)
 
 
 def stop_if_empty(view: tables.View) -> None:
@@ -306,6 +236,12 @@ def stop_if_empty(view: tables.View) -> None:
     if len(view) == 0:
         st.info(EMPTY_MESSAGE, icon=":material/filter_alt_off:")
         st.stop()
+
+
+def caption_if(text: str | None) -> None:
+    """A caption, when there is something to say."""
+    if text:
+        st.caption(text)
 
 
 def filter_caption(view: tables.View, events: tables.Table) -> None:
@@ -334,15 +270,16 @@ def show_table(frame: pd.DataFrame, key: str | None = None, max_rows: int = MAX_
     config: dict[str, object] = {
         schema.EVIDENCE: st.column_config.TextColumn(width="large"),
     }
-    if query.KILLED_SHOWN in frame.columns:
+    if counts.KILLED_SHOWN in frame.columns:
         config |= {name: None for name in _CHART_ONLY if name in frame.columns}
     st.dataframe(frame, hide_index=True, column_config=config, key=key)
 
 
 def download_csv(data: pd.DataFrame | Callable[[], bytes], label: str, file_name: str, key: str) -> None:
     """A download button for a frame as CSV, or for the CSV bytes a function makes (`query.events_csv`
-    writes a whole view); the bytes are made only when it is clicked."""
-    make = functools.partial(export.to_csv_bytes, data) if isinstance(data, pd.DataFrame) else data
+    writes a whole view); the bytes are made only when it is clicked. Every download starts with a
+    UTF-8 byte-order mark, so Excel keeps the accents."""
+    make = functools.partial(export.to_csv_bytes, data, bom=True) if isinstance(data, pd.DataFrame) else data
     st.download_button(
         label, data=make, file_name=file_name, mime="text/csv",
         key=key, on_click="ignore", icon=":material/download:",
@@ -412,46 +349,46 @@ def _decide(action, *args):
     """Run a split or merge through the library; its result, or None (with the error kept for the page)."""
     try:
         with st.spinner("Saving the decision and re-merging the events…"):
-            shown = action(store_dir(), *args, note=st.session_state.get(NOTE_KEY) or None)
+            shown = action(store_dir(), *args, note=st.session_state.get(keys.NOTE_KEY) or None)
     except (ValueError, store.StoreError) as err:
-        st.session_state[DECISION_OUTCOME_KEY] = ("error", str(err))
+        st.session_state[keys.DECISION_OUTCOME_KEY] = ("error", str(err))
         return None
     clear_loads()
-    st.session_state[NOTE_KEY] = ""
+    st.session_state[keys.NOTE_KEY] = ""
     return shown
 
 
 def split_chosen(event_id: str) -> None:
     """Button callback: split the reports chosen on the Events page off `event_id` into a new event."""
-    chosen = list(st.session_state.get(SPLIT_KEY) or [])
+    chosen = list(st.session_state.get(keys.SPLIT_KEY) or [])
     shown = _decide(store.split_event, event_id, chosen)
     if shown:
         kept, new = shown
-        st.session_state[DECISION_OUTCOME_KEY] = (
+        st.session_state[keys.DECISION_OUTCOME_KEY] = (
             "success", f"Split {len(chosen)} report(s) off into a new event ({new}); the others stay in {kept}. "
                        "The decision is kept in the store and survives re-ingest.")
-        st.session_state[EVENT_KEY] = new
-        st.session_state[SPLIT_KEY] = []
+        st.session_state[keys.EVENT_KEY] = new
+        st.session_state[keys.SPLIT_KEY] = []
 
 
 def merge_chosen(event_id: str) -> None:
     """Button callback: merge `event_id` with the event chosen on the Events page."""
-    other = st.session_state.get(MERGE_WITH_KEY)
+    other = st.session_state.get(keys.MERGE_WITH_KEY)
     if not other:
-        st.session_state[DECISION_OUTCOME_KEY] = ("error", "Choose the event to merge this one with first.")
+        st.session_state[keys.DECISION_OUTCOME_KEY] = ("error", "Choose the event to merge this one with first.")
         return
     merged = _decide(store.merge_events, [event_id, other])
     if merged:
-        st.session_state[DECISION_OUTCOME_KEY] = (
+        st.session_state[keys.DECISION_OUTCOME_KEY] = (
             "success", f"Merged the two events into {merged}. The decision is kept in the store and survives "
                        "re-ingest.")
-        st.session_state[EVENT_KEY] = merged
-        st.session_state.pop(MERGE_WITH_KEY, None)
+        st.session_state[keys.EVENT_KEY] = merged
+        st.session_state.pop(keys.MERGE_WITH_KEY, None)
 
 
 def show_decision_outcome() -> None:
     """What the last split or merge did (shown once)."""
-    outcome = st.session_state.pop(DECISION_OUTCOME_KEY, None)
+    outcome = st.session_state.pop(keys.DECISION_OUTCOME_KEY, None)
     if outcome:
         kind, message = outcome
         (st.success if kind == "success" else st.error)(message)
@@ -467,24 +404,24 @@ def show_store_counts() -> None:
     if not has_events():
         st.info("The store holds no events yet: add articles below.", icon=":material/info:")
         return
-    counts = incidents.table_counts(load_events())
+    size = counts.table_counts(load_events())
     columns = st.columns(3)
-    columns[0].metric("Events in the store", f"{counts.events:,}")
-    columns[1].metric("Reports", f"{counts.reports:,}", help="Event reports read from the articles.")
-    columns[2].metric("Merged events", f"{counts.merged:,}", help="Events made of more than one report.")
+    columns[0].metric("Events in the store", f"{size.events:,}")
+    columns[1].metric("Reports", f"{size.reports:,}", help="Event reports read from the articles.")
+    columns[2].metric("Merged events", f"{size.merged:,}", help="Events made of more than one report.")
 
 
 def upload_files_key() -> str:
     """The file uploader's key for this round (each add starts a new round, which empties the uploader)."""
-    return f"{UPLOAD_FILES_KEY}_{st.session_state.get(UPLOAD_ROUND_KEY, 0)}"
+    return f"{keys.UPLOAD_FILES_KEY}_{st.session_state.get(keys.UPLOAD_ROUND_KEY, 0)}"
 
 
 def _pasted() -> uploads.Pasted:
     state = st.session_state
     return uploads.Pasted(
-        text=state.get(PASTE_TEXT_KEY) or "", title=state.get(PASTE_TITLE_KEY) or None,
-        source=state.get(PASTE_SOURCE_KEY) or None, url=state.get(PASTE_URL_KEY) or None,
-        published=state.get(PASTE_DATE_KEY),
+        text=state.get(keys.PASTE_TEXT_KEY) or "", title=state.get(keys.PASTE_TITLE_KEY) or None,
+        source=state.get(keys.PASTE_SOURCE_KEY) or None, url=state.get(keys.PASTE_URL_KEY) or None,
+        published=state.get(keys.PASTE_DATE_KEY),
     )
 
 
@@ -494,17 +431,18 @@ def add_uploads() -> None:
     files = [(f.name, f.getvalue()) for f in state.get(upload_files_key()) or []]
     with st.spinner("Reading, extracting and merging the articles…"):
         outcome = uploads.add_articles(files, _pasted(), store_dir())
-    state[UPLOAD_OUTCOME_KEY] = outcome
-    state[UPLOAD_ROUND_KEY] = state.get(UPLOAD_ROUND_KEY, 0) + 1
+    state[keys.UPLOAD_OUTCOME_KEY] = outcome
+    state[keys.UPLOAD_ROUND_KEY] = state.get(keys.UPLOAD_ROUND_KEY, 0) + 1
     if not any(e.startswith(uploads.PASTED) for e in outcome.errors):
-        for key in (PASTE_TEXT_KEY, PASTE_TITLE_KEY, PASTE_SOURCE_KEY, PASTE_URL_KEY, PASTE_DATE_KEY):
+        for key in (keys.PASTE_TEXT_KEY, keys.PASTE_TITLE_KEY, keys.PASTE_SOURCE_KEY, keys.PASTE_URL_KEY,
+                    keys.PASTE_DATE_KEY):
             state.pop(key, None)  # the widgets start empty again
     clear_loads()
 
 
 def show_upload_outcome() -> None:
     """What the last add did: counts, the events it created or added reports to, and the files it could not read."""
-    outcome: uploads.UploadOutcome | None = st.session_state.get(UPLOAD_OUTCOME_KEY)
+    outcome: uploads.UploadOutcome | None = st.session_state.get(keys.UPLOAD_OUTCOME_KEY)
     if outcome is None:
         return
     if not outcome.chosen:

@@ -3,10 +3,16 @@
 Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab
 or a carriage return) get a leading apostrophe, as OWASP recommends against CSV injection.
 Numeric columns are written as they are.
+
+The dashboard's downloads start with a UTF-8 byte-order mark (`bom=True`): Excel reads a CSV
+without one in the machine's legacy code page, so "Kermān" or "Soleimani’s" would come out
+garbled; with it, Excel (and pandas, LibreOffice, DuckDB) reads UTF-8. The store's own CSV
+files have no mark, for the tools that would take it for part of the first column's name.
 """
 
 from __future__ import annotations
 
+import codecs
 import os
 import tempfile
 from collections.abc import Callable, Iterable
@@ -15,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 FORMULA_START = r"^[=+\-@\t\r]"
+BOM = codecs.BOM_UTF8  # b"\xef\xbb\xbf"
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -31,13 +38,15 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def to_csv_bytes(frame: pd.DataFrame, header: bool = True) -> bytes:
-    """The CSV of `frame`: UTF-8, a header row (unless `header` is False), no index, formulas neutralised.
+def to_csv_bytes(frame: pd.DataFrame, header: bool = True, bom: bool = False) -> bytes:
+    """The CSV of `frame`: UTF-8, a header row (unless `header` is False), no index, formulas neutralised;
+    with `bom`, a UTF-8 byte-order mark first (for a download that Excel opens).
 
     Rows end with CRLF as RFC 4180 asks; this also makes the writer quote any cell holding a bare
     carriage return, which a reader would otherwise take for the end of the row.
     """
-    return neutralise_formulas(frame).to_csv(index=False, header=header, lineterminator="\r\n").encode("utf-8")
+    text = neutralise_formulas(frame).to_csv(index=False, header=header, lineterminator="\r\n").encode("utf-8")
+    return BOM + text if bom else text
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
@@ -59,9 +68,11 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
     return path
 
 
-def csv_bytes_of_frames(frames: Iterable[pd.DataFrame]) -> bytes:
-    """The CSV of consecutive parts of one table (the header from the first part), as one download."""
-    return b"".join(to_csv_bytes(frame, header=number == 0) for number, frame in enumerate(frames))
+def csv_bytes_of_frames(frames: Iterable[pd.DataFrame], bom: bool = False) -> bytes:
+    """The CSV of consecutive parts of one table (the header, and with `bom` the byte-order mark, before
+    the first part), as one download."""
+    parts = (to_csv_bytes(frame, header=number == 0) for number, frame in enumerate(frames))
+    return (BOM if bom else b"") + b"".join(parts)
 
 
 def write_csv_frames(frames: Iterable[pd.DataFrame], path: Path) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from eventdesk import schema
-from eventdesk.dashboard import query, ui
+from eventdesk.dashboard import keys, query
 
 
 def test_the_graph_draws_every_actor_pair(open_page):
@@ -27,7 +27,7 @@ def test_the_relations_table_has_the_warning_from_the_united_states_to_iran(open
 
 def test_choosing_an_actor_shows_its_counterparts_and_events(open_page):
     app = open_page("actors")
-    app.selectbox(key=ui.ACTOR_PAGE_KEY).set_value("Iran").run()
+    app.selectbox(key=keys.ACTOR_PAGE_KEY).set_value("Iran").run()
     counterparts, events = app.dataframe[1].value, app.dataframe[2].value
     assert "United States" in set(counterparts[query.COUNTERPART])
     assert {"warning"} <= set(events[schema.EVENT_TYPE])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventdesk.dashboard import query
+from eventdesk.dashboard import counts, query
 
 
 def test_casualties_show_the_qualified_totals(open_page):
@@ -13,11 +13,11 @@ def test_casualties_show_the_qualified_totals(open_page):
 def test_every_breakdown_shows_at_least_84(open_page):
     app = open_page("casualties")
     by_event, by_date, by_place, by_actor, history = (frame.value for frame in app.dataframe)
-    assert by_event[query.KILLED_SHOWN].iloc[0] == "at least 84"
-    assert by_date[[query.PERIOD, query.KILLED_SHOWN]].iloc[0].tolist() == ["2024-01-03", "at least 84"]
-    assert by_place[[query.PLACE, query.INJURED_SHOWN]].iloc[0].tolist() == ["Kerman, Iran", "284"]
-    assert by_actor[[query.ACTOR, query.KILLED_SHOWN]].iloc[0].tolist() == ["Islamic State", "at least 84"]
-    assert history[[query.KILLED_SHOWN, query.INJURED_SHOWN]].iloc[0].tolist() == ["at least 84", "284"]
+    assert by_event[counts.KILLED_SHOWN].iloc[0] == "at least 84"
+    assert by_date[[query.PERIOD, counts.KILLED_SHOWN]].iloc[0].tolist() == ["2024-01-03", "at least 84"]
+    assert by_place[[query.PLACE, counts.INJURED_SHOWN]].iloc[0].tolist() == ["Kerman, Iran", "284"]
+    assert by_actor[[query.ACTOR, counts.KILLED_SHOWN]].iloc[0].tolist() == ["Islamic State", "at least 84"]
+    assert history[[counts.KILLED_SHOWN, counts.INJURED_SHOWN]].iloc[0].tolist() == ["at least 84", "284"]
     assert len(app.get("plotly_chart")) == 4
 
 

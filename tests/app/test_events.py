@@ -7,7 +7,7 @@ import io
 import pandas as pd
 
 from eventdesk import schema
-from eventdesk.dashboard import query, ui
+from eventdesk.dashboard import filters, query, ui
 from eventdesk.store import export
 
 
@@ -25,7 +25,7 @@ def test_download_buttons_exist(open_page):
 def test_the_csv_holds_exactly_the_filtered_rows(open_page, seed_table):
     app = open_page("events", actor="Islamic State")
     shown = app.dataframe[0].value
-    view = query.apply(seed_table, query.Filter(actors=("Islamic State",)))
+    view = filters.apply(seed_table, filters.Filter(actors=("Islamic State",)))
     data = export.to_csv_bytes(query.events_table(view))
     parsed = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
     assert list(parsed.columns) == list(schema.INCIDENT_FIELDS)

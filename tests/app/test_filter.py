@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from eventdesk import schema
-from eventdesk.dashboard import ui
+from eventdesk.dashboard import keys, ui
 from eventdesk.store import store
 
 PAGES = ["overview", "timeline", "map", "casualties", "actors", "events"]
@@ -14,14 +14,15 @@ PAGES = ["overview", "timeline", "map", "casualties", "actors", "events"]
 def test_every_page_draws_the_same_sidebar(open_page):
     for page in PAGES:
         app = open_page(page)
-        keys = [w.key for w in app.sidebar if getattr(w, "key", None)]
-        assert keys == [ui.ACTORS_KEY, ui.ROLE_KEY, ui.TYPES_KEY, ui.DATES_KEY, ui.COUNTRIES_KEY, ui.TEXT_KEY], page
+        shown = [w.key for w in app.sidebar if getattr(w, "key", None)]
+        assert shown == [keys.ACTORS_KEY, keys.ROLE_KEY, keys.TYPES_KEY, keys.DATES_KEY, keys.COUNTRIES_KEY,
+                         keys.TEXT_KEY], page
 
 
 def test_choosing_an_actor_updates_the_url_and_the_counts(open_page):
     app = open_page("overview")
     before = {m.label: m.value for m in app.metric}["Events"]
-    app.sidebar.multiselect(key=ui.ACTORS_KEY).set_value(["United States"]).run()
+    app.sidebar.multiselect(key=keys.ACTORS_KEY).set_value(["United States"]).run()
     assert app.query_params == {"actor": "United States"}
     after = {m.label: m.value for m in app.metric}["Events"]
     assert int(after) < int(before)
@@ -29,24 +30,24 @@ def test_choosing_an_actor_updates_the_url_and_the_counts(open_page):
 
 def test_the_filter_survives_a_page_switch(open_page):
     app = open_page("overview")
-    app.sidebar.multiselect(key=ui.ACTORS_KEY).set_value(["Islamic State"]).run()
+    app.sidebar.multiselect(key=keys.ACTORS_KEY).set_value(["Islamic State"]).run()
     app.switch_page("pages/events.py").run()
-    assert app.sidebar.multiselect(key=ui.ACTORS_KEY).value == ["Islamic State"]
+    assert app.sidebar.multiselect(key=keys.ACTORS_KEY).value == ["Islamic State"]
     assert app.query_params == {"actor": "Islamic State"}
     assert "warning" not in set(app.dataframe[0].value[schema.EVENT_TYPE])
 
 
 def test_a_link_reproduces_the_view(open_page):
     app = open_page("events", actor="Iran", role="target")
-    assert app.sidebar.multiselect(key=ui.ACTORS_KEY).value == ["Iran"]
-    assert app.sidebar.radio(key=ui.ROLE_KEY).value == "target"
+    assert app.sidebar.multiselect(key=keys.ACTORS_KEY).value == ["Iran"]
+    assert app.sidebar.radio(key=keys.ROLE_KEY).value == "target"
     assert list(app.dataframe[0].value[schema.EVENT_TYPE]) == ["warning"]
     assert app.query_params == {"actor": "Iran", "role": "target"}
 
 
 def test_a_date_in_the_link_sets_the_date_range(open_page):
     app = open_page("events", to="2024-01-03")
-    assert app.sidebar.date_input(key=ui.DATES_KEY).value == (dt.date(2024, 1, 3), dt.date(2024, 1, 3))
+    assert app.sidebar.date_input(key=keys.DATES_KEY).value == (dt.date(2024, 1, 3), dt.date(2024, 1, 3))
     assert list(app.dataframe[0].value[schema.EVENT_TYPE]) == ["bombing"]
     assert app.query_params == {"to": "2024-01-03"}
 
@@ -55,7 +56,7 @@ def test_clearing_the_filter_empties_the_url(open_page):
     app = open_page("overview", actor="Iran", type="warning")
     app.sidebar.button[0].click().run()
     assert app.query_params == {}
-    assert app.sidebar.multiselect(key=ui.ACTORS_KEY).value == []
+    assert app.sidebar.multiselect(key=keys.ACTORS_KEY).value == []
 
 
 def test_a_missing_store_says_how_to_build_it(monkeypatch, tmp_path, dashboard):

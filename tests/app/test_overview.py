@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventdesk import schema
-from eventdesk.dashboard import query, ui
+from eventdesk.dashboard import counts, ui
 
 
 def _metrics(app) -> dict[str, str]:
@@ -23,7 +23,7 @@ def test_latest_events_lists_the_bombing_with_its_figures(open_page):
     table = open_page("overview").dataframe[0].value
     bombing = table[table[schema.EVENT_TYPE] == "bombing"].iloc[0]
     assert bombing[schema.DATE] == "2024-01-03"
-    assert bombing[query.KILLED_SHOWN] == "at least 84"
+    assert bombing[counts.KILLED_SHOWN] == "at least 84"
 
 
 def test_an_actor_with_no_events_empties_the_page_and_says_so(open_page):

@@ -8,7 +8,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from eventdesk import schema
-from eventdesk.dashboard import query, ui
+from eventdesk.dashboard import counts, keys
 from eventdesk.store import ingest, store
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
@@ -35,14 +35,14 @@ def incident(events: pd.DataFrame, location: str, date: str) -> str:
 
 def test_the_event_with_most_reports_is_shown_with_its_sources_and_reasons(open_store_page, corpus_store):
     app = open_store_page(corpus_store, "events")
-    chooser = app.selectbox(key=ui.EVENT_KEY)
+    chooser = app.selectbox(key=keys.EVENT_KEY)
     events = store.load_events(corpus_store)
     assert chooser.value == incident(events, "Maiduguri", "2024-03-12")
     assert metrics(app) == {"Killed": "17 (reports: 12 to 19)", "Injured": "45 (reports: 30 to 45)",
                             "Reports": "4", "Sources": "4"}
     reasons, sources = app.table[0].value, app.dataframe[SOURCES].value
     assert list(sources[schema.SOURCE]) == ["Reuters", "Al Jazeera", "AFP", "Premium Times"]
-    assert list(sources[query.KILLED_SHOWN]) == ["at least 12", "at least 15", "19", "17"]
+    assert list(sources[counts.KILLED_SHOWN]) == ["at least 12", "at least 15", "19", "17"]
     assert sources.iloc[0][schema.MERGE_REASON] == "founded the incident"
     assert sources.iloc[2][schema.EVIDENCE].startswith("A suicide bombing at a market in Maiduguri on Tuesday")
     assert reasons.iloc[0].tolist() == ["founded the incident", "Reuters"]
@@ -60,10 +60,10 @@ def test_the_table_carries_the_incident_figures(open_store_page, corpus_store):
 def test_splitting_reports_off_makes_a_new_event_that_survives_reingest(open_store_page, corpus_store, writable):
     folder = writable(corpus_store)
     app = open_store_page(folder, "events")
-    members = store.event_members(folder, app.selectbox(key=ui.EVENT_KEY).value).set_index(schema.SOURCE)
+    members = store.event_members(folder, app.selectbox(key=keys.EVENT_KEY).value).set_index(schema.SOURCE)
     leaving = [members.loc["AFP", schema.REPORT_ID], members.loc["Premium Times", schema.REPORT_ID]]
-    app.multiselect(key=ui.SPLIT_KEY).set_value(leaving)
-    app.text_input(key=ui.NOTE_KEY).input("the later toll is a second blast")
+    app.multiselect(key=keys.SPLIT_KEY).set_value(leaving)
+    app.text_input(key=keys.NOTE_KEY).input("the later toll is a second blast")
     click(app, "Split them off")
 
     assert "Split 2 report(s) off into a new event" in app.success[0].value
@@ -84,8 +84,8 @@ def test_merging_two_events_joins_their_sources(open_store_page, corpus_store, w
     events = store.load_events(folder)
     first, second = incident(events, "Quetta", "2024-03-04"), incident(events, "Quetta", "2024-03-11")
     app = open_store_page(folder, "events")
-    app.selectbox(key=ui.EVENT_KEY).set_value(first).run()
-    app.selectbox(key=ui.MERGE_WITH_KEY).set_value(second).run()
+    app.selectbox(key=keys.EVENT_KEY).set_value(first).run()
+    app.selectbox(key=keys.MERGE_WITH_KEY).set_value(second).run()
     click(app, "Merge the two events")
 
     assert "Merged the two events" in app.success[0].value
@@ -100,8 +100,8 @@ def test_merging_two_events_joins_their_sources(open_store_page, corpus_store, w
 def test_a_split_of_every_report_is_refused_with_the_reason(open_store_page, corpus_store, writable):
     folder = writable(corpus_store)
     app = open_store_page(folder, "events")
-    chosen = app.selectbox(key=ui.EVENT_KEY).value
-    app.multiselect(key=ui.SPLIT_KEY).set_value(list(store.event_members(folder, chosen)[schema.REPORT_ID]))
+    chosen = app.selectbox(key=keys.EVENT_KEY).value
+    app.multiselect(key=keys.SPLIT_KEY).set_value(list(store.event_members(folder, chosen)[schema.REPORT_ID]))
     click(app, "Split them off")
     assert "choose some but not all of its reports" in app.error[0].value
     assert len(store.load_events(folder)) == 4
@@ -114,10 +114,10 @@ def test_a_merge_without_a_second_event_says_what_to_do(open_store_page, corpus_
 
 def test_casualties_history_of_one_event(open_store_page, corpus_store):
     app = open_store_page(corpus_store, "casualties")
-    assert app.selectbox(key=ui.HISTORY_EVENT_KEY).value == incident(store.load_events(corpus_store),
+    assert app.selectbox(key=keys.HISTORY_EVENT_KEY).value == incident(store.load_events(corpus_store),
                                                                         "Maiduguri", "2024-03-12")
     history = app.dataframe[-1].value
     assert list(history[schema.PUBLISHED]) == ["2024-03-12", "2024-03-13", "2024-03-13", "2024-03-15"]
-    assert list(history[query.KILLED_SHOWN]) == ["at least 12", "at least 15", "19", "17"]
+    assert list(history[counts.KILLED_SHOWN]) == ["at least 12", "at least 15", "19", "17"]
     chart = [c for c in app.get("plotly_chart") if "figure_history" in c.proto.id][0]
     assert '"killed as reported"' in chart.proto.spec and '"killed best 17"' in chart.proto.spec

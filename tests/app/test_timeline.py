@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from eventdesk import schema
-from eventdesk.dashboard import query
+from eventdesk.dashboard import query, timeline
 
 
 def _spec(app) -> dict:
@@ -22,7 +22,7 @@ def test_timeline_has_a_row_per_event_type_with_the_bombing_on_3_january(open_pa
     points = _points(spec)
     assert points["bombing"][0].startswith("2024-01-03")
     assert points["claim"][0].startswith("2024-01-04")
-    dated = query.timeline_frame(seed_table)
+    dated = timeline.timeline_frame(seed_table)
     assert set(spec["layout"]["yaxis"]["categoryarray"]) == set(dated[schema.EVENT_TYPE])
     assert sum(len(x) for x in points.values()) == len(dated)
     hover = next(t for t in spec["data"] if t.get("name") == "bombing")["hovertext"][0]
@@ -34,7 +34,7 @@ def test_timeline_can_put_one_row_per_initiator(open_page, seed_table):
     app.button_group[0].set_value(query.ACTOR).run()
     rows = _spec(app)["layout"]["yaxis"]["categoryarray"]
     assert "Islamic State" in rows
-    assert set(rows) == set(query.timeline_frame(seed_table, by=query.ACTOR)[query.ROW])
+    assert set(rows) == set(timeline.timeline_frame(seed_table, by=query.ACTOR)[timeline.ROW])
 
 
 def test_timeline_joins_the_claim_to_the_bombing(open_page):
@@ -49,6 +49,6 @@ def test_timeline_follows_the_filter(open_page):
 
 
 def test_the_timeline_counts_undated_events(open_page, seed_table):
-    undated = query.count_undated(seed_table)
+    undated = timeline.count_undated(seed_table)
     captions = [c.value for c in open_page("timeline").caption]
     assert any(c.startswith(f"{undated} event") and "no usable date" in c for c in captions) == (undated > 0)

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import FrameLocator, Page, expect
 
 from eventdesk import schema
-from eventdesk.dashboard import query
+from eventdesk.dashboard import filters, timeline
 from eventdesk.dashboard.colours import event_colour
 from eventdesk.store import uploads
 
@@ -112,7 +112,7 @@ def test_timeline_draws_a_point_per_event(page, server, screenshots, seed_table)
     points = page.locator(".js-plotly-plot .scatterlayer .trace .points path")
     expect(points.first).to_be_visible()
     wait_until_still(page)
-    assert points.count() >= len(seed_table) - query.count_undated(seed_table)
+    assert points.count() >= len(seed_table) - timeline.count_undated(seed_table)
     expect(page.locator(".js-plotly-plot .ytick text").filter(has_text="bombing")).to_have_count(1)
     shoot(page, screenshots, "timeline")
 
@@ -166,7 +166,7 @@ def test_choosing_an_actor_changes_the_counts_and_survives_a_page_switch(page, s
     open_page(page, server, "overview")
     expect(metric(page, "Events")).to_have_text(str(len(seed_table)))
     choose_actor(page, "United States")
-    expected = len(query.apply(seed_table, query.Filter(actors=("United States",))))
+    expected = len(filters.apply(seed_table, filters.Filter(actors=("United States",))))
     expect(metric(page, "Events")).to_have_text(str(expected))
     expect(metric(page, "Killed")).to_have_text("not reported")
     expect(page).to_have_url(re.compile(r"\?actor=United\+States$"))
@@ -193,7 +193,7 @@ def test_download_the_filtered_events_csv(page, server, tmp_path, seed_table, ac
     target = tmp_path / "events.csv"
     info.value.save_as(target)
     parsed = pd.read_csv(target, dtype=str, keep_default_na=False)
-    expected = query.apply(seed_table, query.Filter(actors=(actor,))).to_frame()
+    expected = filters.apply(seed_table, filters.Filter(actors=(actor,))).to_frame()
     assert info.value.suggested_filename == "events.csv"
     assert list(parsed.columns) == list(schema.INCIDENT_FIELDS)
     assert sorted(parsed[schema.EVENT_ID]) == sorted(expected[schema.EVENT_ID])

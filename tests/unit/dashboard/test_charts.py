@@ -5,8 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from eventdesk import schema
-from eventdesk.dashboard import charts, query
-from eventdesk.dashboard import event_detail as incidents
+from eventdesk.dashboard import charts, event_detail, query, timeline
 
 
 def _events(*rows: dict) -> pd.DataFrame:
@@ -20,7 +19,7 @@ def test_timeline_draws_day_dates_filled_and_month_dates_hollow_on_a_span():
         {schema.EVENT_TYPE: "bombing", schema.DATE: "2024-01-03", schema.DATE_PRECISION: "day"},
         {schema.EVENT_TYPE: "warning", schema.DATE: "2024-01", schema.DATE_PRECISION: "month"},
     )
-    figure = charts.timeline_figure(query.timeline_frame(events))
+    figure = charts.timeline_figure(timeline.timeline_frame(events))
     symbols = {t.name: t.marker.symbol for t in figure.data if t.mode == "markers" and len(t.x)}
     assert symbols == {"bombing": "circle", "warning": "circle-open"}
     (span,) = [t for t in figure.data if t.mode == "lines"]
@@ -33,7 +32,7 @@ def test_timeline_rows_read_in_order_of_first_event():
         {schema.EVENT_TYPE: "bombing", schema.DATE: "2024-01-03", schema.DATE_PRECISION: "day"},
         {schema.EVENT_TYPE: "warning", schema.DATE: "2024-01-02", schema.DATE_PRECISION: "day"},
     )
-    figure = charts.timeline_figure(query.timeline_frame(events))
+    figure = charts.timeline_figure(timeline.timeline_frame(events))
     assert list(figure.layout.yaxis.categoryarray) == ["claim", "bombing", "warning"]  # plotly draws bottom-up
 
 
@@ -44,7 +43,7 @@ def test_timeline_joins_linked_events_with_a_dotted_line():
         {schema.EVENT_TYPE: "claim", schema.DATE: "2024-01-04", schema.DATE_PRECISION: "day",
          schema.LINKED_EVENT_ID: "e0"},
     )
-    figure = charts.timeline_figure(query.timeline_frame(events))
+    figure = charts.timeline_figure(timeline.timeline_frame(events))
     (link,) = [t for t in figure.data if t.name == "linked events"]
     assert link.line.dash == "dot"
     assert list(link.y[:2]) in (["claim", "bombing"], ["bombing", "claim"])
@@ -66,7 +65,7 @@ def test_history_draws_each_figure_as_a_step_line_with_its_range_and_best():
         schema.INJURED_QUALIFIER: ["exact", None, "exact"], schema.EVIDENCE: ["a", "b", "c"],
     }).astype({schema.KILLED: "Int64", schema.INJURED: "Int64"})
     ranges = {"killed": (12, 17, 19), "injured": (30, 45, 45)}
-    figure = charts.history_figure(incidents.history_points(history), ranges)
+    figure = charts.history_figure(event_detail.history_points(history), ranges)
     traces = {t.name: t for t in figure.data}
     assert set(traces) == {"killed as reported", "injured as reported"}
     assert traces["killed as reported"].line.shape == "hv"
@@ -74,5 +73,5 @@ def test_history_draws_each_figure_as_a_step_line_with_its_range_and_best():
     notes = [a.text for a in figure.layout.annotations]
     assert notes == ["killed low 12 – high 19", "killed best 17", "injured low 30 – high 45", "injured best 45"]
     assert [s.type for s in figure.layout.shapes] == ["rect", "line", "rect", "line"]
-    agreed = charts.history_figure(incidents.history_points(history), {"killed": (17, 17, 17)})
+    agreed = charts.history_figure(event_detail.history_points(history), {"killed": (17, 17, 17)})
     assert [a.text for a in agreed.layout.annotations] == ["killed best 17"]  # no band when every report agrees

@@ -1,4 +1,4 @@
-"""incidents.py: one incident's sources, merge reasons, figures and figure history, as the pages show them."""
+"""event_detail.py: one incident's sources, merge reasons, figures and figure history, as the pages show them."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from eventdesk import schema
-from eventdesk.dashboard import event_detail as incidents
-from eventdesk.dashboard import query
+from eventdesk.dashboard import counts, event_detail
 from eventdesk.store import incidents as store_incidents
 from eventdesk.store import tables
 
@@ -48,7 +47,7 @@ def events(*rows: dict) -> pd.DataFrame:
 
 def test_table_counts_count_events_reports_and_merged_events():
     table = events({schema.EVENT_ID: "a", schema.N_REPORTS: 4}, {schema.EVENT_ID: "b", schema.N_REPORTS: 1})
-    assert incidents.table_counts(table) == incidents.TableCounts(events=2, reports=5, merged=1)
+    assert counts.table_counts(table) == counts.TableCounts(events=2, reports=5, merged=1)
 
 
 def test_choices_put_the_most_reported_first_and_label_them():
@@ -59,20 +58,20 @@ def test_choices_put_the_most_reported_first_and_label_them():
          schema.N_REPORTS: 4, schema.N_SOURCES: 3, schema.KILLED: 17},
         {schema.EVENT_ID: "undated", schema.N_REPORTS: 1},
     )
-    choices = incidents.event_choices(table)
+    choices = event_detail.event_choices(table)
     assert list(choices.index) == ["four", "one", "undated"]
     assert choices["four"] == "2024-03-12 · bombing · Maiduguri, Nigeria · 4 reports, 3 sources"
     assert choices["undated"] == "undated · bombing · (unknown place) · 1 report, 1 source"
-    assert list(incidents.event_choices(table, max_choices=1).index) == ["four"]
-    assert list(incidents.event_choices(table, with_figures=True).index) == ["four"]
-    assert incidents.event_row(table, "one")[schema.LOCATION] == "Kano"
-    assert incidents.event_row(table, "gone") is None
+    assert list(event_detail.event_choices(table, max_choices=1).index) == ["four"]
+    assert list(event_detail.event_choices(table, with_figures=True).index) == ["four"]
+    assert event_detail.event_row(table, "one")[schema.LOCATION] == "Kano"
+    assert event_detail.event_row(table, "gone") is None
 
 
 def test_a_row_of_the_stored_table_reads_missing_text_as_na(tmp_path):
     path = tmp_path / "events.parquet"
     events({schema.EVENT_ID: "one", schema.LOCATION: "Kano", schema.N_REPORTS: 1}).to_parquet(path, index=False)
-    row = incidents.event_row(tables.Table.from_parquet(path), "one")
+    row = event_detail.event_row(tables.Table.from_parquet(path), "one")
     assert row[schema.LOCATION] == "Kano"
     assert row[schema.CLAIMED_BY] is pd.NA
 
@@ -88,27 +87,27 @@ def test_a_row_of_the_stored_table_reads_missing_text_as_na(tmp_path):
     ],
 )
 def test_figure_text_gives_the_best_figure_and_the_range(values, figure, shown):
-    assert incidents.figure_text(event(**values), figure) == shown
+    assert event_detail.figure_text(event(**values), figure) == shown
 
 
 def test_figure_ranges_and_headline_figures_of_an_event():
     row = event(**{schema.KILLED_LOW: 12, schema.KILLED_BEST: 17, schema.KILLED_HIGH: 19, schema.N_SOURCES: 3})
-    assert incidents.figure_ranges(row) == {"killed": (12, 17, 19), "injured": (None, None, None)}
-    assert incidents.event_figures(row, MAIDUGURI) == {
+    assert event_detail.figure_ranges(row) == {"killed": (12, 17, 19), "injured": (None, None, None)}
+    assert event_detail.event_figures(row, MAIDUGURI) == {
         "Killed": "17 (reports: 12 to 19)", "Injured": "not reported", "Reports": "4", "Sources": "3"}
 
 
 def test_sources_table_lists_each_report_with_its_figures_and_reason():
-    table = incidents.sources_table(MAIDUGURI)
-    assert list(table.columns) == list(incidents.SOURCE_COLUMNS)
+    table = event_detail.sources_table(MAIDUGURI)
+    assert list(table.columns) == list(event_detail.SOURCE_COLUMNS)
     assert list(table[schema.SOURCE]) == ["Reuters", "AFP", "Premium Times", "Blog"]
-    assert list(table[query.KILLED_SHOWN]) == ["at least 12", "19", "17", "about 20"]
-    assert list(table[query.INJURED_SHOWN]) == ["30", "", "45", ""]
+    assert list(table[counts.KILLED_SHOWN]) == ["at least 12", "19", "17", "about 20"]
+    assert list(table[counts.INJURED_SHOWN]) == ["30", "", "45", ""]
     assert list(table[schema.MERGE_REASON])[:2] == ["founded the incident", "same kind (bombing)"]
 
 
 def test_report_labels_name_the_outlet_date_and_figures():
-    labels = incidents.report_labels(MAIDUGURI)
+    labels = event_detail.report_labels(MAIDUGURI)
     assert labels["r0"] == "Reuters, 2024-03-12; at least 12 killed, 30 injured · r0"
     assert labels["r1"] == "AFP, 2024-03-13; 19 killed · r1"
     assert labels["r3"] == "Blog, undated; about 20 killed · r3"
@@ -117,18 +116,18 @@ def test_report_labels_name_the_outlet_date_and_figures():
 def test_merge_reasons_group_the_outlets_by_reason():
     expected = pd.DataFrame({schema.MERGE_REASON: ["founded the incident", "same kind (bombing)"],
                              schema.SOURCE: ["Reuters", "AFP, Premium Times, Blog"]}).astype("string")
-    assert_frame_equal(incidents.merge_reasons(MAIDUGURI).astype("string"), expected)
+    assert_frame_equal(event_detail.merge_reasons(MAIDUGURI).astype("string"), expected)
 
 
 def test_history_points_place_each_dated_figure_at_its_report_date():
     history = store_incidents.history(MAIDUGURI)
-    points = incidents.history_points(history)
-    killed = points[points[incidents.FIGURE] == "killed"]
-    assert list(killed[incidents.VALUE]) == [12, 19, 17]  # the undated Blog report has no place on the axis
-    assert list(killed[incidents.REPORT_DATE].dt.strftime("%Y-%m-%d")) == ["2024-03-12", "2024-03-13", "2024-03-15"]
-    assert list(killed[incidents.SHOWN]) == ["at least 12", "19", "17"]
-    injured = points[points[incidents.FIGURE] == "injured"]
-    assert list(injured[incidents.VALUE]) == [30, 45]
-    assert "The blast killed 19 &lt;people&gt;." in killed.iloc[1][incidents.HOVER]  # article text is escaped
-    assert incidents.count_undated(history) == 1
-    assert list(incidents.history_table(history)[schema.SOURCE]) == ["Reuters", "AFP", "Premium Times", "Blog"]
+    points = event_detail.history_points(history)
+    killed = points[points[event_detail.FIGURE] == "killed"]
+    assert list(killed[event_detail.VALUE]) == [12, 19, 17]  # the undated Blog report has no place on the axis
+    assert list(killed[event_detail.REPORT_DATE].dt.strftime("%Y-%m-%d")) == ["2024-03-12", "2024-03-13", "2024-03-15"]
+    assert list(killed[event_detail.SHOWN]) == ["at least 12", "19", "17"]
+    injured = points[points[event_detail.FIGURE] == "injured"]
+    assert list(injured[event_detail.VALUE]) == [30, 45]
+    assert "The blast killed 19 &lt;people&gt;." in killed.iloc[1][event_detail.HOVER]  # article text is escaped
+    assert event_detail.count_undated(history) == 1
+    assert list(event_detail.history_table(history)[schema.SOURCE]) == ["Reuters", "AFP", "Premium Times", "Blog"]

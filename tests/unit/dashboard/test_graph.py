@@ -133,3 +133,9 @@ def test_edge_hover_names_both_actors_and_all_types(seed_like):
 def test_labels_sit_outside_the_layout():
     xy = np.array([[0.0, 1.0], [0.0, -1.0], [1.0, 0.1], [-1.0, 0.0]])
     assert graph.label_positions(xy) == ["top center", "bottom center", "middle right", "middle left"]
+
+
+def test_the_graph_note_says_how_much_of_the_graph_is_drawn(seed_like):
+    network = graph.build_graph(seed_like)
+    note = graph.graph_note(network, graph.busiest(network, max_nodes=2))
+    assert "Showing 2 of 4 actors and 2 of 3 links" in note

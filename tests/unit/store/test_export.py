@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from eventdesk import schema
-from eventdesk.dashboard import query
+from eventdesk.dashboard import filters, query
 from eventdesk.store import export
 
 
@@ -67,6 +67,19 @@ def test_utf8_text_is_kept():
     assert export.to_csv_bytes(frame) == "x\r\nSoleimani’s burial site — Kermān\r\n".encode()
 
 
+def test_a_download_starts_with_the_utf8_byte_order_mark():
+    frame = pd.DataFrame({"place": pd.Series(["Kermān", "Zahedan"], dtype="string")})
+    assert export.to_csv_bytes(frame, bom=True) == b"\xef\xbb\xbfplace\r\nKerm\xc4\x81n\r\nZahedan\r\n"
+    assert export.to_csv_bytes(frame, bom=True).decode("utf-8-sig") == "place\r\nKermān\r\nZahedan\r\n"
+
+
+def test_a_download_in_parts_has_one_mark_and_one_header():
+    parts = [pd.DataFrame({"x": pd.Series(["Kermān"], dtype="string")}),
+             pd.DataFrame({"x": pd.Series(["Quetta"], dtype="string")})]
+    assert export.csv_bytes_of_frames(parts, bom=True) == b"\xef\xbb\xbfx\r\nKerm\xc4\x81n\r\nQuetta\r\n"
+    assert export.csv_bytes_of_frames(parts) == b"x\r\nKerm\xc4\x81n\r\nQuetta\r\n"
+
+
 def test_write_csv_writes_the_same_bytes_and_leaves_no_temp_file(tmp_path: Path):
     frame = pd.DataFrame({"x": pd.Series(["@a", "b"], dtype="string")})
     target = export.write_csv(frame, tmp_path / "out" / "events.csv")
@@ -89,11 +102,12 @@ def test_write_csv_keeps_the_old_file_when_writing_fails(tmp_path: Path, monkeyp
 
 
 def test_events_csv_round_trips_the_filtered_rows(seed_table: pd.DataFrame):
-    view = query.apply(seed_table, query.Filter(actors=("Islamic State",)))
+    view = filters.apply(seed_table, filters.Filter(actors=("Islamic State",)))
     parsed = pd.read_csv(io.BytesIO(query.events_csv(view)), dtype=str, keep_default_na=False)
     assert list(parsed.columns) == list(schema.INCIDENT_FIELDS)
     assert sorted(parsed[schema.EVENT_ID]) == sorted(view.to_frame()[schema.EVENT_ID])
-    assert export.to_csv_bytes(query.events_table(view)) == query.events_csv(view)
+    assert query.events_csv(view).startswith(export.BOM)
+    assert export.to_csv_bytes(query.events_table(view), bom=True) == query.events_csv(view)
     assert set(parsed[schema.EVENT_TYPE]) >= {"bombing", "claim"}
 
 

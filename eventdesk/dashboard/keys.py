@@ -1,0 +1,69 @@
+"""Every session-state key of the dashboard, in one place: the sidebar's widgets, each page's controls
+and the keys of the charts and tables a page draws (Streamlit keeps a keyed element's state under its key).
+
+A key that ends in `_ROUND_KEY` counts the rounds of a set of widgets: the widgets' own keys carry
+the round (`keyed(UPLOAD_FILES_KEY, round)`), so a new round gives fresh, empty widgets.
+"""
+
+from __future__ import annotations
+
+# The sidebar filter.
+ACTORS_KEY = "filter_actors"
+ROLE_KEY = "filter_role"
+TYPES_KEY = "filter_event_types"
+DATES_KEY = "filter_dates"
+COUNTRIES_KEY = "filter_countries"
+TEXT_KEY = "filter_text"
+URL_READ_KEY = "filter_url_read"
+FILTER_KEY = "filter_current"
+DATES_SPAN_KEY = "filter_dates_span"  # the table's date range the dates widget was last set against
+
+# Timeline, Map, Actors.
+TIMELINE_BY_KEY = "timeline_by"
+TIMELINE_CHART_KEY = "timeline_chart"
+MAP_KEY = "events_map"
+ACTOR_GRAPH_KEY = "actor_graph"
+ACTOR_PAGE_KEY = "actors_page_actor"
+RELATIONS_DOWNLOAD_KEY = "download_relations"
+
+# Casualties.
+CASUALTIES_BY_DATE_KEY = "casualties_by_date"
+CASUALTIES_BY_PLACE_KEY = "casualties_by_place"
+CASUALTIES_BY_ACTOR_KEY = "casualties_by_actor"
+HISTORY_EVENT_KEY = "casualties_page_event"
+HISTORY_CHART_KEY = "figure_history"
+HISTORY_TABLE_KEY = "figure_history_table"
+
+# Events: the table, its downloads, one event, its article, the analyst's split and merge.
+EVENTS_TABLE_KEY = "events_table"
+SHOW_ALL_COLUMNS_KEY = "events_page_all_columns"
+EVENTS_DOWNLOAD_KEY = "download_events"
+EVENTS_RELATIONS_DOWNLOAD_KEY = "download_events_relations"
+EVENT_KEY = "events_page_event"
+SOURCES_TABLE_KEY = "event_sources"
+ARTICLE_REPORT_KEY = "events_page_article_report"
+DECISIONS_OPEN_KEY = "events_page_decisions_open"  # the split-and-merge expander stays open across reruns
+DECISION_FORM_KEY = "events_page_decision_form"
+DECISION_ROUND_KEY = "events_page_decision_round"
+SPLIT_KEY = "events_page_split_reports"
+MERGE_WITH_KEY = "events_page_merge_with"
+NOTE_KEY = "events_page_note"
+SPLIT_BUTTON_KEY = "split_button"
+MERGE_BUTTON_KEY = "merge_button"
+DECISION_OUTCOME_KEY = "events_page_decision"
+DECISIONS_TABLE_KEY = "decisions"
+
+# Upload.
+UPLOAD_ROUND_KEY = "upload_round"
+UPLOAD_FILES_KEY = "upload_files"
+PASTE_TEXT_KEY = "paste_text"
+PASTE_TITLE_KEY = "paste_title"
+PASTE_SOURCE_KEY = "paste_source"
+PASTE_URL_KEY = "paste_url"
+PASTE_DATE_KEY = "paste_published"
+UPLOAD_OUTCOME_KEY = "upload_outcome"
+
+
+def keyed(key: str, round_number: int) -> str:
+    """The key of a widget in its round: `upload_files_2`."""
+    return f"{key}_{round_number}"
