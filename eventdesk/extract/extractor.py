@@ -109,14 +109,8 @@ _AGGREGATE = re.compile(
     r"(?:began|started))",
     re.IGNORECASE,
 )
-_NON_ATTACK = re.compile(r"^(?:killed|killing|struck|strike|incident|violence|fighting)$", re.IGNORECASE)
 _GENERIC = re.compile(r"\b(?:should|must|can|cannot|will|would|could|may|might|shall)\b")  # "May" is a month
 _GENERIC_UPPER = re.compile(r"\b(?:SHOULD|MUST|CAN|CANNOT|WILL|WOULD|COULD|MIGHT|SHALL)\b")  # "MAY" is either
-# Words that can type an incident but do not report one by themselves: generic nouns, and the names of arms
-# and forces ("the air force", "rifles", "a new offensive").
-_WEAK_TRIGGERS = re.compile(r"^(?:incident|violence|strike|struck|attack|attacks|assault|killing|killed|murder\w*|"
-                            r"air force|aircraft|planes?|firearms?|rifles?|weapons|offensive|battles?|fighting|"
-                            r"helicopters?)$", re.IGNORECASE)
 _EVENT_VERBS = {
     "warning": re.compile(r"\b(?:warned|warns|alerted|alerts|cautioned|tipped off)\b", re.IGNORECASE),
     "threat": re.compile(r"\b(?:threatened|threatens|vowed)\b", re.IGNORECASE),
@@ -138,7 +132,7 @@ def _is_generic(facts: SentenceFacts) -> bool:
     violent = facts.violent()
     if violent and _ARMS_HAUL.search(facts.text) and all(_WEAPON.match(t.text) for t in violent):
         return True
-    return bool(_NOT_CONFLICT.search(facts.text)) and all(_NON_ATTACK.match(t.text) for t in violent)
+    return bool(_NOT_CONFLICT.search(facts.text)) and all(t.accidents for t in violent)
 
 
 def _starts_incident(facts: SentenceFacts) -> bool:
@@ -151,11 +145,14 @@ def _starts_incident(facts: SentenceFacts) -> bool:
             and not _is_generic(facts)
     if _is_generic(facts):
         return False
-    strong = [t for t in violent if not _WEAK_TRIGGERS.match(t.text)]
+    strong = [t for t in violent if not t.weak]
     dated = any(d.value for d in facts.dates)
     placed = any(p.locative for p in facts.places)
     grounded = facts.casualties or dated or placed or facts.actors
-    return bool((strong and grounded) or facts.casualties or (dated and placed) or _names_attacker(facts)
+    # A headline or lede reports its event by convention ("They murder a man inside his home"); a later
+    # sentence needs a toll, a date, a place or an actor before its act starts an incident of its own.
+    lede = facts.index == 0
+    return bool((strong and (grounded or lede)) or facts.casualties or (dated and placed) or _names_attacker(facts)
                 or _names_victim(facts))
 
 
@@ -197,7 +194,7 @@ def _conflicts(incident: Incident, facts: SentenceFacts) -> bool:
     for one that updates a toll ("the death toll rose to 26 on Tuesday").
     """
     mine = best_date(incident.dates())
-    strong = any(not _WEAK_TRIGGERS.match(t.text) for t in facts.violent()) and not any(
+    strong = any(not t.weak for t in facts.violent()) and not any(
         c.toll for c in facts.casualties)
     theirs = best_date([d for d in facts.dates if d.explicit or strong])
     if not (mine and theirs):

@@ -86,9 +86,9 @@ class SentenceFacts:
         return lowered if is_upper_case(text) and len(lowered) == len(text) else text
 
     def violent(self) -> list[Trigger]:
-        """The real violent triggers; none when they only name weapons or forces and no one was hurt."""
+        """The real violent triggers; none when they only name weapons, forces or deaths and no figure is given."""
         real = [t for t in self.triggers if t.violent and not t.hypothetical]
-        return real if self.casualties or not all(t.instrument for t in real) else []
+        return real if self.casualties or not all(t.needs_toll for t in real) else []
 
     def is_reference(self) -> bool:
         """A sentence that names an incident as one already told ("the attack", "this explosion")."""

@@ -2,6 +2,8 @@
 
 import pytest
 
+from eventdesk.articles import make_article
+from eventdesk.extract import pipeline
 from eventdesk.extract.events import explain_type, find_triggers, incident_type
 from eventdesk.extract.triggers import load_lexicon
 from eventdesk.schema import VIOLENT_TYPES
@@ -213,3 +215,27 @@ def test_death_word_needs_a_toll():
     (died,) = find_triggers("The Liberator died in this room.")
     assert died.needs_toll and not died.instrument
 
+
+# --- Headlines end to end: a headline or lede reports its event even without a date, a place or a toll.
+
+@pytest.fixture(scope="module")
+def resources():
+    return pipeline.load_resources()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("They murder a man inside his home", "attack"),
+    ("Volunteer guard shot dead by soldiers", "armed_assault"),
+    ("Suspected militants kill district official", "attack"),
+    ("Explosion in the southern countryside of the province", "bombing"),
+], ids=["murder-pronoun", "shot-dead-passive", "kill-present", "explosion-noun-phrase"])
+def test_headline_without_date_or_place_is_an_event(resources, text, expected):
+    events = pipeline.article_events(make_article({"id": "h", "text": text}), resources)
+    assert [e["event_type"] for e in events if e["event_type"] in VIOLENT_TYPES][:1] == [expected]
+
+
+def test_later_sentence_needs_grounding(resources):
+    """Only the first sentence is a lede: an ungrounded act later in a report starts no incident of its own."""
+    text = "Officials met in the capital to discuss the budget. They shot him outside the house."
+    events = pipeline.article_events(make_article({"id": "h", "text": text}), resources)
+    assert [e for e in events if e["event_type"] in VIOLENT_TYPES] == []
