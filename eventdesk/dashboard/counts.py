@@ -8,12 +8,27 @@ and are left out of a sum. Nothing here draws.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
+import duckdb
 import pandas as pd
 
+from eventdesk import schema
 from eventdesk.dashboard import filters, sql
-from eventdesk.schema import ARTICLE_ID, INJURED, INJURED_QUALIFIER, KILLED, KILLED_QUALIFIER, N_REPORTS
+from eventdesk.schema import (
+    ARTICLE_ID,
+    EVENT_ID,
+    EVENT_TYPE,
+    INJURED,
+    INJURED_QUALIFIER,
+    KILLED,
+    KILLED_QUALIFIER,
+    N_REPORTS,
+    SOURCE,
+)
+from eventdesk.store import tables
 
 QUALIFIER_WORDS: dict[str, str] = {"exact": "", "at_least": "at least ", "about": "about ", "at_most": "at most "}
 NOT_REPORTED = "not reported"
@@ -62,14 +77,20 @@ def format_counts(values: pd.Series, qualifiers: pd.Series) -> pd.Series:
 
 @dataclass(frozen=True)
 class Headline:
-    """The figures at the top of the overview."""
+    """The figures at the top of the overview. `attacks` are the violent events; `events` counts every
+    row, the claims, warnings and accusations about an attack included. `articles` and `sources` count
+    every article and outlet behind the events, not only the one of each event's evidence."""
 
     events: int
+    attacks: int
     articles: int
+    sources: int
+    reports: int
     killed: Count
     injured: Count
     actors: int
     located: int = 0
+    types: tuple[tuple[str, int], ...] = ()  # (event type, events), in the taxonomy's order
 
 
 def _count_of(row: pd.Series, value: str, qualifier: str) -> Count:
@@ -77,25 +98,68 @@ def _count_of(row: pd.Series, value: str, qualifier: str) -> Count:
     return Count(None) if pd.isna(total) else Count(int(total), str(row[qualifier]))
 
 
-def headline(events: filters.Events) -> Headline:
-    """Events, articles, killed, injured and distinct actors in the view (claims and other reports
-    about an attack repeat its toll and are not summed)."""
+def _provenance(view: tables.View, reports: Path | None) -> pd.Series:
+    """Distinct articles and outlets behind the view's events: read from the store's reports file (every
+    report of every incident) when there is one, else from the rows themselves (a table of single reports)."""
+    if reports is None or not Path(reports).exists():
+        return view.fetch(f"SELECT count(DISTINCT {ARTICLE_ID}) AS articles, count(DISTINCT {SOURCE}) AS sources "
+                          "FROM {rows}").iloc[0]
+    try:
+        return view.fetch(
+            f"SELECT count(DISTINCT {ARTICLE_ID}) AS articles, count(DISTINCT {SOURCE}) AS sources "
+            f"FROM read_parquet($reports) WHERE {EVENT_ID} IN (SELECT {EVENT_ID} FROM {{rows}})",
+            {"reports": str(reports)},
+        ).iloc[0]
+    except duckdb.Error as err:
+        raise tables.TableError(f"{reports}: cannot read the reports ({str(err).splitlines()[0]}); rebuild the "
+                                "store with 'python -m eventdesk ingest'") from err
+
+
+def _types(view: tables.View) -> tuple[tuple[str, int], ...]:
+    found = view.fetch(f"SELECT {EVENT_TYPE} AS kind, count(*) AS n FROM {{rows}} GROUP BY ALL")
+    by_kind = dict(zip(found["kind"], found["n"].astype(int), strict=True))
+    return tuple((kind, by_kind[kind]) for kind in schema.EVENT_TYPES if kind in by_kind)
+
+
+def headline(events: filters.Events, reports: Path | None = None) -> Headline:
+    """Attacks, events, articles, sources, killed, injured and distinct actors in the view (claims and other
+    reports about an attack repeat its toll and are not summed). `reports` is the store's reports file,
+    which knows every article behind a merged incident."""
     view = filters.as_view(events)
     sums = (f"{sum_sql(KILLED, KILLED_QUALIFIER, sql.COUNTED_SQL)}, "
             f"{sum_sql(INJURED, INJURED_QUALIFIER, sql.COUNTED_SQL)}")
     row = view.fetch(
-        f"SELECT count(*) AS events, count(DISTINCT {ARTICLE_ID}) AS articles, {sums}, "
+        f"SELECT count(*) AS events, count(*) FILTER (WHERE {sql.VIOLENT_SQL}) AS attacks, "
+        f"coalesce(sum(coalesce({N_REPORTS}, 1)), 0) AS reports, {sums}, "
         f"count(*) FILTER (WHERE {sql.LOCATED_SQL}) AS located FROM {{rows}}"
     ).iloc[0]
-    actors = view.scalar(f"SELECT count(DISTINCT name) FROM ({sql.ACTORS_SQL})")
+    provenance = _provenance(view, reports)
     return Headline(
-        events=int(row["events"]),
-        articles=int(row["articles"]),
-        killed=_count_of(row, KILLED, KILLED_QUALIFIER),
-        injured=_count_of(row, INJURED, INJURED_QUALIFIER),
-        actors=int(actors),
-        located=int(row["located"]),
+        events=int(row["events"]), attacks=int(row["attacks"]), articles=int(provenance["articles"]),
+        sources=int(provenance["sources"]), reports=int(row["reports"]),
+        killed=_count_of(row, KILLED, KILLED_QUALIFIER), injured=_count_of(row, INJURED, INJURED_QUALIFIER),
+        actors=int(view.scalar(f"SELECT count(DISTINCT name) FROM ({sql.ACTORS_SQL})")),
+        located=int(row["located"]), types=_types(view),
     )
+
+
+def _listed(pairs: Iterable[tuple[str, int]]) -> str:
+    return ", ".join(f"{kind} {n:,}" for kind, n in pairs) or "none"
+
+
+def plural(n: int, noun: str) -> str:
+    """ "1 article", "3 articles"."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+def headline_note(figures: Headline) -> str:
+    """What the headline's counts are made of: the attacks and the other events by type, and the articles,
+    reports and outlets they were read from."""
+    attacks = [(kind, n) for kind, n in figures.types if kind in schema.VIOLENT_TYPES]
+    others = [(kind, n) for kind, n in figures.types if kind not in schema.VIOLENT_TYPES]
+    return (f"Attacks (violent events): {_listed(attacks)}. Other events: {_listed(others)}. "
+            f"Read from {plural(figures.articles, 'article')} of {plural(figures.sources, 'source')} "
+            f"({plural(figures.reports, 'report')}).")
 
 
 def with_count_labels(view: pd.DataFrame) -> pd.DataFrame:

@@ -132,6 +132,11 @@ def has_events() -> bool:
         return False
 
 
+def reports_file() -> Path:
+    """The store's reports file (every report of every incident, with its article and outlet)."""
+    return store_dir() / store.REPORTS_PARQUET
+
+
 def _mtime(name: str) -> int:
     path = store_dir() / name
     return path.stat().st_mtime_ns if path.exists() else 0
@@ -236,6 +241,19 @@ def stop_if_empty(view: tables.View) -> None:
     if len(view) == 0:
         st.info(EMPTY_MESSAGE, icon=":material/filter_alt_off:")
         st.stop()
+
+
+def headline_metrics(figures: counts.Headline) -> None:
+    """The counts of the headline, each saying what it counts."""
+    columns = st.columns(5)
+    columns[0].metric("Attacks", f"{figures.attacks:,}", help="Violent events: " + ", ".join(
+        kind for kind in schema.EVENT_TYPES if kind in schema.VIOLENT_TYPES) + ".")
+    columns[1].metric("All events", f"{figures.events:,}",
+                      help="Attacks and the claims, warnings, threats, accusations, statements, protests and "
+                           "arrests about them or beside them.")
+    columns[2].metric("Articles", f"{figures.articles:,}", help="Every article the events were read from.")
+    columns[3].metric("Sources", f"{figures.sources:,}", help="The outlets of those articles.")
+    columns[4].metric("Actors", f"{figures.actors:,}", help="Initiators, targets and claimants.")
 
 
 def caption_if(text: str | None) -> None:

@@ -21,10 +21,10 @@ def test_every_page_draws_the_same_sidebar(open_page):
 
 def test_choosing_an_actor_updates_the_url_and_the_counts(open_page):
     app = open_page("overview")
-    before = {m.label: m.value for m in app.metric}["Events"]
+    before = {m.label: m.value for m in app.metric}["All events"]
     app.sidebar.multiselect(key=keys.ACTORS_KEY).set_value(["United States"]).run()
     assert app.query_params == {"actor": "United States"}
-    after = {m.label: m.value for m in app.metric}["Events"]
+    after = {m.label: m.value for m in app.metric}["All events"]
     assert int(after) < int(before)
 
 

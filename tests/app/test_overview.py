@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventdesk import schema
-from eventdesk.dashboard import counts, ui
+from eventdesk.dashboard import counts, keys, ui
 
 
 def _metrics(app) -> dict[str, str]:
@@ -15,8 +15,22 @@ def test_overview_shows_84_killed_and_284_injured(open_page, seed_table):
     figures = _metrics(app)
     assert figures["Killed"] == "at least 84"
     assert figures["Injured"] == "284"
-    assert figures["Events"] == str(len(seed_table))
-    assert figures["Articles"] == "1"
+    assert figures["All events"] == str(len(seed_table))
+    assert (figures["Attacks"], figures["Articles"], figures["Sources"]) == ("1", "1", "1")
+
+
+def test_the_counts_say_what_they_count(open_page):
+    note = open_page("overview").caption[1].value
+    assert note == ("Attacks (violent events): bombing 1. Other events: warning 1, claim 1, accusation 1. "
+                    "Read from 1 article of 1 source (4 reports).")
+
+
+def test_one_merged_attack_counts_its_every_article_and_source(open_store_page, corpus_store):
+    app = open_store_page(corpus_store, "overview")
+    app.sidebar.multiselect(key=keys.COUNTRIES_KEY).set_value(["Nigeria"]).run()
+    figures = _metrics(app)
+    assert (figures["Attacks"], figures["All events"], figures["Articles"], figures["Sources"]) == ("1", "1", "4", "4")
+    assert figures["Killed"] == "17"
 
 
 def test_latest_events_lists_the_bombing_with_its_figures(open_page):

@@ -147,7 +147,8 @@ def test_an_empty_store_opens_the_upload_page_and_fills_from_it(open_store_page,
     assert metrics(app)["Events in the store"] == "1"
     app.switch_page("pages/overview.py")
     app.run()
-    assert metrics(app)["Events"] == "1"
+    assert metrics(app)["All events"] == "1"
+    assert (metrics(app)["Articles"], metrics(app)["Sources"]) == ("2", "2")  # the incident's two reports
     assert metrics(app)["Killed"] == "11"
 
 

@@ -102,7 +102,10 @@ def test_overview_shows_the_seed_figures(page, server, screenshots, seed_table):
     open_page(page, server, "overview")
     expect(metric(page, "Killed")).to_have_text("at least 84")
     expect(metric(page, "Injured")).to_have_text("284")
-    expect(metric(page, "Events")).to_have_text(str(len(seed_table)))
+    expect(metric(page, "Attacks")).to_have_text("1")
+    expect(metric(page, "All events")).to_have_text(str(len(seed_table)))
+    expect(metric(page, "Articles")).to_have_text("1")
+    expect(metric(page, "Sources")).to_have_text("1")
     expect(page.get_by_test_id("stDataFrame")).to_be_visible()
     shoot(page, screenshots, "overview")
 
@@ -164,10 +167,10 @@ def choose_actor(page: Page, actor: str) -> None:
 
 def test_choosing_an_actor_changes_the_counts_and_survives_a_page_switch(page, server, screenshots, seed_table):
     open_page(page, server, "overview")
-    expect(metric(page, "Events")).to_have_text(str(len(seed_table)))
+    expect(metric(page, "All events")).to_have_text(str(len(seed_table)))
     choose_actor(page, "United States")
     expected = len(filters.apply(seed_table, filters.Filter(actors=("United States",))))
-    expect(metric(page, "Events")).to_have_text(str(expected))
+    expect(metric(page, "All events")).to_have_text(str(expected))
     expect(metric(page, "Killed")).to_have_text("not reported")
     expect(page).to_have_url(re.compile(r"\?actor=United\+States$"))
     shoot(page, screenshots, "overview-filtered")
@@ -244,7 +247,7 @@ def test_upload_two_files_then_see_them_on_every_page_and_in_the_csv(new_context
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Overview").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Overview")
     events_metric = page.get_by_test_id("stMetric").filter(
-        has=page.get_by_test_id("stMetricLabel").get_by_text("Events", exact=True))
+        has=page.get_by_test_id("stMetricLabel").get_by_text("All events", exact=True))
     expect(events_metric.get_by_test_id("stMetricValue")).to_have_text(str(len(seed_table) + 1))
 
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Events").click()
