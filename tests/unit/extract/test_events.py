@@ -142,7 +142,8 @@ HEADLINES = [
     ("killed-in-action", "One KIA, two WIA near Avdiivka", "attack", "triggers:killed_in_action"),
     ("servicemen-lost", "The brigade lost 40 servicemen near Marinka", "battle", "triggers:lose_troops"),
     ("death-in-fighting", "A rebel commander dies in fighting near Beni", "battle", "triggers:fighting+triggers:die"),
-    ("claim-keeps-attack", "Rebels claim attack on army base in Tawila", "attack", "triggers:attack_noun"),
+    ("claim-keeps-attack", "Rebels claim attack on army base in Tawila", "attack",
+     "triggers:attack_noun+events.claim_new_attack"),
 ]
 
 
@@ -202,7 +203,7 @@ def test_perfect_progressive_and_habit_are_weak(sentence, weak):
 @pytest.mark.parametrize("sentence,kind,strength", [
     ("The attack on the convoy killed five.", "attack", "generic"),
     ("Militants attack army camp", "attack", "act"),
-    ("The terrorists' attacks continued.", "attack", "generic"),
+    ("The terrorists' attacks frightened the town.", "attack", "generic"),
     ("'Russian forces' attack troops in the east", "attack", "act"),
 ], ids=["noun-before-on", "headline-verb", "possessive-plural", "closing-quote"])
 def test_noun_or_verb_reading_of_attack(sentence, kind, strength):
