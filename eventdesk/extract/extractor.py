@@ -12,10 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
-
-from spacy.lang.en.stop_words import STOP_WORDS
+from dataclasses import dataclass
 
 from eventdesk.actors import Registry
 from eventdesk.articles import Article
@@ -24,36 +21,18 @@ from eventdesk.extract.dates import DateMention, best_date
 from eventdesk.extract.entities import add_entities, needs_model, tag_entities
 from eventdesk.extract.events import Trigger, incident_type
 from eventdesk.extract.facts import ActorSpan, Incident, Role, SentenceFacts, read_sentences
-from eventdesk.extract.places import PlaceName, find_dateline, incident_place, place_context
-from eventdesk.extract.roles import (
+from eventdesk.extract.perpetrators import (
     PLACE_BEFORE,
-    clean_target,
-    described_targets,
-    find_attribution,
-    find_blamed_forces,
     find_claimant,
-    find_descriptor,
-    find_object_target,
-    find_passive_target,
     find_perpetrator,
-    find_person_target,
-    find_state_forces,
-    find_target,
-    identified_people,
-    national_forces,
-    no_claim,
-    object_targets,
-    passive_targets,
-    person_targets,
-    reduced_relative_targets,
-    victims_role,
+    incident_perpetrator,
 )
+from eventdesk.extract.persons import find_person_target
+from eventdesk.extract.places import PlaceName, find_dateline, incident_place, place_context
+from eventdesk.extract.targets import find_object_target, incident_targets
 from eventdesk.extract.text import Sentence
 from eventdesk.geo.gazetteer import Context, Gazetteer, Place
 
-_COMBATANTS = re.compile(r"\b(?:guerrillas?|rebels?|subversives?|combatants?|militants?|insurgents?|fighters?|"
-                         r"terrorists?|extremists?|jihadists?|militiam[ae]n)\b", re.IGNORECASE)
-_ATTACKER_WORDS = re.compile(r"attacker|assailant|gunm[ae]n|bomber|themselves", re.IGNORECASE)
 _BACKGROUND = re.compile(
     r"^Since\b|\b(?:earlier (?:this|that|last) (?:year|month|week)|last year|previous(?:ly)?|in the past|"
     r"since (?:19|20)\d\d|similar (?:attack|bombing|incident)s?|another (?:attack|bombing)|"
@@ -299,166 +278,6 @@ def link_claims(sentences: list[SentenceFacts], incidents: list[Incident]) -> li
     return claims
 
 
-def _incident_role(incident: Incident, registry: Registry) -> Role | None:
-    """The perpetrator: a claim, else an attribution or the narrator, else a description."""
-    if incident.claimant is not None:
-        return incident.claimant
-    hedged = None
-    for facts in incident.facts:
-        role = find_perpetrator(facts.role_text, facts.actors)
-        violent = facts.violent()
-        if role is None and violent:
-            role = find_state_forces(facts.role_text, violent[0].start, registry.country_of_demonym,
-                                     registry.armed_forces_of)
-        if role is not None and role.basis != "hedge":
-            return role
-        hedged = hedged or role
-    for facts in incident.context:
-        role = find_attribution(facts.role_text, facts.actors, narrator=_refers_back(facts)) or find_blamed_forces(
-            facts.role_text, registry.country_of_demonym, registry.armed_forces_of)
-        if role is not None and role.basis != "hedge":
-            return role
-        hedged = hedged or role
-    return None if hedged is not None else _described_attacker(incident)
-
-
-def _described_attacker(incident: Incident) -> Role | None:
-    """The description of an unnamed attacker in the incident's sentences, else the agent of a later one."""
-    for facts in incident.facts:
-        role = find_descriptor(facts.role_text)
-        if role is not None:
-            return role
-    for facts in incident.context:
-        role = find_descriptor(facts.role_text, agents_only=True)
-        if role is not None:
-            return role
-    return None
-
-
-# Descriptions that name the members of an organised group, not an unknown attacker.
-_MEMBERS = re.compile(r"^(?:\w+ )?(?:guerrillas|rebels|subversives|guerrilla (?:commandos?|groups?|columns?|units?)|"
-                      r"(?:urban )?commandos)$")
-
-
-def _resolve_members(role: Role | None, groups: tuple[str, ...]) -> Role | None:
-    """ "The rebels" in an article that names a single armed group are its members."""
-    if role is None or role.basis != "description" or len(groups) != 1 or not _MEMBERS.match(role.name):
-        return role
-    return Role(groups[0], "armed_group", "coreference", role.start, role.end)
-
-
-def _group_of_person(role: Role | None, registry: Registry) -> Role | None:
-    """A person who led or ordered an attack stands for the armed group the registry puts them in
-    ("Pablo Escobar ordered the assassination" -> Medellin Cartel), as the conflict datasets code it."""
-    person = registry.actors.get(role.name) if role is not None and role.type == "person" else None
-    group = registry.actors.get(person.parent) if person is not None and person.parent else None
-    if group is None or group.type != "armed_group":
-        return role
-    return replace(role, name=group.name, type=group.type)
-
-
-def _victims(incident: Incident) -> Role | None:
-    for facts in incident.facts:
-        for casualty in facts.casualties:
-            role = victims_role(casualty.victims)
-            name = clean_target(role.name) if role is not None else None
-            if name is not None and not _ATTACKER_WORDS.search(name):
-                return replace(role, name=name)
-    return None
-
-
-def _sentence_target(facts: SentenceFacts, perpetrator: Role | None) -> Role | None:
-    """The first plausible object of the attack in one sentence, else a target after its trigger."""
-    violent = facts.violent()
-    after = violent[0].start if violent else 0
-    actors = [a for a in facts.actors if a.type != "state" and (perpetrator is None or a.name != perpetrator.name)]
-    for role in (find_person_target(facts.role_text), find_object_target(facts.role_text, after),
-                 find_target(facts.role_text, actors, after), find_passive_target(facts.role_text)):
-        name = clean_target(role.name) if role is not None else None
-        if name is not None:
-            return replace(role, name=name)
-    return None
-
-
-def _incident_target(incident: Incident, perpetrator: Role | None) -> Role | None:
-    """What or who was attacked, with the victims when they say more ("police van (policemen)")."""
-    target = next((t for t in (_sentence_target(f, perpetrator) for f in incident.facts) if t is not None), None)
-    victims = _victims(incident)
-    if target is None or victims is None:
-        return target or victims
-    if victims.name.lower() in target.name.lower():
-        return target
-    return Role(f"{target.name} ({victims.name})", target.type, target.basis)
-
-
-# How many targets one incident lists at most (GTD codes three; a list of victims and buildings can be longer).
-MAX_TARGETS = 6
-_WORD_KEY = re.compile(r"[a-z][a-z'-]+")
-
-
-def _target_key(name: str) -> frozenset[str]:
-    """The content words of a target, singular: "two policemen" and "the policeman" share theirs."""
-    words = (w.rstrip("s") if len(w) > 3 else w for w in _WORD_KEY.findall(name.lower().replace("men", "man")))
-    return frozenset(w for w in words if w not in STOP_WORDS)
-
-
-def _further_targets(incident: Incident, perpetrator: Role | None) -> Iterator[tuple[Role, SentenceFacts]]:
-    """Every target the incident's sentences name, in the order found: the objects and subjects of its
-    attack verbs, titled persons and the victims of its casualty figures, then the people its sentences
-    and those after them name as the victims."""
-    for facts in incident.facts:
-        violent = facts.violent()
-        after = violent[0].start if violent else 0
-        actors = [a for a in facts.actors if a.type != "state" and (perpetrator is None or a.name != perpetrator.name)]
-        text = facts.role_text
-        for finder in (person_targets(text), object_targets(text, after, damage=True),
-                       described_targets(text, actors, after), passive_targets(text), reduced_relative_targets(text)):
-            for role in finder:
-                yield role, facts
-        for casualty in facts.casualties:
-            role = victims_role(casualty.victims) if not casualty.toll else None
-            if role is not None:
-                yield role, facts
-    for facts in incident.facts + incident.context:  # "the victims were identified as ..." may come later
-        for role in identified_people(facts.role_text):
-            yield role, facts
-
-
-# What is not a further target of an attack: the place it happened in, the weapon it used, or words of a
-# clause rather than a noun phrase ("used to frequent the farm", "23 times thus far").
-_NOT_FURTHER = re.compile(
-    r"\b(?:neighbou?rhoods?|towns?|villages?|cit(?:y|ies)|areas?|zones?|sectors?|regions?|provinces?|departments?|"
-    r"districts?|outskirts|north|south|east|west|bombs?|explosives?|dynamite|charges?|mortars?|grenades?|rockets?|"
-    r"mines?|weapons?|arms|materiel|ammunition|also|thus|far|used|then|still|already|again|attacks?|explosions?|"
-    r"blasts?|bombings?|incidents?|offensives?|clash(?:es)?|fighting)$|"
-    r"\b(?:also|thus|used|launched|began|continued)\b",
-    re.IGNORECASE,
-)
-
-
-def incident_targets(incident: Incident, perpetrator: Role | None, main: Role | None
-                     ) -> list[tuple[Role, SentenceFacts | None]]:
-    """The incident's targets, the main one (actor2) first, each once: a target whose words are all in
-    one already listed ("policeman" after "two policemen") adds nothing."""
-    chosen: list[tuple[Role, SentenceFacts | None]] = [(main, None)] if main is not None else []
-    keys = [_target_key(main.name.partition(" (")[0])] if main is not None else []
-    if incident.background:  # an earlier incident the article recalls: its main target is enough
-        return chosen
-    for role, facts in _further_targets(incident, perpetrator):
-        name = clean_target(role.name)
-        if name is None or _ATTACKER_WORDS.search(name) or _NOT_FURTHER.search(name) or _COMBATANTS.search(name) or \
-                role.type in ("armed_group", "state") or (perpetrator is not None and name == perpetrator.name):
-            continue
-        key = _target_key(name)
-        if not key or any(key <= k or k <= key for k in keys):
-            continue
-        chosen.append((replace(role, name=name), facts))
-        keys.append(key)
-        if len(chosen) == MAX_TARGETS:
-            break
-    return chosen
-
-
 def _incident_place(incident: Incident, gazetteer: Gazetteer, context: Context, dateline: PlaceName | None,
                     article_places: list[PlaceName]):
     own = [p for f in incident.facts for p in f.places]
@@ -536,11 +355,9 @@ def incident_row(article: Article, incident: Incident, res: Resources, context: 
     _put_date(row, best_date(incident.dates()))
     chosen = _incident_place(incident, res.gazetteer, context, dateline, article_places)
     _put_place(row, chosen[0] if chosen else None)
-    perpetrator = _resolve_members(_incident_role(incident, res.registry), groups)
-    perpetrator = national_forces(_group_of_person(perpetrator, res.registry), row.get("country"),
-                                  res.registry.armed_forces_of)
+    perpetrator = incident_perpetrator(incident, res.registry, groups, row.get("country"))
     _put_role(row, "actor1", perpetrator)
-    targets = incident_targets(incident, perpetrator, _incident_target(incident, perpetrator))
+    targets = incident_targets(incident, perpetrator)
     _put_role(row, "actor2", targets[0][0] if targets else None)
     row["targets"] = "; ".join(role.name for role, _ in targets) or None
     if incident.claimant is not None:
@@ -656,9 +473,6 @@ def extract_from_facts(article: Article, sentences: list[SentenceFacts], res: Re
     context = article_context(sentences, res.gazetteer, dateline, res.registry)
     incidents = group_incidents(sentences)
     claims = link_claims(sentences, incidents)
-    if any(no_claim(f.text) for f in sentences):
-        for incident in incidents:
-            incident.claimant = incident.claimant if incident.claim else None
     ordered = sorted(incidents, key=_salience, reverse=True)
     article_places = [p for f in sentences for p in f.places]
     groups = tuple(dict.fromkeys(a.name for f in sentences for a in f.actors if a.type == "armed_group"))

@@ -1,0 +1,94 @@
+"""The words around a name that say it did the violence, or only tells of it.
+
+The subject of an attack verb ("ISWAP fighters attacked ..."), the agent after "by" ("killed by the
+rebels"), an official's attribution ("police blamed ..."), a hedge ("suspected ...") and a reporter
+("... said"): the phrases `perpetrators` reads around a named actor, a description and a state force.
+"""
+
+from __future__ import annotations
+
+from eventdesk.extract.rules import rule
+
+# What follows a name when the named group acts: "ISWAP fighters attacked", "the Houthi movement launched".
+GROUP_NOUNS = (r"infiltrators?|gunman|militant|fighter|sniper|suicide attackers?|air ?strikes?|drones?|"
+              r"drone strikes?|shells|rockets|missiles|artillery|snipers|gunmen|cadres|fighters|militants|"
+              r"insurgents|members|jihadists|rebels|militiamen|militia|elements|"
+              r"terrorists|operatives|guerrillas|forces|troops|soldiers|police|commandos|jets|warplanes|"
+              r"aircraft|units|supporters|loyalists|suicide bombers?|bombers?|attackers|assailants|"
+              r"men|group|movement|army|military|fronts?|columns?|cells?|squads?|brigades?|battalions?|gangs?|"
+              r"gang federation|federation|cartel|factions?|network|"
+              r"detachments?|patrols?")
+# The text after an actor that makes it the subject of an attack verb.
+SUBJECT_VERB = rule(
+    "agents.subject_verb",
+    rf"^\s*(?:[\])]\s*)?(?:[\[(][^)\]]{{0,40}}[)\]]\s*)?(?:'s\s+)?(?:,[^,]{{0,60}},\s*(?!\w+ing\b))?"
+    rf"(?:(?:\w+\s+)?(?:{GROUP_NOUNS})\s+(?:(?:in|on|from|aboard|with) (?:\w+\s+){{0,2}}?\w+\s+)?)?"
+    r"(?:(?:who|that)\s+(?=(?:have|has|had)\s))?"
+    r"(?:(?:have|has|had|reportedly|allegedly|also|then|on \w+|tried to|attempted to|today|yesterday|tonight|"
+    r"last night|this (?:morning|afternoon|evening)|early (?:today|yesterday)|later)\s+)*"
+    r"(?:attack\w*|struck|strike|stormed|raided|triggered|set off|ambush\w*|kill\w*|shot|shoot|opened fire|"
+    r"fired|bomb\w*|"
+    r"shell\w*|launched|abduct\w*|kidnapp\w*|seized|captured|overran|torched|burn\w*|set fire|detonated|"
+    r"carried out|conducted|targeted|hit|besieged|executed|beheaded|massacred|clashed|fought|assassinated|murdered|"
+    r"blew|exploded|planted|rammed|hit|slammed|landed|invaded|assaulted|pounded|bombarded|stopped|blocked|hurled|"
+    r"threw|stabbed|"
+    r"machine-?gunned|strafed|dynamited|riddled|sprayed|burst into|broke into|intercepted|rounded up|dragged|"
+    r"tortured|raped|beat|lynched|hacked|decapitated|forced|sabotaged|"
+    r"doused|fired on|fired at|seized|took|ransacked|looted|overran|surrounded|entered|arrived|descended|"
+    r"on motorcycles|on motorbikes|riding|armed with|wielding|in (?:a|two|several) (?:vehicles|pickups|trucks)|"
+    r"(?:ordered|masterminded|planned|organi[sz]ed) (?:the )?(?:assassination|killing|murder|kidnapping|"
+    r"abduction|attack|bombing|massacre))",
+    [" fighters attacked a military base near the town", " (ISWAP) militants stormed the village at dawn",
+     ", which is active in the north, has carried out the raid", " gunmen on motorbikes opened fire on the crowd",
+     " ordered the assassination of the judge"],
+    counterexamples=[" said four people were killed", ", the group said, was not involved"],
+)
+# "by" names the perpetrator after a violent verb or noun ("killed by", "an attack by"), not after
+# "backed by", "requested by" or "headed by".
+# Up to two adverbials between a verb and "by" ("kidnapped on 27 March near his home by"), holding no verb.
+ADVERBIALS = (r"(?:,?\s+(?:on|in|near|at|outside|inside|during|after|last|early|late|yesterday|today|overnight)"
+              r"(?:\s+(?!(?:was|were|is|are|been|being|has|have|had)\b|[\w'-]+ed\b)[\w'-]+){0,4}?,?){0,2}")
+VIOLENT_BY = (r"(?:kill|attack|murder|kidnapp|abduct|shot|shoot|ambush|struck|hit|bomb|shell|target|seiz|storm|raid|"
+              r"torch|burn|destroy|damag|wound|injur|assassinat|execut|massacr|detonat|plant|plac|fir|launch|"
+              r"carried out|perpetrat|commit|stag|conduct|caus|claim|organi[sz]|orchestrat|mastermind|dynamit|"
+              r"blown up|set off|strike|airstrike|air strike|assault|offensive|operation|gunfire|rocket|missile|"
+              r"drone|hijack|occup|overr[au]n|captur|ransack|loot|ram|stabb|beat|tortur|harass)\w*"
+              r"(?:\s+(?:dead|to death|down))?" + ADVERBIALS + r"\s+by")
+# The text before an actor that attributes the attack to it.
+ATTRIBUTION_BEFORE = rule(
+    "agents.attribution_before",
+    rf"(?:blamed|blame|blaming|attributed (?:\w+ ){{0,3}}to(?: (?:a|an|the) (?:[\w-]+ ){{0,2}}(?:between|among|"
+    rf"within) (?:[\w-]+ ){{0,2}}(?:of|in))?|{VIOLENT_BY}(?:\s+(?:a\s+)?(?:group\s+of\s+)?"
+    rf"(?:\w+\s+)?(?:{GROUP_NOUNS})\s+(?:of|from))?|responsible (?:was|were)|behind it was|"
+    r"accused|accusing|pointed to|belong(?:ed|s|ing)? to|(?:were|was) members of)\s+(?:the\s+|a\s+|an\s+)?"
+    rf"(?:[\w-]+\s+)?[\"\u201c']?$|{VIOLENT_BY}\s+(?:the\s+|a\s+|an\s+)?(?:self-styled|so-called)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    ["Police blamed the ", "The governor attributed the attack to ", "The convoy was ambushed by ",
+     "Two engineers were kidnapped on 27 March near their camp by ", "killed by a group of fighters from the "],
+    counterexamples=["The talks were backed by the ", "The report was welcomed by "],
+)
+HEDGE_BEFORE = rule(
+    "agents.hedge_before",
+    r"(?:suspected|suspect|alleged|possible|presumed|purported|believed to be|thought to be|likely|"
+    r"may have been|might have been|suspicion (?:fell )?on|suspected of being|linked to|affiliated with|"
+    r"sympathi[sz]ers of|inspired by|loyal to|praised|welcomed|hailed|denied|deny|"
+    r"(?:preposterous|absurd|false|wrong|unfair|ridiculous|not|never) to blame)\s+(?:\w+\s+){0,2}$",
+    ["Suspected ", "The attackers were believed to be ", "A spokesman denied that ", "It would be wrong to blame "],
+    counterexamples=["Police blamed "],
+)
+# The text after an actor that makes it who reports the attack.
+REPORTER_AFTER = rule(
+    "agents.reporter_after",
+    r"^\s*(?:'s\s+\w+\s+)?(?:(?:have|has|had)\s+(?:also\s+)?)?"
+    r"(?:said|says|reported|reports|told|confirmed|announced|stated|"
+    r"added|noted|quoted|spokesman|spokesperson|officials? said)",
+    [" said four people were killed", "'s ministry reported the attack", " has also confirmed the toll"],
+    counterexamples=[" fighters attacked the base"],
+)
+# The agent of a violent verb ("killed by the rebels"), not of any verb ("the reports received by the police").
+AGENT_BY = rule(
+    "agents.agent_by",
+    rf"{VIOLENT_BY}\s+(?:the\s+|a\s+|a group of\s+|some\s+|\w+\s+)?$",
+    ["Two mayors were kidnapped by ", "The guard was shot dead by a group of "],
+    counterexamples=["The report was welcomed by "],
+)

@@ -1,0 +1,460 @@
+"""Who did it: the initiator (actor1) of an incident and the claimant of a claim.
+
+Actors are spans already recognised in a sentence (`entities`: the registry's ACTOR entities, with
+their canonical names). A perpetrator comes from the words around them:
+- a claim ("X claimed responsibility", "responsibility was claimed by X") names the perpetrator;
+- an attribution by officials ("police blamed X", "attributed the attack to X", "carried out by X");
+- the narrator's plain statement ("ISWAP fighters attacked ...", "Russian warplanes struck ...");
+- a hedge ("suspected X militants", "police suspected X", "believed to be X") names nobody;
+- descriptions ("gunmen", "unidentified assailants") stand in when no group is named;
+- state forces named by a demonym ("Somali troops") or left unnamed ("soldiers") are the forces of
+  their country as the registry, else the conflict datasets, name them.
+`incident_perpetrator` reads them in that order of trust over an incident's sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from eventdesk.actors import Registry
+from eventdesk.extract.agents import (
+    ADVERBIALS,
+    AGENT_BY,
+    ATTRIBUTION_BEFORE,
+    GROUP_NOUNS,
+    HEDGE_BEFORE,
+    REPORTER_AFTER,
+    SUBJECT_VERB,
+)
+from eventdesk.extract.facts import ActorSpan, Incident, Role
+from eventdesk.extract.lexicon import ASSAILANTS, COMBATANTS, DONE_TO, nouns
+from eventdesk.extract.rules import rule
+
+_CLAIM_AFTER = rule(
+    "perpetrators.claim_after",
+    r"^\s*(?:[\])]\s*)?(?:[\[(][^)\]]{0,40}[)\]]\s*)?"
+    r"(?:,[^,]{0,140},\s*)?(?:(?:spokes(?:man|person|woman)|commander|"
+    r"leader|leadership)\s+(?:[A-Z][\w-]+\s+){0,3})?(?:(?:has|have|had|later|quickly|swiftly|"
+    r"also|reportedly|subsequently|formally)\s+)*(?:claimed|claims|said it|said (?:in|on|that)|"
+    r"took|accepted|issued)",
+    [" claimed responsibility for the bombing", ", which is active in the region, has claimed the attack",
+     " spokesman Abu Omar said it carried out the raid", " later took responsibility for the killings"],
+    counterexamples=[" fighters attacked the base", " was blamed for the attack"],
+)
+_CLAIM_BEFORE = rule(
+    "perpetrators.claim_before",
+    r"(?:claimed by|claim(?:ed)? on behalf of|responsibility (?:was|has been) claimed by|"
+    r"statement (?:from|by|issued by)|via|through)\s+(?:the\s+)?$",
+    ["Responsibility was claimed by the ", "The attack was claimed in a statement issued by "],
+    counterexamples=["The bomb was planted by the "],
+)
+_BEHIND_AFTER = rule(
+    "perpetrators.behind_after",
+    rf"^\s*(?:[\])]\s*)?(?:[\[(][^)\]]{{0,60}}[)\]]\s*)?(?:(?:{GROUP_NOUNS})\s+)?"
+    r"(?:,[^,]{0,80},\s*)?"
+    r"(?:was|were|is|are|had been|have been|has been)\s+(?:\w+\s+){0,2}(?:behind|responsible)|"
+    r"^\s*(?:,[^,]{0,80},\s*)?had carried out",
+    [" was behind the attack", " fighters were responsible for it", ", officials said, had carried out"],
+    counterexamples=[" was seen near the market"],
+)
+_MEMBERS_BEFORE = rule(
+    "perpetrators.members_before",
+    r"\b(?:members|fighters|militants|gunmen|elements|operatives|cadres|insurgents|"
+    r"guerrillas|supporters|terrorists|commandos|units|men|rebels) (?:of|from) (?:the\s+)?$",
+    ["Police said members of the ", "The attack was made by fighters from "],
+    counterexamples=["members of parliament said "],
+)
+_NO_CLAIM = rule(
+    "perpetrators.no_claim",
+    r"\bno (?:group|one|organi[sz]ation|party)\b[^.]{0,40}\b(?:claimed|has claimed|took)|"
+    r"\b(?:has|had|have) not (?:yet )?(?:been )?claimed|\bunclaimed\b|\bnobody (?:has )?claimed",
+    ["No group has claimed responsibility for the bombing.", "The attack has not yet been claimed.",
+     "Nobody claimed the blast."],
+    counterexamples=["Islamic State claimed the attack a day later."],
+)
+_NON_PERPETRATOR_TYPES = {"media", "international_org"}
+# Who held a hostage: "was released on 19 February by the ELN", "held captive by the FARC". A state force that
+# frees a hostage rescued them.
+_HELD_BY = rule(
+    "perpetrators.held_by",
+    r"\b(?:released|freed|set free|held|kept)(?:\s+(?:hostage|captive|prisoner))?" + ADVERBIALS +
+    r"\s+by\s+(?:the\s+)?$",
+    ["The engineer was released on 19 February by the ", "The priest had been held captive by "],
+    counterexamples=["The engineer was kidnapped by the "],
+)
+_STATE_TYPES = {"state", "security_forces", "government_body"}
+# A suspect "captured by the U.S. Secret Service" was arrested: the state that caught him did not attack.
+_ARRESTED_BY = rule(
+    "perpetrators.arrested_by",
+    r"\b(?:captur|arrest|detain|seiz|apprehend|intercept)\w*\b[^.;]{0,40}\bby\s+(?:the\s+)?(?:[\w.-]+\s+)?$",
+    ["The suspect was captured by the U.S. ", "He was arrested at the border crossing by "],
+    counterexamples=["The convoy was ambushed by the "],
+)
+_BACKER_BEFORE = rule(
+    "perpetrators.backer_before",
+    r"\b(?:backed|supported|aided|assisted|accompanied|helped) by\s+(?:the\s+)?$",
+    ["Government troops backed by the ", "The militia, supported by "],
+    counterexamples=["The soldiers were killed by the "],
+)
+# "a bomb ... in northeast Nigeria on Tuesday killed 19": a country after a locative is the place, not the subject.
+PLACE_BEFORE = rule(
+    "perpetrators.place_before",
+    r"\b(?:in|near|at|across|outside|inside|into)\s+(?:(?:the|northern|southern|"
+    r"eastern|western|central|north-?\w*|south-?\w*|east|west|northeast|northwest|southeast|"
+    r"southwest)\s+)*$",
+    ["A bomb exploded at a market in northeast ", "Clashes broke out near the "],
+    counterexamples=["Fighters of the "],
+)
+# A bracketed aside after a name: "members of the Islamic State (IS) attacked".
+_BRACKETED = rule("perpetrators.bracketed_aside", r"^\s*\([^)]*\)", [" (ISWAP) attacked the base"],
+                  counterexamples=[" attacked the base (at dawn)"])
+
+
+def find_claimant(sentence: str, actors: list[ActorSpan], trigger_start: int) -> Role | None:
+    """The actor that claims responsibility in a claim sentence."""
+    if _NO_CLAIM.search(sentence):
+        return None
+    for actor in actors:
+        if actor.type in _NON_PERPETRATOR_TYPES:
+            continue
+        after = sentence[actor.end:actor.end + 90]
+        before = sentence[max(0, actor.start - 50):actor.start]
+        if (actor.end <= trigger_start and _CLAIM_AFTER.match(after)) or _CLAIM_BEFORE.search(before):
+            return Role(actor.name, actor.type, "claim", actor.start, actor.end)
+    subject = [a for a in actors if a.end <= trigger_start and a.type not in _NON_PERPETRATOR_TYPES]
+    if subject and not REPORTER_AFTER.match(sentence[subject[-1].end:]):
+        last = subject[-1]
+        return Role(last.name, last.type, "claim", last.start, last.end)
+    return None
+
+
+def no_claim(sentence: str) -> bool:
+    """True when the sentence says nobody claimed the attack."""
+    return bool(_NO_CLAIM.search(sentence))
+
+
+def find_perpetrator(sentence: str, actors: list[ActorSpan]) -> Role | None:
+    """The initiator of a violent event stated in this sentence, or a hedge, or None."""
+    for actor in actors:
+        before = sentence[max(0, actor.start - 90):actor.start]
+        # An alliance's forces ("the Saudi-led coalition") can strike, a newspaper cannot; a backer did not lead.
+        if actor.type == "media" or _BACKER_BEFORE.search(before):
+            continue
+        after = sentence[actor.end:actor.end + 140]
+        if HEDGE_BEFORE.search(before):
+            return Role(actor.name, actor.type, "hedge", actor.start, actor.end)
+        if (ATTRIBUTION_BEFORE.search(before) or _BEHIND_AFTER.match(after)) and not (
+                actor.type in _STATE_TYPES and _ARRESTED_BY.search(before)):
+            return Role(actor.name, actor.type, "official", actor.start, actor.end)
+        if _HELD_BY.search(before) and actor.type not in _STATE_TYPES:
+            return Role(actor.name, actor.type, "narrator", actor.start, actor.end)
+        subject = SUBJECT_VERB.match(after) or (_MEMBERS_BEFORE.search(before) and SUBJECT_VERB.match(
+            _BRACKETED.sub("", after)))
+        if subject and not REPORTER_AFTER.match(after) and not PLACE_BEFORE.search(before):
+            return Role(actor.name, actor.type, "narrator", actor.start, actor.end)
+    return None
+
+
+def find_attribution(sentence: str, actors: list[ActorSpan], narrator: bool = False) -> Role | None:
+    """An official attribution in a sentence that reports no violence itself ("Police blamed X"); with
+    `narrator`, also a plain statement in a sentence that refers back to the incident ("members of X had
+    planted the device")."""
+    role = find_perpetrator(sentence, actors)
+    bases = ("official", "hedge", "narrator") if narrator else ("official", "hedge")
+    return role if role is not None and role.basis in bases else None
+
+
+# ---------------------------------------------------------------------------------------------
+# State forces named by a demonym ("Somali troops") or left unnamed ("soldiers")
+# ---------------------------------------------------------------------------------------------
+
+_FORCES = rule(
+    "perpetrators.forces",
+    r"\b(?P<who>[A-Z][a-z]+|[a-z]+)\s+(?:(?:air|military|army|government|security|armed|naval|special|federal|"
+    r"state|regime|pro-government)\s+)?(?P<what>troops|soldiers|forces|army|military|warplanes|war planes|jets|"
+    r"fighter jets|aircraft|drones?|air ?strikes?|artillery|police|policemen|gendarmes|navy|helicopters?|"
+    r"missiles?|shells|tanks|commandos|special forces|paratroopers|marines|border guards)\b",
+    ["Russian warplanes struck the town overnight.", "Somali army troops attacked the camp."],
+    flags=0, counterexamples=["Troops withdrew from the town."],
+)
+_POLICE = rule("perpetrators.police", r"police|gendarme", ["police", "gendarmes"], counterexamples=["troops"])
+# What the forces own or hold when they are the target: "a Syrian army vehicle", "an Afghan police checkpoint".
+_FORCES_PROPERTY = rule(
+    "perpetrators.forces_property",
+    r"^\s+(?:vehicles?|convoys?|bases?|posts?|checkpoints?|patrols?|positions?|camps?|"
+    r"barracks|outposts?|trucks?|helicopters?|headquarters|stations?)\b",
+    [" vehicle was hit by a roadside bomb", " checkpoint near the border"],
+    counterexamples=[" attacked the village"],
+)
+_FORCES_TARGETED = rule(
+    "perpetrators.forces_targeted",
+    r"\b(?:targeting|targeted|against|on|at|attacked|ambushed|hit|struck)\s+(?:an?\s+|the\s+)?$",
+    ["a roadside bomb targeting a ", "Militants ambushed the "],
+    counterexamples=["The village was shelled by "],
+)
+_WEAPONRY = rule(
+    "perpetrators.weaponry",
+    r"warplanes|war planes|jets|fighter jets|aircraft|drones?|air ?strikes?|artillery|missiles?|"
+    r"shells|tanks|helicopters?",
+    ["warplanes", "air strike", "drones"], counterexamples=["troops", "police"],
+)
+# What may stand between forces and their verb: "Somali troops backed by AU forces attacked", "troops, ..., shelled".
+_FORCES_ASIDE = rule(
+    "perpetrators.forces_aside",
+    r"^\s*(?:,[^,]{0,80},|(?:backed|supported|aided|led) by [\w\s-]{0,40}?"
+    r"(?=\s(?:attack|struck|kill|bomb|shell|raid|launch)))",
+    [" backed by local militias attacked the town", ", who arrived before dawn, attacked"],
+    flags=0, counterexamples=[" attacked the town"],
+)
+
+
+def _forces_attacked(sentence: str, match: re.Match) -> bool:
+    """Whether the forces a demonym names are what was attacked ("targeting a Syrian army vehicle")."""
+    before = sentence[max(0, match.start() - 30):match.start()]
+    return bool(_FORCES_PROPERTY.match(sentence[match.end():]) or _FORCES_TARGETED.search(before))
+
+
+def _acts(sentence: str, match: re.Match) -> bool:
+    """Whether the forces a demonym names do the violence: their weapons ("Russian warplanes"), the subject
+    of an attack verb ("Somali troops attacked", "Somali troops backed by ... attacked") or the agent after "by"."""
+    if _WEAPONRY.pattern.fullmatch(match.group("what")):  # "an Israeli air strike", "Russian aircraft": the act
+        return True
+    after = sentence[match.end():match.end() + 120]
+    return bool(SUBJECT_VERB.match(after) or AGENT_BY.search(sentence[max(0, match.start() - 90):match.start()])
+                or SUBJECT_VERB.match(_FORCES_ASIDE.sub("", after)))
+
+
+def find_state_forces(sentence: str, before: int, country_of, armed_forces_of=None) -> Role | None:
+    """State forces named by a demonym before position `before` ("Russian warplanes", "Somali troops").
+
+    Soldiers are the country's armed forces as the registry names them (`armed_forces_of`, country ->
+    actor), so "Salvadoran troops" and "the Salvadoran army" are one actor; else, and for the police,
+    "Military Forces of X" and "Police Forces of X", as the conflict datasets name them.
+    """
+    for match in _FORCES.finditer(sentence[: before + 40]):
+        country = country_of(match.group("who"))
+        if country is None or REPORTER_AFTER.match(sentence[match.end():]) or _forces_attacked(sentence, match) \
+                or not _acts(sentence, match):
+            continue
+        return _forces_role(match, country, armed_forces_of, "narrator")
+    return None
+
+
+def find_blamed_forces(sentence: str, country_of, armed_forces_of=None) -> Role | None:
+    """State forces named by a demonym that a sentence blames ("Baku blamed Armenian forces")."""
+    for match in _FORCES.finditer(sentence):
+        before = sentence[max(0, match.start() - 60):match.start()]
+        country = country_of(match.group("who"))
+        if country is not None and ATTRIBUTION_BEFORE.search(before) and not HEDGE_BEFORE.search(before):
+            return _forces_role(match, country, armed_forces_of, "official")
+    return None
+
+
+def _forces_role(match: re.Match, country: str, armed_forces_of, basis: str) -> Role:
+    """The police or the armed forces of `country` as the registry (or the conflict datasets) name them."""
+    if _POLICE.search(match.group("what")):
+        return Role(f"Police Forces of {country}", "security_forces", basis, *match.span())
+    known = armed_forces_of(country) if armed_forces_of is not None else None
+    if known is not None:
+        return Role(known.name, known.type, basis, *match.span())
+    return Role(f"Military Forces of {country}", "security_forces", basis, *match.span())
+
+
+# The state's own forces among the descriptions: named after the incident's country (`national_forces`).
+_NATIONAL = rule(
+    "perpetrators.national_forces",
+    r"^(?:soldiers|troops|army troops|security forces|national guardsmen|army|military|"
+    r"armed forces|air force|navy|government forces)$",
+    ["soldiers", "security forces", "army"], counterexamples=["police", "unidentified gunmen"],
+)
+_NATIONAL_POLICE = rule("perpetrators.national_police", r"^(?:policemen|police officers|police)$",
+                        ["police officers", "policemen"], counterexamples=["soldiers", "police station"])
+
+
+def national_forces(role: Role | None, country: str | None, armed_forces_of=None) -> Role | None:
+    """An unnamed state force ("soldiers", "the army", "police") as the conflict datasets code it: the
+    forces of the country the incident is in ("Military Forces of Nigeria", or the registry's name for
+    its armed forces via `armed_forces_of`; "Police Forces of Kenya"). Other roles are returned as they are."""
+    if role is None or country is None or role.basis != "description":
+        return role
+    if _NATIONAL_POLICE.match(role.name):
+        return replace(role, name=f"Police Forces of {country}", type="security_forces")
+    if not _NATIONAL.match(role.name):
+        return role
+    known = armed_forces_of(country) if armed_forces_of is not None else None
+    if known is not None:
+        return replace(role, name=known.name, type=known.type)
+    return replace(role, name=f"Military Forces of {country}", type="security_forces")
+
+
+# ---------------------------------------------------------------------------------------------
+# Unnamed attackers, described ("unidentified gunmen")
+# ---------------------------------------------------------------------------------------------
+
+_DESCRIPTOR = rule(
+    "perpetrators.descriptor",
+    r"\b(?:(?:unidentified|unknown|suspected|armed|masked|heavily armed|suspected \w+|urban|rural)\s+)?"
+    rf"(?:{nouns(ASSAILANTS)}|{nouns(COMBATANTS, plural_only=True)}|bandits|armed (?:men|individuals|persons)|"
+    r"a suicide bomber|suicide bombers?|rioters|a mob|mobs?|extremists|a lone attacker|"
+    r"separatists|kidnappers|abductors|pirates|guerrillas|guerrilla (?:commandos?|groups?|columns?|units?)|"
+    r"subversives|death squads?|"
+    r"hit ?men|hired killers|assassins|narco-?terrorists|drug traffickers|(?:unidentified|unknown) "
+    r"(?:men|individuals|persons|people|armed groups?)|armed groups?|"
+    r"(?:two|three|four|five|several|hooded|masked|young) (?:\w+ )?"
+    r"(?:men|individuals|persons)|individuals|commandos?|paramilitary (?:groups?|squads?)|mercenaries)\b",
+    ["Unidentified gunmen opened fire on worshippers.", "A suicide bomber blew himself up at the gate.",
+     "Two masked men shot the driver.", "Suspected separatist insurgents ambushed the convoy."],
+    counterexamples=["Police officers patrolled the market.", "A militant group was formed in 2009."],
+)
+# Unnamed state forces are a perpetrator only as the subject of the attack ("soldiers opened fire on").
+_STATE_DESCRIPTOR = rule(
+    "perpetrators.state_descriptor",
+    r"\b(?:soldiers|troops|army troops|policemen|police officers|security forces|"
+    r"paramilitaries|paramilitary (?:troops|forces|men)|national guardsmen|"
+    r"(?<=the )(?:army|military|armed forces|air force|navy|police)|"
+    r"(?:(?<=^)|(?<=, )|(?<=by ))police|government forces)\b",
+    ["Soldiers opened fire on the crowd.", "Witnesses said the army shelled the village.",
+     "The protesters were dispersed by police."],
+    counterexamples=["Army officials met on Monday."],
+)
+_VICTIM_BEFORE = rule(
+    "perpetrators.victim_before",
+    r"\b(?:kill\w*|wound\w*|injur\w*|arrest\w*|captur\w*|neutrali[sz]\w*|against|"
+    r"on|at|of|from|and|with|between)\s+(?:the\s+|a\s+|\w+\s+){0,2}$",
+    ["Troops killed four ", "an operation against the "],
+    counterexamples=["Witnesses said "],
+)
+_VICTIM_AFTER = rule(
+    "perpetrators.victim_after",
+    r"^(?:\s+\w+){0,2}\s+(?:were|was|had been|have been|are|died)\b(?:\s+(?:killed|wounded|"
+    r"injured|arrested|captured|shot|neutrali[sz]ed|dead))?",
+    [" were killed in the raid", " who were arrested later"],
+    counterexamples=[" opened fire on the crowd"],
+)
+# The end of a victim's description: "X, a leader of the M-19 guerrilla group, was shot".
+_VICTIM_APPOSITION = rule(
+    "perpetrators.victim_apposition",
+    rf"^[^,.;]{{0,40}},\s*(?:who\s+)?(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:{DONE_TO}|attacked)\b",
+    [", was shot outside his home", " commander, who was kidnapped in 2019"],
+    counterexamples=[", who stormed the building"],
+)
+# Who tells of the attack, not who made it: "according to the guerrillas, ...".
+_SOURCE_BEFORE = rule(
+    "perpetrators.source_before",
+    r"\b(?:according to|quoting|cited|citing|told by|said by)\s+(?:the\s+)?(?:\w+\s+)?$",
+    ["The toll was nine, according to the ", "a local newspaper citing "],
+    counterexamples=["The post was overrun by "],
+)
+# A count says how many, not who: "two men" is the same unknown perpetrator as "men".
+_COUNT = rule("perpetrators.count_before_description", r"^(?:a|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+",
+              ["two masked men", "a suicide bomber"], counterexamples=["masked men"])
+# Under a hedge the qualifier is what is suspected, and names nobody: "suspected separatist insurgents".
+_SUSPECTED_KIND = rule("perpetrators.suspected_kind", r"^suspected \S+ (?=\S+$)", ["suspected separatist insurgents"],
+                       counterexamples=["suspected insurgents"])
+
+
+def find_descriptor(sentence: str, agents_only: bool = False) -> Role | None:
+    """A described but unnamed attacker ("unidentified gunmen"), preferring the subject of the attack
+    ("armed men stormed ...", "killed by guerrillas") to one that is a victim ("killing three militants");
+    with `agents_only`, only a subject or an agent."""
+    matches = list(_DESCRIPTOR.finditer(sentence))
+    agents = [m for m in matches + list(_STATE_DESCRIPTOR.finditer(sentence)) if _is_agent(sentence, m)]
+    others = [m for m in matches if not _VICTIM_BEFORE.search(sentence[max(0, m.start() - 40):m.start()])
+              and not _VICTIM_AFTER.match(sentence[m.end():m.end() + 40])
+              and not _SOURCE_BEFORE.search(sentence[max(0, m.start() - 40):m.start()])
+              and not _VICTIM_APPOSITION.match(sentence[m.end():m.end() + 120])]
+    if agents:
+        chosen = min(agents, key=lambda m: m.start())
+    else:
+        chosen = None if agents_only or not others else others[0]
+    if chosen is None:
+        return None
+    name = _SUSPECTED_KIND.sub("suspected ", _COUNT.sub("", chosen.group(0).lower()))
+    return Role(name, "unidentified", "description", *chosen.span())
+
+
+def _is_agent(sentence: str, match: re.Match) -> bool:
+    """A description that does the violence: the subject of an attack verb, or the agent after "by"."""
+    before = sentence[max(0, match.start() - 90):match.start()]
+    if AGENT_BY.search(before):
+        return True
+    after = sentence[match.end():match.end() + 80]
+    return bool(SUBJECT_VERB.match(after)) and not REPORTER_AFTER.match(after)
+
+
+# ---------------------------------------------------------------------------------------------
+# The perpetrator of an incident
+# ---------------------------------------------------------------------------------------------
+
+
+def incident_perpetrator(incident: Incident, registry: Registry, groups: tuple[str, ...],
+                         country: str | None) -> Role | None:
+    """Who did it: the claimant, else an attribution or the narrator's statement in the incident's sentences
+    (or in the later ones that refer to it), else a description; a person who led it stands for their
+    armed group, "the rebels" for the one armed group the article names (`groups`), and unnamed state
+    forces for those of the incident's `country`."""
+    role = _resolve_members(_incident_role(incident, registry), groups)
+    return national_forces(_group_of_person(role, registry), country, registry.armed_forces_of)
+
+
+def _incident_role(incident: Incident, registry: Registry) -> Role | None:
+    """The perpetrator: a claim, else an attribution or the narrator, else a description."""
+    if incident.claimant is not None:
+        return incident.claimant
+    hedged = None
+    for facts in incident.facts:
+        role = find_perpetrator(facts.role_text, facts.actors)
+        violent = facts.violent()
+        if role is None and violent:
+            role = find_state_forces(facts.role_text, violent[0].start, registry.country_of_demonym,
+                                     registry.armed_forces_of)
+        if role is not None and role.basis != "hedge":
+            return role
+        hedged = hedged or role
+    for facts in incident.context:
+        role = find_attribution(facts.role_text, facts.actors, narrator=facts.refers_back()) or find_blamed_forces(
+            facts.role_text, registry.country_of_demonym, registry.armed_forces_of)
+        if role is not None and role.basis != "hedge":
+            return role
+        hedged = hedged or role
+    return None if hedged is not None else _described_attacker(incident)
+
+
+def _described_attacker(incident: Incident) -> Role | None:
+    """The description of an unnamed attacker in the incident's sentences, else the agent of a later one."""
+    for facts in incident.facts:
+        role = find_descriptor(facts.role_text)
+        if role is not None:
+            return role
+    for facts in incident.context:
+        role = find_descriptor(facts.role_text, agents_only=True)
+        if role is not None:
+            return role
+    return None
+
+
+# Descriptions that name the members of an organised group, not an unknown attacker.
+_MEMBERS = rule(
+    "perpetrators.group_members",
+    r"^(?:\w+ )?(?:guerrillas|rebels|subversives|guerrilla (?:commandos?|groups?|columns?|units?)|"
+    r"(?:urban )?commandos)$",
+    ["rebels", "urban guerrillas", "guerrilla commandos"], flags=0, counterexamples=["unidentified gunmen"],
+)
+
+
+def _resolve_members(role: Role | None, groups: tuple[str, ...]) -> Role | None:
+    """ "The rebels" in an article that names a single armed group are its members."""
+    if role is None or role.basis != "description" or len(groups) != 1 or not _MEMBERS.match(role.name):
+        return role
+    return Role(groups[0], "armed_group", "coreference", role.start, role.end)
+
+
+def _group_of_person(role: Role | None, registry: Registry) -> Role | None:
+    """A person who led or ordered an attack stands for the armed group the registry puts them in
+    ("Pablo Escobar ordered the assassination" -> Medellin Cartel), as the conflict datasets code it."""
+    person = registry.actors.get(role.name) if role is not None and role.type == "person" else None
+    group = registry.actors.get(person.parent) if person is not None and person.parent else None
+    if group is None or group.type != "armed_group":
+        return role
+    return replace(role, name=group.name, type=group.type)
