@@ -5,27 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from streamlit.testing.v1 import AppTest
 
 from eventdesk import schema
 from eventdesk.dashboard import counts, keys
 from eventdesk.store import ingest, store
+from tests.app.actions import click, metrics
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 # The Events page's dataframes, in order: all events, the chosen one's sources, the decisions.
 SOURCES, DECISIONS = 1, 2
-
-
-def click(app: AppTest, label: str) -> AppTest:
-    (button,) = [b for b in app.button if b.label == label]
-    button.click()
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
-
-
-def metrics(app: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in app.metric}
 
 
 def incident(events: pd.DataFrame, location: str, date: str) -> str:

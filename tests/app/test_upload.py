@@ -10,23 +10,12 @@ from streamlit.testing.v1 import AppTest
 
 from eventdesk import schema
 from eventdesk.store import store, uploads
+from tests.app.actions import click, metrics
 
 UPLOADS = Path(__file__).resolve().parents[1] / "fixtures" / "uploads"
 DAWN = UPLOADS / "2024-02-09_dawn_peshawar.json"
 AP = UPLOADS / "2024-02-10_ap_peshawar.csv"
 BROKEN = ("broken.json", b'{"title": "Blast", "text": "A bomb exploded', "application/json")
-
-
-def click(app: AppTest, label: str) -> AppTest:
-    (button,) = [b for b in app.button if b.label == label]
-    button.click()
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
-
-
-def metrics(app: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in app.metric}
 
 
 def upload(app: AppTest, *files: tuple[str, bytes, str]) -> AppTest:
