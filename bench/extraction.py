@@ -16,7 +16,7 @@ from pathlib import Path
 from bench.report import Result
 
 EVAL_DIR = Path(os.environ.get("EVENTDESK_EVAL_DIR", "../shared/eval"))
-SAMPLES = (("dev_synthetic.jsonl", 200), ("dev_muc4.jsonl", 300))
+SAMPLES = (("dev_synthetic.jsonl", 200), ("dev_muc4.jsonl", 300), ("dev_ucdp.jsonl", 1000))
 
 
 def load_texts() -> list[tuple[str, list[dict]]]:
