@@ -133,6 +133,22 @@ def test_map_pin_is_visible_offline_and_opens_its_popup(page, server, screenshot
     assert all(url.startswith(TILE_HOST) for url in outside.urls), outside.urls
 
 
+def test_map_draws_country_outlines_and_names_when_the_tiles_cannot_load(page, server, screenshots, outside):
+    open_page(page, server, "map")
+    frame = map_frame(page)
+    # The network is blocked, so every tile fails: the land is filled and the country names are shown.
+    expect(frame.locator(".leaflet-container.eventdesk-offline")).to_be_visible()
+    outlines = frame.locator("path.eventdesk-country")
+    expect(outlines.first).to_be_attached()
+    assert outlines.count() > 100
+    expect(outlines.first).to_have_attribute("fill", "#f4f1ea")
+    expect(frame.locator(".eventdesk-country-label", has_text="Iran")).to_be_attached()
+    expect(frame.locator(".eventdesk-where")).to_have_text("Centre of the map: Iran")
+    expect(frame.locator(f'path.leaflet-interactive[fill="{event_colour("bombing")}"]')).to_be_visible()
+    shoot(page, screenshots, "map-offline-outlines")
+    assert all(url.startswith(TILE_HOST) for url in outside.urls), outside.urls
+
+
 def test_casualties_page_shows_qualified_totals_and_bars(page, server, screenshots):
     open_page(page, server, "casualties")
     expect(metric(page, "Killed")).to_have_text("at least 84")
