@@ -21,6 +21,11 @@ DATES_SPAN_KEY = "filter_dates_span"  # the table's date range the dates widget 
 # Timeline, Map, Actors.
 TIMELINE_BY_KEY = "timeline_by"
 TIMELINE_CHART_KEY = "timeline_chart"
+TRENDS_LEVEL_KEY = "trends_level"
+TRENDS_PERIOD_KEY = "trends_period"
+TRENDS_MEASURE_KEY = "trends_measure"
+TRENDS_CHART_KEY = "trends_chart"
+TRENDS_TABLE_KEY = "trends_table"
 MAP_KEY = "events_map"
 ACTOR_GRAPH_KEY = "actor_graph"
 ACTOR_PAGE_KEY = "actors_page_actor"

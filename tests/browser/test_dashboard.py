@@ -17,13 +17,14 @@ from eventdesk.dashboard import filters, timeline
 from eventdesk.dashboard.colours import event_colour
 from eventdesk.store import uploads
 
-PAGES = {"overview": "/", "timeline": "/timeline", "map": "/map", "casualties": "/casualties",
+PAGES = {"overview": "/", "timeline": "/timeline", "map": "/map", "casualties": "/casualties", "trends": "/trends",
          "actors": "/actors", "events": "/events", "upload": "/upload"}
 TILE_HOST = "https://tile.openstreetmap.org/"
 UPLOADS = Path(__file__).resolve().parents[1] / "fixtures" / "uploads"
 DAWN = UPLOADS / "2024-02-09_dawn_peshawar.json"
 AP = UPLOADS / "2024-02-10_ap_peshawar.csv"
-NAVIGATION = ["Overview", "Timeline", "Map", "Casualties", "Actors", "Events", "Upload"]  # dashboard.py's titles
+# dashboard.py's titles
+NAVIGATION = ["Overview", "Timeline", "Map", "Casualties", "Trends", "Actors", "Events", "Upload"]
 INGEST_TIMEOUT_MS = 300_000  # the first ingest in a server process loads the extraction models
 STILL_FRAMES = 10  # animation frames in a row with nothing moving: charts and maps have drawn
 # What moves while a page draws: Plotly charts and their points, the map and its circles and popup.
@@ -155,6 +156,14 @@ def test_casualties_page_shows_qualified_totals_and_bars(page, server, screensho
     page.get_by_role("tab", name="By date").click()
     expect(page.locator(".js-plotly-plot .barlayer .point").first).to_be_visible()
     shoot(page, screenshots, "casualties")
+
+
+def test_trends_page_draws_the_area_lines_and_the_change_table(page, server, screenshots):
+    open_page(page, server, "trends")
+    expect(page.locator(".js-plotly-plot .scatterlayer .trace .points path").first).to_be_visible()
+    expect(page.locator(".js-plotly-plot .legendtext").filter(has_text="Kerman, Iran")).to_have_count(1)
+    expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+    shoot(page, screenshots, "trends")
 
 
 def test_actor_graph_draws_labelled_nodes_and_arrows(page, server, screenshots):
