@@ -106,14 +106,14 @@ def _extract_line(number: int, line: str) -> articles_mod.Article | dict:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from eventdesk.extract import pipeline
+    from eventdesk.extract import extract_articles
 
-    size = 1 if sys.stdin.isatty() else pipeline.BATCH_SIZE  # answer at once when typed, batch when piped
+    size = 1 if sys.stdin.isatty() else articles_mod.BATCH_SIZE  # answer at once when typed, batch when piped
     failures = 0
-    for chunk in pipeline.batched(enumerate(sys.stdin, start=1), size):
+    for chunk in articles_mod.batched(enumerate(sys.stdin, start=1), size):
         parsed = [_extract_line(number, line) for number, line in chunk]
         good = [item for item in parsed if isinstance(item, articles_mod.Article)]
-        results = iter(pipeline.batch_events(good)) if good else iter(())
+        results = iter(extract_articles(good)) if good else iter(())
         for item in parsed:
             if isinstance(item, articles_mod.Article):
                 record = {"id": item.id, "events": next(results)}
