@@ -51,6 +51,8 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("event_type", "string", "One of the event taxonomy: bombing, armed_assault, ..., statement, other.", True),
     Column("date", "string", "Date of the event at its precision: YYYY-MM-DD, YYYY-MM or YYYY."),
     Column("date_precision", "string", "day, month, year or unknown.", True),
+    Column("date_reason", "string", "Why the event has its date: the date rule and the words it read, with their "
+           "offsets in the article; for a claim with no date of its own, that it is its linked attack's date."),
     Column("actor1", "string", "Initiator: attacker, warner, claimant, accuser (canonical name)."),
     Column("actor1_type", "string", "Type of actor1 in the actor registry."),
     Column("actor2", "string", "Target, victim or recipient (canonical name or description)."),

@@ -71,9 +71,14 @@ def _put_place(row: dict, place: Place | None) -> None:
         row[s.LOCATION] = place.admin1 or place.name
 
 
+# The start of the date reason of a claim dated by the attack it claims.
+LINKED_ATTACK_DATE = "linked attack's date"
+
+
 def _put_date(row: dict, mention: DateMention | None) -> None:
     if mention is not None and mention.value:
-        row.update({s.DATE: mention.value, s.DATE_PRECISION: mention.precision})
+        reason = f'{mention.rule or "dates"} "{mention.text}" at {mention.start}-{mention.end}'
+        row.update({s.DATE: mention.value, s.DATE_PRECISION: mention.precision, s.DATE_REASON: reason})
 
 
 def _put_role(row: dict, column: str, role: Role | None) -> None:
@@ -182,8 +187,11 @@ def claim_rows(article: Article, claims, incidents: list[Incident], rows: dict[i
     for facts, claimant in claims:
         row = _base_row(article, "claim", facts.sentence, 0.7 if claimant else 0.4)
         _put_role(row, s.ACTOR1, claimant)
-        _put_date(row, best_date(facts.dates))
         linked = next((i for i in incidents if i.claim is facts), None)
+        # A claim that also reports its attack ("X claimed Tuesday's bombing, which killed 12") dates the attack:
+        # the claim takes that date from the attack's row, saying so.
+        if linked is None or not any(f is facts for f in linked.facts):
+            _put_date(row, best_date(facts.dates))
         if linked is not None:
             _link_claim(row, rows[id(linked)], claimant)
         out.append(row)
@@ -192,7 +200,7 @@ def claim_rows(article: Article, claims, incidents: list[Incident], rows: dict[i
 
 def _link_claim(row: dict, attack: dict, claimant: Role | None) -> None:
     """A claim and the attack it claims point at each other; the claim concerns the attack's country (it
-    was not made at the scene) and its target."""
+    was not made at the scene) and its target, and when it gives no date of its own, the attack's date."""
     row[s.LINKED_EVENT_ID] = attack[s.EVENT_ID]
     attack[s.LINKED_EVENT_ID] = row[s.EVENT_ID]
     if attack.get(s.COUNTRY):
@@ -200,6 +208,9 @@ def _link_claim(row: dict, attack: dict, claimant: Role | None) -> None:
     row[s.CLAIMED_BY] = claimant.name if claimant else None
     if attack.get(s.ACTOR2):
         _put_role(row, s.ACTOR2, Role(attack[s.ACTOR2], attack[s.ACTOR2_TYPE], "link"))
+    if not row.get(s.DATE) and attack.get(s.DATE):  # a claim is dated by what it claims, unless it says when
+        row.update({s.DATE: attack[s.DATE], s.DATE_PRECISION: attack[s.DATE_PRECISION],
+                    s.DATE_REASON: f"{LINKED_ATTACK_DATE}: {attack[s.DATE_REASON]}"})
 
 
 # How much an armed group's home country counts towards where the article's places are, against 1 for a

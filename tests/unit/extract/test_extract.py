@@ -582,3 +582,39 @@ def test_a_local_news_shooting_with_title_byline_and_caption():
             "Video: neighbours describe the scene")
     event = main_event(text)
     assert (event["killed"], event["injured"], event["date"]) == (1, 1, "2023-03-05")
+
+
+# A claim dated by the attack it claims: (id, text, published, the attack's date and the words that give it).
+CLAIMS_OF_DATED_ATTACKS = [
+    ("wire-claim-of-a-weekday-ambush",
+     "Jama'at Nusrat al-Islam wal-Muslimin (JNIM) claimed responsibility for Sunday's ambush near Kidal, which "
+     "killed nine Malian soldiers, in a message posted on Telegram.", "2024-06-11", "2024-06-09", '"Sunday"'),
+    ("wire-claim-after-the-attack",
+     "A suicide bomber killed 12 people at a market in Mosul on Tuesday, police said. Islamic State claimed "
+     "responsibility for the attack in a statement on its Amaq news agency.", "2024-05-16", "2024-05-14",
+     '"on Tuesday"'),
+    ("coder-note-claim",
+     "14/03/2024: IED attack on army patrol on the Gao-Ansongo road, 4 soldiers killed, 2 wounded. JNIM claimed "
+     "responsibility via its Az-Zallaqa outlet.", None, "2024-03-14", '"14/03/2024"'),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "date", "words"), [c[1:] for c in CLAIMS_OF_DATED_ATTACKS],
+                         ids=[c[0] for c in CLAIMS_OF_DATED_ATTACKS])
+def test_a_claim_with_no_date_of_its_own_has_its_attacks_date(text, published, date, words):
+    events = article_events(Article(id="c", text=text, published=published))
+    claim = next(e for e in events if e["event_type"] == "claim")
+    attack = next(e for e in events if e["event_id"] == claim["linked_event_id"])
+    assert (claim["date"], claim["date_precision"]) == (attack["date"], attack["date_precision"]) == (date, "day")
+    assert words in attack["date_reason"]
+    assert claim["date_reason"] == f"linked attack's date: {attack['date_reason']}"
+
+
+def test_a_claim_that_says_when_it_was_made_keeps_its_own_date():
+    events = article_events(Article(id="c", published="2024-03-06", text=(
+        "Gunmen killed five police officers at a checkpoint in Quetta on Monday, officials said. "
+        "The Balochistan Liberation Army claimed the attack on Tuesday.")))
+    claim = next(e for e in events if e["event_type"] == "claim")
+    attack = next(e for e in events if e["event_id"] == claim["linked_event_id"])
+    assert (attack["date"], claim["date"]) == ("2024-03-04", "2024-03-05")
+    assert claim["date_reason"].startswith('dates.weekday "on Tuesday"')
