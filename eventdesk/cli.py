@@ -4,7 +4,8 @@
                                                articles -> the store in data/: events.{parquet,csv},
                                                reports.{parquet,csv}, relations.csv
     eventdesk extract < articles.jsonl         one JSON line of events per input line, in order
-    eventdesk assets                           copy the map's JavaScript into static/vendor
+    eventdesk assets [--dir DIR]               copy the map's JavaScript into DIR/static/vendor (DIR: the
+                                               folder of the served dashboard.py; default this checkout's)
     eventdesk serve dashboard.py [OPTIONS]     the dashboard: `streamlit run dashboard.py [OPTIONS]`
                                                with the titled navigation from the first request
     eventdesk --version
@@ -106,14 +107,14 @@ def _extract_line(number: int, line: str) -> articles_mod.Article | dict:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from eventdesk.extract import pipeline
+    from eventdesk.extract import extract_articles
 
-    size = 1 if sys.stdin.isatty() else pipeline.BATCH_SIZE  # answer at once when typed, batch when piped
+    size = 1 if sys.stdin.isatty() else articles_mod.BATCH_SIZE  # answer at once when typed, batch when piped
     failures = 0
-    for chunk in pipeline.batched(enumerate(sys.stdin, start=1), size):
+    for chunk in articles_mod.batched(enumerate(sys.stdin, start=1), size):
         parsed = [_extract_line(number, line) for number, line in chunk]
         good = [item for item in parsed if isinstance(item, articles_mod.Article)]
-        results = iter(pipeline.batch_events(good)) if good else iter(())
+        results = iter(extract_articles(good)) if good else iter(())
         for item in parsed:
             if isinstance(item, articles_mod.Article):
                 record = {"id": item.id, "events": next(results)}
@@ -134,9 +135,15 @@ def package_version() -> str:
 
 
 def cmd_assets(args: argparse.Namespace) -> int:
-    from eventdesk.dashboard.assets import install_assets
+    from eventdesk.dashboard.assets import PROJECT_DIR, install_assets, vendor_dir
 
-    print(f"map assets in {install_assets()}")
+    app_dir = Path(args.dir) if args.dir else PROJECT_DIR
+    app_dir = app_dir.parent if app_dir.is_file() else app_dir  # the dashboard script itself names its folder
+    if not app_dir.is_dir():
+        print(f"error: {args.dir}: no such folder; give the folder of the dashboard script that is served "
+              "(the one holding dashboard.py)", file=sys.stderr)
+        return 2
+    print(f"map assets in {install_assets(vendor_dir(app_dir))}")
     return 0
 
 
@@ -178,6 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.set_defaults(func=cmd_extract)
     assets = sub.add_parser("assets", help="install the map's JavaScript and CSS for offline use")
+    assets.add_argument("--dir", default=None, metavar="DIR",
+                        help="the folder of the served dashboard script: the files go to DIR/static/vendor, which "
+                             "Streamlit serves (default: the folder of this checkout's dashboard.py)")
     assets.set_defaults(func=cmd_assets)
     serve = sub.add_parser("serve", help="start the dashboard: the arguments of `streamlit run`")
     serve.add_argument("arguments", nargs=argparse.REMAINDER, help="dashboard.py, then Streamlit's options")

@@ -51,6 +51,8 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("event_type", "string", "One of the event taxonomy: bombing, armed_assault, ..., statement, other.", True),
     Column("date", "string", "Date of the event at its precision: YYYY-MM-DD, YYYY-MM or YYYY."),
     Column("date_precision", "string", "day, month, year or unknown.", True),
+    Column("date_reason", "string", "Why the event has its date: the date rule and the words it read, with their "
+           "offsets in the article; for a claim with no date of its own, that it is its linked attack's date."),
     Column("actor1", "string", "Initiator: attacker, warner, claimant, accuser (canonical name)."),
     Column("actor1_type", "string", "Type of actor1 in the actor registry."),
     Column("actor2", "string", "Target, victim or recipient (canonical name or description)."),
@@ -160,35 +162,12 @@ REPORT_FIELDS: tuple[str, ...] = tuple(c.name for c in REPORT_COLUMNS)
 INCIDENT_FIELDS: tuple[str, ...] = tuple(c.name for c in INCIDENT_COLUMNS)
 DECISION_FIELDS: tuple[str, ...] = tuple(c.name for c in DECISION_COLUMNS)
 
-# Column names for code that refers to one column (`frame[schema.KILLED]`), checked against
-# the declarations above at import so that a renamed column fails loudly.
-EVENT_ID, ARTICLE_ID, SOURCE, PUBLISHED = "event_id", "article_id", "source", "published"
-EVENT_TYPE, DATE, DATE_PRECISION = "event_type", "date", "date_precision"
-ACTOR1, ACTOR1_TYPE, ACTOR2, ACTOR2_TYPE = "actor1", "actor1_type", "actor2", "actor2_type"
-LOCATION, ADMIN1, COUNTRY, LAT, LON, GEO_PRECISION = "location", "admin1", "country", "lat", "lon", "geo_precision"
-KILLED, KILLED_QUALIFIER, INJURED, INJURED_QUALIFIER = "killed", "killed_qualifier", "injured", "injured_qualifier"
-CLAIMED_BY, LINKED_EVENT_ID, TARGETS, PART_OF = "claimed_by", "linked_event_id", "targets", "part_of"
-EVIDENCE, EVIDENCE_START, EVIDENCE_END, CONFIDENCE = "evidence", "evidence_start", "evidence_end", "confidence"
-N_EVENTS, FIRST_DATE, LAST_DATE = "n_events", "first_date", "last_date"
-CONTENT_HASH, URL, TITLE, TEXT = "content_hash", "url", "title", "text"
-REPORT_ID, MERGE_REASON, LINKED_REPORT_ID = "report_id", "merge_reason", "linked_report_id"
-KILLED_LOW, KILLED_BEST, KILLED_HIGH = "killed_low", "killed_best", "killed_high"
-INJURED_LOW, INJURED_BEST, INJURED_HIGH = "injured_low", "injured_best", "injured_high"
-N_REPORTS, N_SOURCES, FIRST_REPORTED, LAST_REPORTED = "n_reports", "n_sources", "first_reported", "last_reported"
-DECISION_ID, ACTION, REPORT_IDS, MADE_AT, NOTE = "decision_id", "action", "report_ids", "made_at", "note"
-_NAMED = {
-    EVENT_ID, ARTICLE_ID, SOURCE, PUBLISHED, EVENT_TYPE, DATE, DATE_PRECISION, ACTOR1, ACTOR1_TYPE, ACTOR2,
-    ACTOR2_TYPE, LOCATION, ADMIN1, COUNTRY, LAT, LON, GEO_PRECISION, KILLED, KILLED_QUALIFIER, INJURED,
-    INJURED_QUALIFIER, CLAIMED_BY, LINKED_EVENT_ID, TARGETS, PART_OF,
-    EVIDENCE, EVIDENCE_START, EVIDENCE_END, CONFIDENCE,
-    N_EVENTS, FIRST_DATE, LAST_DATE, CONTENT_HASH, URL, TITLE, TEXT, REPORT_ID, MERGE_REASON, LINKED_REPORT_ID,
-    KILLED_LOW, KILLED_BEST, KILLED_HIGH, INJURED_LOW, INJURED_BEST, INJURED_HIGH, N_REPORTS, N_SOURCES,
-    FIRST_REPORTED, LAST_REPORTED, DECISION_ID, ACTION, REPORT_IDS, MADE_AT, NOTE,
-}
-_DECLARED = {c.name for table in (EVENT_COLUMNS, RELATION_COLUMNS, ARTICLE_COLUMNS, REPORT_COLUMNS,
-                                  INCIDENT_COLUMNS, DECISION_COLUMNS) for c in table}
-if _NAMED != _DECLARED:
-    raise RuntimeError(f"schema name constants out of step with the declarations: {sorted(_NAMED ^ _DECLARED)}")
+# Column names for code that refers to one column (`frame[schema.KILLED]`): one constant per declared
+# column, its name in upper case, made from the declarations above so that no name is typed twice.
+_DECLARED: tuple[Column, ...] = (*EVENT_COLUMNS, *RELATION_COLUMNS, *ARTICLE_COLUMNS, *REPORT_COLUMNS,
+                                 *INCIDENT_COLUMNS, *DECISION_COLUMNS)
+COLUMN_NAMES: dict[str, str] = {c.name.upper(): c.name for c in _DECLARED}
+globals().update(COLUMN_NAMES)
 
 # Event types that report on another event (a claim restates its attack's toll): casualty
 # totals leave them out so one attack is not counted twice.
@@ -281,7 +260,7 @@ def readme_columns() -> str:
         markdown_table(INCIDENT_COLUMNS), "",
         "`extract` also writes one row more for each further target of an incident (one row per "
         "initiator-target pair, as the conflict datasets code dyads), with one column more:", "",
-        markdown_table(tuple(c for c in EVENT_COLUMNS if c.name == PART_OF)), "",
+        markdown_table(tuple(c for c in EVENT_COLUMNS if c.name == "part_of")), "",
         "Reports table (`reports.csv`, `reports.parquet`): one row per report, with these columns and the event "
         "table's from `article_id` to `confidence` (`linked_report_id` in place of `linked_event_id`):", "",
         markdown_table(report_own), "",

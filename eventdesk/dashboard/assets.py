@@ -21,8 +21,16 @@ import xstatic.pkg.leaflet_markercluster as xs_markercluster
 
 from eventdesk.dashboard import basemap
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-VENDOR_DIR = PROJECT_DIR / "static" / "vendor"
+PROJECT_DIR = Path(__file__).resolve().parents[2]  # where dashboard.py is
+
+
+def vendor_dir(app_dir: Path = PROJECT_DIR) -> Path:
+    """Where the assets go for a dashboard script in `app_dir`: Streamlit serves the `static/` folder next
+    to the script it runs."""
+    return Path(app_dir) / "static" / "vendor"
+
+
+VENDOR_DIR = vendor_dir()
 VENDOR_URL = "/app/static/vendor"
 
 # folder under vendor/ -> (package data folder, files to copy; a folder is copied whole)

@@ -21,9 +21,7 @@ from eventdesk.schema import (
     EVENT_TYPE,
     EVIDENCE,
     INJURED,
-    INJURED_QUALIFIER,
     KILLED,
-    KILLED_QUALIFIER,
     MERGE_REASON,
     N_REPORTS,
     N_SOURCES,
@@ -134,10 +132,8 @@ def event_figures(event: pd.Series, members: pd.DataFrame) -> dict[str, str]:
 
 
 def _with_shown(reports: pd.DataFrame) -> pd.DataFrame:
-    return reports.assign(**{
-        counts.KILLED_SHOWN: counts.format_counts(reports[KILLED], reports[KILLED_QUALIFIER]),
-        counts.INJURED_SHOWN: counts.format_counts(reports[INJURED], reports[INJURED_QUALIFIER]),
-    })
+    killed, injured = counts.shown_figures(reports)
+    return reports.assign(**{counts.KILLED_SHOWN: killed, counts.INJURED_SHOWN: injured})
 
 
 def sources_table(members: pd.DataFrame) -> pd.DataFrame:

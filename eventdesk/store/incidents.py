@@ -149,8 +149,8 @@ def history(reports: pd.DataFrame) -> pd.DataFrame:
 # Incidents from their reports
 # ---------------------------------------------------------------------------------------------
 
-PLACE_COLUMNS = (schema.DATE, schema.DATE_PRECISION, schema.LOCATION, schema.ADMIN1, schema.COUNTRY, schema.LAT,
-                 schema.LON, schema.GEO_PRECISION)
+PLACE_COLUMNS = (schema.DATE, schema.DATE_PRECISION, schema.DATE_REASON, schema.LOCATION, schema.ADMIN1, schema.COUNTRY,
+                 schema.LAT, schema.LON, schema.GEO_PRECISION)
 SOURCE_COLUMNS = (schema.ARTICLE_ID, schema.SOURCE, schema.PUBLISHED, schema.EVIDENCE, schema.EVIDENCE_START,
                   schema.EVIDENCE_END, schema.CONFIDENCE)
 

@@ -7,7 +7,7 @@ only the batches in flight, whatever the size of the corpus; an ingest that is s
 batches it committed, and running it again carries on from there. After the last batch the
 reports are merged into incidents (with the analyst's decisions) and the files are rewritten.
 
-`extract_articles` is the one extraction function: the local path maps it over batches, the Dask
+`extract_for_store` is the one extraction step: the local path maps it over batches, the Dask
 path (`ingest_dask`) over partitions of files, each partition written as a Parquet part of a
 dataset under `<store>/dataset/`, which is then loaded into the store the same way.
 """
@@ -78,25 +78,33 @@ def report_rows(events: Sequence[dict]) -> list[dict]:
     return rows
 
 
-def extract_articles(articles: Sequence[Article]) -> tuple[list[dict], dict[str, str]]:
-    """Report rows of the articles, and the articles whose extraction failed (id -> message)."""
-    from eventdesk.extract import pipeline
+def extract_for_store(articles: Sequence[Article]) -> tuple[list[dict], dict[str, str]]:
+    """Report rows of the articles, and the articles whose extraction failed (id -> message).
 
-    resources = pipeline.load_resources()
+    The batch goes through the model at once (`eventdesk.extract.extract_articles`); only when that fails is
+    it extracted again one article at a time, so that one bad article costs only its own reports.
+    """
+    from eventdesk.extract import extract_articles, load_resources
+
+    resources = load_resources()
+    try:
+        return [row for events in extract_articles(articles, resources) for row in report_rows(events)], {}
+    except Exception:  # some article of the batch broke it: find which one, keep the others
+        pass
     rows: list[dict] = []
     failed: dict[str, str] = {}
     for article in articles:
         try:
-            rows.extend(report_rows(pipeline.article_events(article, resources)))
+            rows.extend(report_rows(extract_articles([article], resources)[0]))
         except Exception as err:  # one article's failure must not stop the others
             failed[article.id] = f"{type(err).__name__}: {err}"
     return rows, failed
 
 
 def _warm() -> None:
-    from eventdesk.extract import pipeline
+    from eventdesk.extract import load_resources
 
-    pipeline.load_resources()
+    load_resources()
 
 
 class _Inline(Executor):
@@ -257,7 +265,7 @@ def ingest_articles(
                 batch = _fresh(items_batch, db, pending, result)
                 _report(progress, result.articles_known - known_before)
                 if batch.articles:
-                    batch.future = pool.submit(extract_articles, batch.articles)
+                    batch.future = pool.submit(extract_for_store, batch.articles)
                     in_flight.append(batch)
                 while in_flight and (len(in_flight) > 2 * workers or in_flight[0].future.done()):
                     _commit_next(in_flight, db, pending, result, progress)
@@ -265,9 +273,9 @@ def ingest_articles(
                 _commit_next(in_flight, db, pending, result, progress)
         # The workers (and their language models) are gone before the merge, which needs the memory.
         if release_models and workers <= 1:
-            from eventdesk.extract import pipeline
+            from eventdesk.extract import release_resources
 
-            pipeline.release_resources()
+            release_resources()
         result.events = db.refresh(rule)
     result.seconds = time.perf_counter() - started
     return result
@@ -353,7 +361,7 @@ def extract_partition(
         names.append(name)
         fresh.append(article)
         hashes.append(content_hash)
-    rows, failed = extract_articles(fresh)
+    rows, failed = extract_for_store(fresh)
     keep = [i for i, a in enumerate(fresh) if a.id not in failed]
     errors = [str(e) for e in result.errors]
     errors += [f"{names[i]}: article {a.id}: extraction failed ({failed[a.id]})" for i, a in enumerate(fresh)
