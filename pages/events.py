@@ -1,5 +1,5 @@
-"""Events: the filtered table with every column and its evidence sentence, and the CSV downloads; one
-event's sources and why they were merged, with the analyst's split and merge."""
+"""Events: the filtered table (what, when, where, who, the toll and its evidence first; every column one
+click away) and the CSV downloads; one event's sources and why they were merged, with the analyst's split and merge."""
 
 import functools
 
@@ -11,7 +11,9 @@ events = ui.load_events()
 view = filters.apply(events, ui.current_filter())
 ui.page_top("Events", view, events)
 
-ui.show_table(query.events_table(view, limit=ui.MAX_TABLE_ROWS))
+all_columns = st.toggle("Show all columns", key=keys.SHOW_ALL_COLUMNS_KEY,
+                        help="Every column of the event table; the CSV download always has them all.")
+ui.show_table(query.events_page_table(view, limit=ui.MAX_TABLE_ROWS, all_columns=all_columns))
 left, right, _ = st.columns([1, 1, 2])
 with left:
     ui.download_csv(functools.partial(query.events_csv, view), "Download events (CSV)", "events.csv",

@@ -1,4 +1,4 @@
-"""Events page: the filtered table with every column, and its CSV downloads."""
+"""Events page: the filtered table (the analyst's columns first, every column one click away), and its CSV downloads."""
 
 from __future__ import annotations
 
@@ -7,14 +7,26 @@ import io
 import pandas as pd
 
 from eventdesk import schema
-from eventdesk.dashboard import filters, query, ui
+from eventdesk.dashboard import filters, keys, query, ui
 from eventdesk.store import export
 
 
-def test_the_table_has_every_column_and_every_event(open_page, seed_table):
+def test_the_table_opens_on_the_analysts_columns_and_every_event(open_page, seed_table):
     table = open_page("events").dataframe[0].value
-    assert tuple(table.columns) == schema.INCIDENT_FIELDS
+    assert tuple(table.columns) == query.EVENTS_PAGE_COLUMNS
+    assert list(table.columns[:8]) == [schema.DATE, schema.EVENT_TYPE, query.PLACE, schema.ACTOR1, schema.ACTOR2,
+                                       schema.KILLED, schema.INJURED, schema.EVIDENCE]
     assert sorted(table[schema.EVENT_ID]) == sorted(seed_table[schema.EVENT_ID])
+    bombing = table[table[schema.EVENT_TYPE] == "bombing"].iloc[0]
+    assert (bombing[query.PLACE], bombing[schema.KILLED]) == ("Kerman, Iran", 84)
+
+
+def test_every_column_is_one_click_away(open_page):
+    app = open_page("events")
+    app.toggle(key=keys.SHOW_ALL_COLUMNS_KEY).set_value(True).run()
+    table = app.dataframe[0].value
+    assert tuple(table.columns[:len(query.EVENTS_PAGE_COLUMNS)]) == query.EVENTS_PAGE_COLUMNS
+    assert set(schema.INCIDENT_FIELDS) <= set(table.columns)
 
 
 def test_download_buttons_exist(open_page):
