@@ -15,7 +15,9 @@ from eventdesk import schema
 from eventdesk.dashboard import counts, filters, sql
 from eventdesk.dashboard.escaping import escape_series, wrap_series
 from eventdesk.schema import (
+    ACTOR1,
     ARTICLE_ID,
+    CLAIMED_BY,
     DATE,
     EVENT_ID,
     EVENT_TYPE,
@@ -33,6 +35,7 @@ from eventdesk.schema import (
 )
 from eventdesk.store.incidents import FIGURES
 
+ID_SUFFIX = 8  # hex digits of an event id that tell two otherwise equal labels apart
 MAX_CHOICES = 500  # events offered in a chooser: more than anyone scrolls through; the filter narrows the rest
 
 # Columns of the frames derived here (the tables' own names live in schema.py).
@@ -59,23 +62,49 @@ def _count(values: pd.Series, noun: str) -> pd.Series:
     return numbers.astype("string") + (" " + noun) + numbers.ne(1).map({True: "s", False: ""}).astype("string")
 
 
+def figure_labels(view: pd.DataFrame) -> pd.Series:
+    """ "at least 84 killed, 284 injured" (or "no figures") for each row of a fetched frame."""
+    killed = counts.format_counts(view[KILLED], view[KILLED_QUALIFIER])
+    injured = counts.format_counts(view[INJURED], view[INJURED_QUALIFIER])
+    both = (killed + " killed, " + injured + " injured").where((killed != "") & (injured != ""), None)
+    one = (killed + " killed").where(killed != "", (injured + " injured").where(injured != "", "no figures"))
+    return both.fillna(one).astype("string")
+
+
+def _unique(labels: pd.Series, event_ids: pd.Series) -> pd.Series:
+    """Labels that are still equal get the start of their event id, then the whole id if that is not enough."""
+    repeated = labels.duplicated(keep=False).to_numpy(dtype=bool)
+    short = labels.mask(repeated, labels + " · #" + event_ids.str.slice(0, ID_SUFFIX))
+    still = short.duplicated(keep=False).to_numpy(dtype=bool)
+    return short.mask(still, labels + " · #" + event_ids)
+
+
 def event_labels(view: pd.DataFrame) -> pd.Series:
-    """ "2024-03-12 · bombing · Maiduguri, Nigeria · 4 reports, 4 sources", indexed by event id."""
+    """ "2024-03-12 · bombing · Maiduguri, Nigeria · Boko Haram · 17 killed, 45 injured · 4 reports", indexed by
+    event id; labels that would be equal end with the start of the event id ("· #a7547e28")."""
+    initiator = view[ACTOR1].astype("string").fillna(view[CLAIMED_BY].astype("string")).fillna(sql.UNKNOWN_ACTOR)
     label = (
-        view[DATE].astype("string").fillna("undated") + " · " + view[EVENT_TYPE].astype("string") + " · "
-        + sql.place_labels(view) + " · " + _count(view[N_REPORTS], "report") + ", "
-        + _count(view[N_SOURCES], "source")
+        view[DATE].astype("string").fillna(sql.UNDATED) + " · " + view[EVENT_TYPE].astype("string") + " · "
+        + sql.place_labels(view) + " · " + initiator + " · " + figure_labels(view) + " · "
+        + _count(view[N_REPORTS], "report")
     )
-    return pd.Series(label.to_numpy(), index=pd.Index(view[EVENT_ID].astype("string"), name=EVENT_ID))
+    event_ids = view[EVENT_ID].astype("string")
+    label = _unique(label.reset_index(drop=True), event_ids.reset_index(drop=True))
+    return pd.Series(label.to_numpy(), index=pd.Index(event_ids, name=EVENT_ID))
 
 
-_LABEL_COLUMNS = (EVENT_ID, DATE, EVENT_TYPE, schema.LOCATION, schema.COUNTRY, N_REPORTS, N_SOURCES)
-_MOST_REPORTED = f"{N_REPORTS} DESC NULLS LAST, {DATE} DESC NULLS LAST, {EVENT_ID}"
+_LABEL_COLUMNS = (EVENT_ID, DATE, EVENT_TYPE, schema.LOCATION, schema.COUNTRY, ACTOR1, CLAIMED_BY, KILLED,
+                  KILLED_QUALIFIER, INJURED, INJURED_QUALIFIER, N_REPORTS, N_SOURCES)
+# Attacks first (a claim, warning or accusation about one says less, and repeats its toll), the most
+# reported of them first, then the newest.
+_MOST_REPORTED = (f"{sql.VIOLENT_SQL} DESC, {N_REPORTS} DESC NULLS LAST, {N_SOURCES} DESC NULLS LAST, "
+                  f"{DATE} DESC NULLS LAST, {EVENT_ID}")
 
 
 def event_choices(view: filters.Events, max_choices: int = MAX_CHOICES, with_figures: bool = False) -> pd.Series:
-    """Labels of the events to offer in a chooser, indexed by event id: the ones with the most reports
-    first, then the newest; at most `max_choices`. `with_figures` keeps only events with a figure."""
+    """Labels of the events to offer in a chooser, indexed by event id: the attacks with the most reports
+    first, then the newest, then the other events; at most `max_choices`. `with_figures` keeps only events
+    with a figure."""
     where = f"{KILLED} IS NOT NULL OR {INJURED} IS NOT NULL" if with_figures else "TRUE"
     rows = filters.as_view(view).rows(_LABEL_COLUMNS, _MOST_REPORTED, max_choices, where=where)
     return event_labels(rows)

@@ -56,3 +56,13 @@ def test_an_actor_with_no_events_empties_the_table_and_says_so(open_page):
     assert len(app.dataframe) == 0
     assert [i.value for i in app.info] == [ui.EMPTY_MESSAGE]
     assert len(app.get("download_button")) == 0
+
+
+def test_the_event_shown_first_is_the_attack_not_its_claim(open_page, seed_table):
+    app = open_page("events")
+    chooser = app.selectbox(key=keys.EVENT_KEY)
+    bombing = seed_table[seed_table[schema.EVENT_TYPE] == "bombing"].iloc[0]
+    assert chooser.value == bombing[schema.EVENT_ID]
+    assert chooser.options[0] == ("2024-01-03 · bombing · Kerman, Iran · Islamic State · at least 84 killed, "
+                                  "284 injured · 1 report")
+    assert len(set(chooser.options)) == len(chooser.options) == len(seed_table)

@@ -55,17 +55,61 @@ def test_choices_put_the_most_reported_first_and_label_them():
         {schema.EVENT_ID: "one", schema.DATE: "2024-03-20", schema.LOCATION: "Kano", schema.COUNTRY: "Nigeria",
          schema.N_REPORTS: 1},
         {schema.EVENT_ID: "four", schema.DATE: "2024-03-12", schema.LOCATION: "Maiduguri", schema.COUNTRY: "Nigeria",
-         schema.N_REPORTS: 4, schema.N_SOURCES: 3, schema.KILLED: 17},
+         schema.N_REPORTS: 4, schema.N_SOURCES: 3, schema.KILLED: 17, schema.INJURED: 45,
+         schema.ACTOR1: "Boko Haram"},
         {schema.EVENT_ID: "undated", schema.N_REPORTS: 1},
     )
     choices = event_detail.event_choices(table)
     assert list(choices.index) == ["four", "one", "undated"]
-    assert choices["four"] == "2024-03-12 · bombing · Maiduguri, Nigeria · 4 reports, 3 sources"
-    assert choices["undated"] == "undated · bombing · (unknown place) · 1 report, 1 source"
+    assert choices["four"] == ("2024-03-12 · bombing · Maiduguri, Nigeria · Boko Haram · 17 killed, 45 injured · "
+                               "4 reports")
+    assert choices["undated"] == "undated · bombing · (unknown place) · (unknown) · no figures · 1 report"
     assert list(event_detail.event_choices(table, max_choices=1).index) == ["four"]
     assert list(event_detail.event_choices(table, with_figures=True).index) == ["four"]
     assert event_detail.event_row(table, "one")[schema.LOCATION] == "Kano"
     assert event_detail.event_row(table, "gone") is None
+
+
+def test_the_first_choice_is_the_most_reported_attack_not_a_later_claim_about_it():
+    table = events(
+        {schema.EVENT_ID: "a7547e28cb633483", schema.EVENT_TYPE: "bombing", schema.DATE: "2024-01-03",
+         schema.LOCATION: "Kerman", schema.COUNTRY: "Iran", schema.ACTOR1: "Islamic State", schema.KILLED: 84,
+         schema.KILLED_QUALIFIER: "at_least", schema.INJURED: 284, schema.N_REPORTS: 1},
+        {schema.EVENT_ID: "76917808c0e63349", schema.EVENT_TYPE: "claim", schema.DATE: "2024-01-04",
+         schema.ACTOR1: "Islamic State", schema.N_REPORTS: 2, schema.N_SOURCES: 2},
+        {schema.EVENT_ID: "7d7157e0474b5f24", schema.EVENT_TYPE: "warning", schema.ACTOR1: "United States",
+         schema.N_REPORTS: 3},
+        {schema.EVENT_ID: "older", schema.EVENT_TYPE: "armed_assault", schema.DATE: "2023-12-01",
+         schema.N_REPORTS: 1},
+    )
+    choices = event_detail.event_choices(table)
+    assert list(choices.index) == ["a7547e28cb633483", "older", "7d7157e0474b5f24", "76917808c0e63349"]
+    assert choices.iloc[0] == ("2024-01-03 · bombing · Kerman, Iran · Islamic State · at least 84 killed, "
+                               "284 injured · 1 report")
+    claim = "2024-01-04 · claim · (unknown place) · Islamic State · no figures · 2 reports"
+    assert choices["76917808c0e63349"] == claim
+
+
+def test_a_claimant_names_the_event_when_the_attacker_is_unknown():
+    table = events({schema.EVENT_ID: "e", schema.DATE: "2024-05-02", schema.CLAIMED_BY: "al-Shabaab",
+                    schema.COUNTRY: "Somalia", schema.INJURED: 9, schema.INJURED_QUALIFIER: "about",
+                    schema.N_REPORTS: 1})
+    label = "2024-05-02 · bombing · Somalia · al-Shabaab · about 9 injured · 1 report"
+    assert event_detail.event_choices(table)["e"] == label
+
+
+def test_labels_that_would_be_equal_get_the_start_of_their_event_id():
+    # a split of two reports that tell the same toll: both halves read the same but for their id
+    same = {schema.DATE: "2024-03-12", schema.LOCATION: "Maiduguri", schema.COUNTRY: "Nigeria", schema.KILLED: 17,
+            schema.N_REPORTS: 1}
+    table = events({schema.EVENT_ID: "3f9a0c1d22e4b7a1", **same}, {schema.EVENT_ID: "b81e6d5f0a9c3e27", **same},
+                   {schema.EVENT_ID: "3f9a0c1d99999999", **same}, {schema.EVENT_ID: "other", **same, schema.KILLED: 3})
+    choices = event_detail.event_choices(table)
+    assert choices.is_unique
+    base = "2024-03-12 · bombing · Maiduguri, Nigeria · (unknown) · 17 killed · 1 report"
+    assert choices["b81e6d5f0a9c3e27"] == base + " · #b81e6d5f"
+    assert choices["3f9a0c1d22e4b7a1"] == base + " · #3f9a0c1d22e4b7a1"  # eight digits are not enough here
+    assert choices["other"] == "2024-03-12 · bombing · Maiduguri, Nigeria · (unknown) · 3 killed · 1 report"
 
 
 def test_a_row_of_the_stored_table_reads_missing_text_as_na(tmp_path):
