@@ -36,8 +36,10 @@ event = event_detail.event_row(view, event_id)
 members = ui.event_members(event_id)
 
 figures = event_detail.event_figures(event, members)
-for column, (label, value) in zip(st.columns([2, 2, 1, 1]), figures.items(), strict=True):
-    column.metric(label, value)
+for column, (label, (value, note)) in zip(st.columns([2, 2, 1, 1]), figures.items(), strict=True):
+    with column:
+        st.metric(label, value)
+        ui.caption_if(note)
 
 st.markdown("**Why these reports are one event**")
 st.table(event_detail.merge_reasons(members), hide_index=True)  # a table wraps the long reasons

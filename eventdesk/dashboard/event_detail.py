@@ -136,25 +136,34 @@ def figure_ranges(event: pd.Series) -> dict[str, tuple[int | None, int | None, i
     return {figure[0]: figure_range(event, figure[0]) for figure in FIGURES}
 
 
-def figure_text(event: pd.Series, figure: str) -> str:
-    """ "at least 84" when every report agrees, "17 (reports: 12 to 19)" when they differ."""
+def figure_parts(event: pd.Series, figure: str) -> tuple[str, str]:
+    """The best figure of "killed" or "injured" as reported ("at least 84", "17", "not reported") and, when the
+    reports differ, their range ("reports: 12 to 19"; else "")."""
     _, _, qualifier, *_ = next(f for f in FIGURES if f[0] == figure)
     low, best, high = figure_range(event, figure)
     if best is None and low is None:
-        return counts.NOT_REPORTED
+        return counts.NOT_REPORTED, ""
     shown = str(counts.Count(best, event.get(qualifier) or "exact")) if best is not None else "no best figure"
     if low is None or low == high:
-        return shown
-    return f"{shown} (reports: {low:,} to {high:,})"
+        return shown, ""
+    return shown, f"reports: {low:,} to {high:,}"
 
 
-def event_figures(event: pd.Series, members: pd.DataFrame) -> dict[str, str]:
-    """The headline figures of one event: killed and injured (with their range), reports and sources."""
+def figure_text(event: pd.Series, figure: str) -> str:
+    """ "at least 84" when every report agrees, "17 (reports: 12 to 19)" when they differ."""
+    shown, spread = figure_parts(event, figure)
+    return f"{shown} ({spread})" if spread else shown
+
+
+def event_figures(event: pd.Series, members: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """The headline figures of one event, label -> (value, note): killed and injured as reported, each with
+    the range of the reports when they differ (a metric shows the short value whole, a caption the range),
+    and the numbers of reports and sources."""
     sources = _int(event.get(N_SOURCES))
     if sources is None:
         sources = int(members[SOURCE].nunique())
-    return {"Killed": figure_text(event, "killed"), "Injured": figure_text(event, "injured"),
-            "Reports": f"{len(members):,}", "Sources": f"{sources:,}"}
+    return {"Killed": figure_parts(event, "killed"), "Injured": figure_parts(event, "injured"),
+            "Reports": (f"{len(members):,}", ""), "Sources": (f"{sources:,}", "")}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -138,7 +138,15 @@ def test_figure_ranges_and_headline_figures_of_an_event():
     row = event(**{schema.KILLED_LOW: 12, schema.KILLED_BEST: 17, schema.KILLED_HIGH: 19, schema.N_SOURCES: 3})
     assert event_detail.figure_ranges(row) == {"killed": (12, 17, 19), "injured": (None, None, None)}
     assert event_detail.event_figures(row, MAIDUGURI) == {
-        "Killed": "17 (reports: 12 to 19)", "Injured": "not reported", "Reports": "4", "Sources": "3"}
+        "Killed": ("17", "reports: 12 to 19"), "Injured": ("not reported", ""), "Reports": ("4", ""),
+        "Sources": ("3", "")}
+
+
+def test_a_metric_value_stays_short_and_the_range_goes_in_its_note():
+    row = event(**{schema.KILLED_LOW: 90, schema.KILLED_BEST: 95, schema.KILLED_HIGH: 1_203,
+                   schema.KILLED_QUALIFIER: "at_least"})
+    assert event_detail.figure_parts(row, "killed") == ("at least 95", "reports: 90 to 1,203")
+    assert event_detail.figure_text(row, "killed") == "at least 95 (reports: 90 to 1,203)"
 
 
 def test_sources_table_lists_each_report_with_its_figures_and_reason():
