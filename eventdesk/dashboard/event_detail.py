@@ -203,6 +203,36 @@ def merge_reasons(members: pd.DataFrame) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------------------------
+# The analyst's split and merge
+# ---------------------------------------------------------------------------------------------
+
+KEPT_NOTE = "The decision is kept in the store and survives re-ingest."
+
+
+def split_message(n_reports: int, kept: str, new: str) -> str:
+    """What a split did, for the analyst who made it."""
+    return f"Split {n_reports} report(s) off into a new event ({new}); the others stay in {kept}. {KEPT_NOTE}"
+
+
+def merge_message(merged: str) -> str:
+    """What a merge did, for the analyst who made it."""
+    return f"Merged the two events into {merged}. {KEPT_NOTE}"
+
+
+def merge_problem(event_id: str, other: str | None, events: filters.Events) -> str | None:
+    """Why `event_id` cannot be merged with `other` now (None when it can): no event chosen, the event itself,
+    or an event the table no longer holds (a split or merge, maybe in another window, has changed it)."""
+    if not other:
+        return "Choose the event to merge this one with first."
+    if other == event_id:
+        return "Choose another event to merge this one with: an event cannot be merged with itself."
+    if event_row(events, event_id) is None or event_row(events, other) is None:
+        return ("One of the two events is no longer in the table: a split or merge has changed it since the page "
+                "was drawn. Choose the events again.")
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
 # History of the figures
 # ---------------------------------------------------------------------------------------------
 

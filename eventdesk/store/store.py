@@ -357,7 +357,8 @@ def merge_events(folder: Path, event_ids: Sequence[str], note: str | None = None
         known = {_incident_of(store, r) for r in reports}
         missing = sorted(set(event_ids) - known)
         if missing or len(known) < 2:
-            raise ValueError(f"to merge, name at least two incidents of {folder}; unknown: {', '.join(missing) or '-'}")
+            raise ValueError(f"to merge, name at least two incidents of {folder}; not in it now (a split or merge "
+                             f"may have changed them): {', '.join(missing) or '-'}")
         number = store.add_decision(MERGE, reports, sorted(event_ids), note)
         rebuild.apply_decision(store, Decision(number, MERGE, tuple(sorted(reports))), sorted(known))
         store.export()

@@ -183,3 +183,21 @@ def test_history_points_place_each_dated_figure_at_its_report_date():
     assert "The blast killed 19 &lt;people&gt;." in killed.iloc[1][event_detail.HOVER]  # article text is escaped
     assert event_detail.count_undated(history) == 1
     assert list(event_detail.history_table(history)[schema.SOURCE]) == ["Reuters", "AFP", "Premium Times", "Blog"]
+
+
+def test_a_merge_is_refused_with_what_to_do_when_it_cannot_be_made():
+    table = events({schema.EVENT_ID: "quetta-1", schema.N_REPORTS: 2},
+                   {schema.EVENT_ID: "quetta-2", schema.N_REPORTS: 1})
+    assert event_detail.merge_problem("quetta-1", "quetta-2", table) is None
+    assert event_detail.merge_problem("quetta-1", None, table) == "Choose the event to merge this one with first."
+    assert "cannot be merged with itself" in event_detail.merge_problem("quetta-1", "quetta-1", table)
+    gone = event_detail.merge_problem("quetta-1", "merged-away", table)
+    assert gone.startswith("One of the two events is no longer in the table")
+    assert event_detail.merge_problem("merged-away", "quetta-2", table) == gone
+
+
+def test_a_decision_says_what_it_did_and_that_it_is_kept():
+    assert event_detail.split_message(2, "a1", "b2") == (
+        "Split 2 report(s) off into a new event (b2); the others stay in a1. "
+        "The decision is kept in the store and survives re-ingest.")
+    assert event_detail.merge_message("a1").startswith("Merged the two events into a1.")
