@@ -1,5 +1,6 @@
 """Events: the filtered table (what, when, where, who, the toll and its evidence first; every column one
-click away) and the CSV downloads; one event's sources and why they were merged, with the analyst's split and merge."""
+click away) and the CSV downloads; one event's sources and why they were merged, a report's article with its
+evidence sentence marked, and the analyst's split and merge."""
 
 import functools
 
@@ -30,8 +31,8 @@ ui.show_decision_outcome()
 choices = event_detail.event_choices(view)
 ui.keep_choice(keys.EVENT_KEY, choices.index)
 event_id = st.selectbox("Event", choices.index, format_func=choices.get, key=keys.EVENT_KEY,
-                        help=f"The {len(choices):,} events of the view with the most reports; narrow the filter "
-                             "to find others.")
+                        help=f"{len(choices):,} events of the view: the attacks with the most reports first, then "
+                             "the claims, warnings and other events; narrow the filter to find others.")
 event = event_detail.event_row(view, event_id)
 members = ui.event_members(event_id)
 
@@ -45,6 +46,16 @@ st.markdown("**Why these reports are one event**")
 st.table(event_detail.merge_reasons(members), hide_index=True)  # a table wraps the long reasons
 st.markdown("**Sources** (the report that founded the event first)")
 ui.show_table(event_detail.sources_table(members), key=keys.SOURCES_TABLE_KEY)
+
+st.markdown("**The article** (its evidence sentence marked)")
+reports = event_detail.article_choices(members, event)
+ui.keep_choice(keys.ARTICLE_REPORT_KEY, reports.index)
+report = event_detail.member(members, st.selectbox("Report", reports.index, format_func=reports.get,
+                                                   key=keys.ARTICLE_REPORT_KEY))
+article = event_detail.article_view(ui.article(event_detail.article_of(report)), report)
+ui.caption_if(article.note)
+with st.container(border=True, key=keys.ARTICLE_VIEW_KEY):
+    st.html(article.html)
 
 with st.expander("Wrongly merged? Split reports off, or merge with another event", key=keys.DECISIONS_OPEN_KEY,
                  on_change="rerun"):  # keyed: it stays open when Enter in the note runs the page again

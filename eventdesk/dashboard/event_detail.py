@@ -3,17 +3,20 @@
 An incident (a row of the event table) is made of reports, each read from one article
 (`store.event_members`). The frames here turn those reports into what a reader checks: which
 outlet said what on which day, in which sentence, and why the report was merged into the
-incident; the range of the casualty figures; and the history of the figures over report dates.
+incident; the range of the casualty figures; the article of a report, with its evidence sentence
+marked; the analyst's split and merge; and the history of the figures over report dates.
 Nothing here reads the store or draws.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from eventdesk import schema
 from eventdesk.dashboard import counts, filters, sql
-from eventdesk.dashboard.escaping import escape_series, wrap_series
+from eventdesk.dashboard.escaping import escape_series, escape_text, wrap_series
 from eventdesk.schema import (
     ACTOR1,
     ARTICLE_ID,
@@ -22,6 +25,8 @@ from eventdesk.schema import (
     EVENT_ID,
     EVENT_TYPE,
     EVIDENCE,
+    EVIDENCE_END,
+    EVIDENCE_START,
     INJURED,
     INJURED_QUALIFIER,
     KILLED,
@@ -200,6 +205,88 @@ def merge_reasons(members: pd.DataFrame) -> pd.DataFrame:
                           SOURCE: members[SOURCE].astype("string").fillna("(unknown source)")})
     grouped = frame.groupby(MERGE_REASON, sort=False)[SOURCE].agg(lambda s: ", ".join(dict.fromkeys(s)))
     return grouped.reset_index()
+
+
+# ---------------------------------------------------------------------------------------------
+# The article of a report, its evidence sentence highlighted
+# ---------------------------------------------------------------------------------------------
+
+_LINKABLE = ("https://", "http://")  # an article's own address may be anything; only web links become links
+MARK = '<mark style="background-color: #ffe58a; padding: 0 2px;">'
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """A report's article for reading: `html` (every piece of article text escaped) and whether the
+    evidence sentence is highlighted in it; `note` says why not, when it is not."""
+
+    html: str
+    highlighted: bool
+    note: str = ""
+
+
+def article_choices(members: pd.DataFrame, event: pd.Series | None) -> pd.Series:
+    """`report_labels` of an incident's reports, the report of the incident's own evidence sentence first."""
+    labels = report_labels(members)
+    if event is None:
+        return labels
+    same = (members[ARTICLE_ID].astype("string") == event.get(ARTICLE_ID)) & (
+        members[EVIDENCE_START].astype("Int64") == event.get(EVIDENCE_START))
+    first = same.fillna(False).to_numpy(dtype=bool)
+    return pd.concat([labels[first], labels[~first]])
+
+
+def member(members: pd.DataFrame, report_id: str | None) -> pd.Series | None:
+    """One report of an incident by its id (None when it is not one of them)."""
+    rows = members[(members[REPORT_ID] == report_id).fillna(False).to_numpy(dtype=bool)]
+    return None if rows.empty else rows.iloc[0]
+
+
+def article_of(report: pd.Series | None) -> str | None:
+    """The article id of a report (None for no report)."""
+    return None if report is None or pd.isna(report.get(ARTICLE_ID)) else str(report[ARTICLE_ID])
+
+
+def evidence_span(text: str, start: object, end: object, evidence: object) -> tuple[int, int] | None:
+    """Where the evidence sentence is in the article text: at its stored offsets when the text there is the
+    sentence, else where the sentence occurs once; None when it cannot be found (never a guess)."""
+    sentence = "" if evidence is None or evidence is pd.NA else str(evidence)
+    begin, stop = _int(start), _int(end)
+    if sentence and begin is not None and stop is not None and text[begin:stop] == sentence:
+        return begin, stop
+    if sentence and text.count(sentence) == 1:
+        found = text.index(sentence)
+        return found, found + len(sentence)
+    return None
+
+
+def _byline(article: pd.Series) -> str:
+    parts = [escape_text(article.get(part)) for part in (SOURCE, PUBLISHED) if escape_text(article.get(part))]
+    url = escape_text(article.get(schema.URL))
+    if url.lower().startswith(_LINKABLE):
+        parts.append(f'<a href="{url}" rel="noopener noreferrer">{url}</a>')
+    elif url:
+        parts.append(url)
+    return " · ".join(parts) or "(unknown source)"
+
+
+def article_view(article: pd.Series | None, report: pd.Series | None) -> ArticleView:
+    """The article of one report as HTML: its title, outlet, date and address (a link when it is a web
+    address), and its full text with the report's evidence sentence marked (`<mark>`)."""
+    if article is None or report is None:
+        return ArticleView("", False, "The store does not hold this report's article text.")
+    text = str(article.get(schema.TEXT) or "")
+    span = evidence_span(text, report.get(EVIDENCE_START), report.get(EVIDENCE_END), report.get(EVIDENCE))
+    if span is None:
+        body, note = escape_text(text), "The evidence sentence could not be found in this text, so it is not marked."
+    else:
+        body = (escape_text(text[:span[0]]) + MARK + escape_text(text[span[0]:span[1]]) + "</mark>"
+                + escape_text(text[span[1]:]))
+        note = ""
+    title = escape_text(article.get(schema.TITLE)) or "(untitled article)"
+    html = (f'<div class="eventdesk-article"><h4>{title}</h4><p>{_byline(article)}</p>'
+            f'<div style="white-space: pre-wrap; line-height: 1.6;">{body}</div></div>')
+    return ArticleView(html, span is not None, note)
 
 
 # ---------------------------------------------------------------------------------------------

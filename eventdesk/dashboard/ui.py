@@ -144,7 +144,7 @@ def _mtime(name: str) -> int:
 
 def clear_loads() -> None:
     """Forget every cached read of the store, so the next run of any page reads what is there now."""
-    for cached in (_load, _options, _members, _history, _decisions):
+    for cached in (_load, _options, _members, _history, _decisions, _article):
         cached.clear()
 
 
@@ -326,6 +326,11 @@ def _decisions(folder: str, mtime_ns: int) -> pd.DataFrame:
     return store.load_decisions(Path(folder))
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _article(folder: str, mtime_ns: int, article_id: str) -> pd.Series | None:
+    return store.load_article(Path(folder), article_id)
+
+
 def _read_or_stop(read, *args) -> pd.DataFrame:
     try:
         return read(*args)
@@ -342,6 +347,11 @@ def event_members(event_id: str) -> pd.DataFrame:
 def figure_history(event_id: str) -> pd.DataFrame:
     """Every figure reported for one event, oldest report first (cached until the reports file changes)."""
     return _read_or_stop(_history, str(store_dir()), _mtime(store.REPORTS_PARQUET), event_id)
+
+
+def article(article_id: str | None) -> pd.Series | None:
+    """One stored article with the text its evidence offsets refer to, or None (cached until the database changes)."""
+    return _read_or_stop(_article, str(store_dir()), _mtime(store.DATABASE), article_id)
 
 
 def decisions() -> pd.DataFrame:

@@ -7,8 +7,8 @@ import io
 import pandas as pd
 
 from eventdesk import schema
-from eventdesk.dashboard import filters, keys, query, ui
-from eventdesk.store import export
+from eventdesk.dashboard import escaping, filters, keys, query, ui
+from eventdesk.store import export, store
 
 
 def test_the_table_opens_on_the_analysts_columns_and_every_event(open_page, seed_table):
@@ -66,3 +66,15 @@ def test_the_event_shown_first_is_the_attack_not_its_claim(open_page, seed_table
     assert chooser.options[0] == ("2024-01-03 · bombing · Kerman, Iran · Islamic State · at least 84 killed, "
                                   "284 injured · 1 report")
     assert len(set(chooser.options)) == len(chooser.options) == len(seed_table)
+
+
+def test_the_article_of_the_evidence_is_shown_whole_with_the_sentence_marked(open_page, seed_store, seed_table):
+    app = open_page("events")
+    (shown,) = [h.proto.body for h in app.get("html")]
+    text = store.load_article(seed_store, seed_table.iloc[0][schema.ARTICLE_ID])[schema.TEXT]
+    assert "US Secretly Warned Iran of Potential ISIS Attack" in shown
+    assert shown.count("<mark") == 1
+    marked = shown.split("<mark", 1)[1].split(">", 1)[1].split("</mark>")[0]
+    assert marked == "The explosion resulted in the tragic loss of at least 84 lives and left 284 others injured."
+    assert escaping.escape_text(text[-120:]) in shown  # the whole text, to its last words
+    assert "<a href" not in shown  # the seed article has no address

@@ -39,6 +39,19 @@ def test_the_event_with_most_reports_is_shown_with_its_sources_and_reasons(open_
     assert all(r.startswith("same kind (bombing); dated 2024-03-12") for r in reasons[schema.MERGE_REASON][1:])
 
 
+def test_the_article_view_links_to_the_address_and_follows_the_chosen_report(open_store_page, corpus_store):
+    app = open_store_page(corpus_store, "events")
+    members = store.event_members(corpus_store, app.selectbox(key=keys.EVENT_KEY).value).set_index(schema.SOURCE)
+    report = app.selectbox(key=keys.ARTICLE_REPORT_KEY)
+    assert report.value == members.loc["Premium Times", schema.REPORT_ID]  # the event's evidence: the best figure's
+    report.set_value(members.loc["Reuters", schema.REPORT_ID]).run()
+    (shown,) = [h.proto.body for h in app.get("html")]
+    url = "https://wire.example/reuters/2024/03/12/nigeria-maiduguri-market-blast"
+    assert f'<a href="{url}"' in shown and "Suicide bombing kills at least 12 at Nigerian market" in shown
+    assert "<mark" in shown and shown.split("</mark>")[0].endswith(members.loc["Reuters", schema.EVIDENCE])
+    assert "No group immediately claimed responsibility for the attack." in shown.split("</mark>")[1]
+
+
 def test_the_table_carries_the_incident_figures(open_store_page, corpus_store):
     app = open_store_page(corpus_store, "events")
     app.toggle(key=keys.SHOW_ALL_COLUMNS_KEY).set_value(True).run()

@@ -201,3 +201,78 @@ def test_a_decision_says_what_it_did_and_that_it_is_kept():
         "Split 2 report(s) off into a new event (b2); the others stay in a1. "
         "The decision is kept in the store and survives re-ingest.")
     assert event_detail.merge_message("a1").startswith("Merged the two events into a1.")
+
+
+# A wire story of another shape than the seeds: markup and a dollar sign in the text, the toll in the middle.
+KABUL = ("KABUL, Afghanistan (AP) — A blast tore through a <b>crowded</b> mosque in western Kabul on Friday.\n\n"
+         "At least 21 worshippers were killed and 33 wounded, a police spokesman said.\n"
+         "No group claimed the attack; the bounty offered was $5,000 `reward`.")
+TOLL = "At least 21 worshippers were killed and 33 wounded, a police spokesman said."
+
+
+def article(**values) -> pd.Series:
+    return pd.Series({schema.ARTICLE_ID: "kabul", schema.TITLE: "Blast at Kabul mosque <kills 21>",
+                      schema.SOURCE: "AP", schema.PUBLISHED: "2024-04-19", schema.URL: None, schema.TEXT: KABUL,
+                      **values})
+
+
+def report(start: int | None = KABUL.index(TOLL), evidence: str = TOLL) -> pd.Series:
+    end = None if start is None else start + len(evidence)
+    return pd.Series({schema.REPORT_ID: "r1", schema.ARTICLE_ID: "kabul", schema.EVIDENCE: evidence,
+                      schema.EVIDENCE_START: start, schema.EVIDENCE_END: end})
+
+
+def test_the_article_is_escaped_whole_with_its_evidence_sentence_marked():
+    view = event_detail.article_view(article(), report())
+    assert view.highlighted and view.note == ""
+    assert view.html.count("<mark") == 1 and view.html.count("</mark>") == 1
+    assert f"{event_detail.MARK}{TOLL}</mark>" in view.html
+    assert "&lt;b&gt;crowded&lt;/b&gt;" in view.html and "<b>" not in view.html
+    assert "&#36;5,000 &#96;reward&#96;" in view.html  # no formula or template syntax survives
+    assert "<h4>Blast at Kabul mosque &lt;kills 21&gt;</h4>" in view.html
+    assert "<p>AP · 2024-04-19</p>" in view.html
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        pytest.param("https://apnews.example/kabul-mosque?id=1&x=2",
+                     '<a href="https://apnews.example/kabul-mosque?id=1&amp;x=2" rel="noopener noreferrer">', id="web"),
+        pytest.param("javascript:alert(1)", "· javascript:alert(1)</p>", id="script-is-no-link"),
+    ],
+)
+def test_an_articles_web_address_is_a_link_and_nothing_else_is(url, shown):
+    html = event_detail.article_view(article(**{schema.URL: url}), report()).html
+    assert shown in html
+    assert html.count("<a ") == (1 if url.startswith("https") else 0)
+
+
+def test_offsets_that_do_not_hold_the_sentence_fall_back_to_the_one_place_it_occurs():
+    assert event_detail.evidence_span(KABUL, 3, 40, TOLL) == (KABUL.index(TOLL), KABUL.index(TOLL) + len(TOLL))
+    assert event_detail.evidence_span(KABUL, None, None, TOLL) == (KABUL.index(TOLL), KABUL.index(TOLL) + len(TOLL))
+
+
+def test_a_sentence_not_in_the_text_or_in_it_twice_is_not_marked():
+    assert event_detail.evidence_span(KABUL, 0, 10, "Nine soldiers died.") is None
+    twice = TOLL + " " + TOLL
+    assert event_detail.evidence_span(twice, 5, 20, TOLL) is None
+    view = event_detail.article_view(article(), report(start=0, evidence="Nine soldiers died."))
+    assert not view.highlighted and "<mark" not in view.html
+    assert view.note == "The evidence sentence could not be found in this text, so it is not marked."
+
+
+def test_a_missing_article_says_so():
+    view = event_detail.article_view(None, report())
+    assert (view.html, view.highlighted) == ("", False)
+    assert view.note == "The store does not hold this report's article text."
+
+
+def test_the_report_of_the_events_own_evidence_comes_first():
+    members = MAIDUGURI.assign(**{schema.ARTICLE_ID: ["a", "b", "c", "d"], schema.EVIDENCE_START: [0, 0, 52, 0]})
+    incident = pd.Series({schema.ARTICLE_ID: "c", schema.EVIDENCE_START: 52})
+    choices = event_detail.article_choices(members, incident)
+    assert list(choices.index) == ["r2", "r0", "r1", "r3"]
+    assert event_detail.member(members, "r2")[schema.SOURCE] == "Premium Times"
+    assert event_detail.member(members, "gone") is None
+    assert event_detail.article_of(event_detail.member(members, "r1")) == "b"
+    assert event_detail.article_of(None) is None
