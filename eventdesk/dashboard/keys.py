@@ -47,6 +47,7 @@ EVENTS_RELATIONS_DOWNLOAD_KEY = "download_events_relations"
 EVENT_KEY = "events_page_event"
 SOURCES_TABLE_KEY = "event_sources"
 ARTICLE_REPORT_KEY = "events_page_article_report"
+ARTICLE_VIEW_KEY = "events_page_article"
 DECISIONS_OPEN_KEY = "events_page_decisions_open"  # the split-and-merge expander stays open across reruns
 DECISION_FORM_KEY = "events_page_decision_form"
 DECISION_ROUND_KEY = "events_page_decision_round"

@@ -23,7 +23,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from eventdesk import schema
-from eventdesk.dashboard import assets, counts, filters, keys, query
+from eventdesk.dashboard import assets, counts, event_detail, filters, keys, query
 from eventdesk.store import export, store, tables, uploads
 
 STORE_ENV = "EVENTDESK_STORE"  # the store folder; `data/` when unset
@@ -144,7 +144,7 @@ def _mtime(name: str) -> int:
 
 def clear_loads() -> None:
     """Forget every cached read of the store, so the next run of any page reads what is there now."""
-    for cached in (_load, _options, _members, _history, _decisions):
+    for cached in (_load, _options, _members, _history, _decisions, _article):
         cached.clear()
 
 
@@ -326,6 +326,11 @@ def _decisions(folder: str, mtime_ns: int) -> pd.DataFrame:
     return store.load_decisions(Path(folder))
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _article(folder: str, mtime_ns: int, article_id: str) -> pd.Series | None:
+    return store.load_article(Path(folder), article_id)
+
+
 def _read_or_stop(read, *args) -> pd.DataFrame:
     try:
         return read(*args)
@@ -342,6 +347,11 @@ def event_members(event_id: str) -> pd.DataFrame:
 def figure_history(event_id: str) -> pd.DataFrame:
     """Every figure reported for one event, oldest report first (cached until the reports file changes)."""
     return _read_or_stop(_history, str(store_dir()), _mtime(store.REPORTS_PARQUET), event_id)
+
+
+def article(article_id: str | None) -> pd.Series | None:
+    """One stored article with the text its evidence offsets refer to, or None (cached until the database changes)."""
+    return _read_or_stop(_article, str(store_dir()), _mtime(store.DATABASE), article_id)
 
 
 def decisions() -> pd.DataFrame:
@@ -363,45 +373,44 @@ def keep_choice(key: str, options: object) -> None:
         del state[key]
 
 
+def decision_key(key: str) -> str:
+    """A split-and-merge widget's key in this round: each decision starts a round of fresh, empty widgets."""
+    return keys.keyed(key, st.session_state.get(keys.DECISION_ROUND_KEY, 0))
+
+
 def _decide(action, *args):
     """Run a split or merge through the library; its result, or None (with the error kept for the page)."""
+    state = st.session_state
     try:
         with st.spinner("Saving the decision and re-merging the events…"):
-            shown = action(store_dir(), *args, note=st.session_state.get(keys.NOTE_KEY) or None)
+            shown = action(store_dir(), *args, note=state.get(decision_key(keys.NOTE_KEY)) or None)
     except (ValueError, store.StoreError) as err:
-        st.session_state[keys.DECISION_OUTCOME_KEY] = ("error", str(err))
+        state[keys.DECISION_OUTCOME_KEY] = ("error", str(err))
         return None
     clear_loads()
-    st.session_state[keys.NOTE_KEY] = ""
+    state[keys.DECISION_ROUND_KEY] = state.get(keys.DECISION_ROUND_KEY, 0) + 1
     return shown
 
 
 def split_chosen(event_id: str) -> None:
     """Button callback: split the reports chosen on the Events page off `event_id` into a new event."""
-    chosen = list(st.session_state.get(keys.SPLIT_KEY) or [])
+    chosen = list(st.session_state.get(decision_key(keys.SPLIT_KEY)) or [])
     shown = _decide(store.split_event, event_id, chosen)
     if shown:
-        kept, new = shown
-        st.session_state[keys.DECISION_OUTCOME_KEY] = (
-            "success", f"Split {len(chosen)} report(s) off into a new event ({new}); the others stay in {kept}. "
-                       "The decision is kept in the store and survives re-ingest.")
-        st.session_state[keys.EVENT_KEY] = new
-        st.session_state[keys.SPLIT_KEY] = []
+        st.session_state[keys.DECISION_OUTCOME_KEY] = ("success", event_detail.split_message(len(chosen), *shown))
+        st.session_state[keys.EVENT_KEY] = shown[1]
 
 
 def merge_chosen(event_id: str) -> None:
-    """Button callback: merge `event_id` with the event chosen on the Events page."""
-    other = st.session_state.get(keys.MERGE_WITH_KEY)
-    if not other:
-        st.session_state[keys.DECISION_OUTCOME_KEY] = ("error", "Choose the event to merge this one with first.")
-        return
-    merged = _decide(store.merge_events, [event_id, other])
-    if merged:
-        st.session_state[keys.DECISION_OUTCOME_KEY] = (
-            "success", f"Merged the two events into {merged}. The decision is kept in the store and survives "
-                       "re-ingest.")
+    """Button callback: merge `event_id` with the event chosen on the Events page, when both are still in the table."""
+    other = st.session_state.get(decision_key(keys.MERGE_WITH_KEY))
+    problem = event_detail.merge_problem(event_id, other, _load(*_table_key()))
+    merged = None if problem else _decide(store.merge_events, [event_id, other])
+    if problem:
+        st.session_state[keys.DECISION_OUTCOME_KEY] = ("error", problem)
+    elif merged:
+        st.session_state[keys.DECISION_OUTCOME_KEY] = ("success", event_detail.merge_message(merged))
         st.session_state[keys.EVENT_KEY] = merged
-        st.session_state.pop(keys.MERGE_WITH_KEY, None)
 
 
 def show_decision_outcome() -> None:

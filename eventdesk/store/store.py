@@ -17,9 +17,10 @@ the last committed batch; it is a column store that aggregates a million rows in
 which the dashboard's query layer can use in place of pandas, and it reads and writes Parquet
 natively, which is also the format of the Dask path's partitioned output. SQLite would give the
 same transactions from the standard library, but as a row store it is far slower at the
-group-bys the pages need. The dashboard reads the Parquet files, never the database: DuckDB lets
-one process write a database file at a time, and the files are replaced by an atomic rename, so
-a page never sees a half-written table while an ingest runs.
+group-bys the pages need. The dashboard reads its tables from the Parquet files: DuckDB lets one
+process write a database file at a time, and the files are replaced by an atomic rename, so a page
+never sees a half-written table while an ingest runs. It opens the database only for what the
+files do not hold: the analyst's decisions, and the text of the one article a reader opens.
 
 `Store.refresh` re-merges the reports into incidents (`rebuild.py`) and rewrites the files
 (`Store.export`). The analyst's decisions are kept by report id and applied after every automatic
@@ -357,11 +358,21 @@ def merge_events(folder: Path, event_ids: Sequence[str], note: str | None = None
         known = {_incident_of(store, r) for r in reports}
         missing = sorted(set(event_ids) - known)
         if missing or len(known) < 2:
-            raise ValueError(f"to merge, name at least two incidents of {folder}; unknown: {', '.join(missing) or '-'}")
+            raise ValueError(f"to merge, name at least two incidents of {folder}; not in it now (a split or merge "
+                             f"may have changed them): {', '.join(missing) or '-'}")
         number = store.add_decision(MERGE, reports, sorted(event_ids), note)
         rebuild.apply_decision(store, Decision(number, MERGE, tuple(sorted(reports))), sorted(known))
         store.export()
         return _incident_of(store, reports[0])
+
+
+def load_article(folder: Path, article_id: str) -> pd.Series | None:
+    """One stored article (ARTICLE_COLUMNS: its address, title, outlet, date and the text its reports'
+    evidence offsets refer to), or None when the store does not hold it."""
+    with open_store(folder) as store:
+        frame = store.frame(f"SELECT * FROM {ARTICLES} WHERE {schema.ARTICLE_ID} = ?", [article_id])
+    frame = schema.conform(frame, schema.ARTICLE_COLUMNS)
+    return None if frame.empty else frame.iloc[0]
 
 
 def load_decisions(folder: Path) -> pd.DataFrame:
