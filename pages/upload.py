@@ -25,8 +25,8 @@ with files_tab:
     st.file_uploader("Article files", type=list(uploads.FILE_TYPES), accept_multiple_files=True,
                      key=ui.upload_files_key())
 with paste_tab:
-    st.text_area("Article text", key=keys.PASTE_TEXT_KEY, height=180, max_chars=uploads.MAX_PASTED_CHARS,
-                 placeholder="Paste the text of one article")
+    # No max_chars: Streamlit would cut longer text silently; the library refuses it and says why.
+    st.text_area("Article text", key=keys.PASTE_TEXT_KEY, height=180, placeholder="Paste the text of one article")
     left, right = st.columns(2)
     left.text_input("Title", key=keys.PASTE_TITLE_KEY)
     right.text_input("Source", key=keys.PASTE_SOURCE_KEY, placeholder="Outlet, e.g. Reuters")

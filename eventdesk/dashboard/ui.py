@@ -450,35 +450,30 @@ def add_uploads() -> None:
     with st.spinner("Reading, extracting and merging the articles…"):
         outcome = uploads.add_articles(files, _pasted(), store_dir())
     state[keys.UPLOAD_OUTCOME_KEY] = outcome
+    if outcome.refused:  # the store took nothing: keep the files and the text for another try
+        return
     state[keys.UPLOAD_ROUND_KEY] = state.get(keys.UPLOAD_ROUND_KEY, 0) + 1
     if not any(e.startswith(uploads.PASTED) for e in outcome.errors):
-        for key in (keys.PASTE_TEXT_KEY, keys.PASTE_TITLE_KEY, keys.PASTE_SOURCE_KEY, keys.PASTE_URL_KEY,
-                    keys.PASTE_DATE_KEY):
-            state.pop(key, None)  # the widgets start empty again
+        for key in (keys.PASTE_TEXT_KEY, keys.PASTE_TITLE_KEY, keys.PASTE_SOURCE_KEY, keys.PASTE_URL_KEY):
+            state[key] = ""  # set, not deleted: the browser's widgets are emptied too
+        state[keys.PASTE_DATE_KEY] = None
     clear_loads()
 
 
 def show_upload_outcome() -> None:
-    """What the last add did: counts, the events it created or added reports to, and the files it could not read."""
+    """What the last add did: its notices, counts, and the events it created or added reports to."""
     outcome: uploads.UploadOutcome | None = st.session_state.get(keys.UPLOAD_OUTCOME_KEY)
     if outcome is None:
         return
-    if not outcome.chosen:
-        st.warning(outcome.summary())
-        return
+    for kind, text in outcome.notices():
+        getattr(st, kind)(text)  # st.success, st.info, st.warning or st.error
     if not outcome.nothing_read:
-        st.success(outcome.summary(), icon=":material/check_circle:")
         columns = st.columns(4)
         columns[0].metric("New articles", f"{outcome.articles_new:,}")
         columns[1].metric("Skipped (already stored)", f"{outcome.articles_known:,}")
         columns[2].metric("Events", f"{outcome.events_after:,}", delta=outcome.events_after - outcome.events_before)
         columns[3].metric("Merged incidents", f"{outcome.merged:,}",
                           help="New or grown events made of more than one report.")
-    if outcome.errors:
-        lines = "\n".join(f"- {error}" for error in outcome.errors)
-        st.error(f"{outcome.summary() if outcome.nothing_read else 'Some input could not be read:'}\n\n{lines}\n\n"
-                 "Fix these files (or the pasted text) and add them again; nothing already stored was changed.",
-                 icon=":material/error:")
     if len(outcome.changed):
         st.markdown("**Events new or with new reports**")
         st.dataframe(outcome.changed, hide_index=True)
