@@ -151,6 +151,8 @@ DECISION_COLUMNS: tuple[Column, ...] = (
     Column("report_ids", "string", "The reports it applies to, space-separated.", True),
     Column("made_at", "string", "When the decision was made (ISO 8601, UTC).", True),
     Column("note", "string", "The analyst's note."),
+    Column("made_by", "string", "The editor who made it: the name given at sign-in (empty on a desk without "
+                                "an editor password)."),
 )
 
 EVENT_FIELDS: tuple[str, ...] = tuple(c.name for c in EVENT_COLUMNS)
@@ -175,7 +177,8 @@ REPORT_ID, MERGE_REASON, LINKED_REPORT_ID = "report_id", "merge_reason", "linked
 KILLED_LOW, KILLED_BEST, KILLED_HIGH = "killed_low", "killed_best", "killed_high"
 INJURED_LOW, INJURED_BEST, INJURED_HIGH = "injured_low", "injured_best", "injured_high"
 N_REPORTS, N_SOURCES, FIRST_REPORTED, LAST_REPORTED = "n_reports", "n_sources", "first_reported", "last_reported"
-DECISION_ID, ACTION, REPORT_IDS, MADE_AT, NOTE = "decision_id", "action", "report_ids", "made_at", "note"
+DECISION_ID, ACTION, REPORT_IDS, MADE_AT, NOTE, MADE_BY = (
+    "decision_id", "action", "report_ids", "made_at", "note", "made_by")
 _NAMED = {
     EVENT_ID, ARTICLE_ID, SOURCE, PUBLISHED, EVENT_TYPE, DATE, DATE_PRECISION, ACTOR1, ACTOR1_TYPE, ACTOR2,
     ACTOR2_TYPE, LOCATION, ADMIN1, COUNTRY, LAT, LON, GEO_PRECISION, KILLED, KILLED_QUALIFIER, INJURED,
@@ -183,7 +186,7 @@ _NAMED = {
     EVIDENCE, EVIDENCE_START, EVIDENCE_END, CONFIDENCE,
     N_EVENTS, FIRST_DATE, LAST_DATE, CONTENT_HASH, URL, TITLE, TEXT, REPORT_ID, MERGE_REASON, LINKED_REPORT_ID,
     KILLED_LOW, KILLED_BEST, KILLED_HIGH, INJURED_LOW, INJURED_BEST, INJURED_HIGH, N_REPORTS, N_SOURCES,
-    FIRST_REPORTED, LAST_REPORTED, DECISION_ID, ACTION, REPORT_IDS, MADE_AT, NOTE,
+    FIRST_REPORTED, LAST_REPORTED, DECISION_ID, ACTION, REPORT_IDS, MADE_AT, NOTE, MADE_BY,
 }
 _DECLARED = {c.name for table in (EVENT_COLUMNS, RELATION_COLUMNS, ARTICLE_COLUMNS, REPORT_COLUMNS,
                                   INCIDENT_COLUMNS, DECISION_COLUMNS) for c in table}

@@ -9,6 +9,7 @@ and the URL follows, on every page.
 Actions that change the store run as button callbacks, before the page is drawn again: they call
 the library (`uploads.add_articles`, `store.split_event`, `store.merge_events`), keep what happened
 in the session state for the page to show, and clear the cached loads so every page reads the new table.
+A page draws them only when `may_write` allows (not on a read-only desk; after the editor password).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from eventdesk import schema
 from eventdesk.dashboard import assets, counts, filters, keys, query
-from eventdesk.store import export, store, tables, uploads
+from eventdesk.store import access, export, store, tables, uploads
 
 STORE_ENV = "EVENTDESK_STORE"  # the store folder; `data/` when unset
 DEFAULT_STORE = "data"
@@ -364,10 +365,14 @@ def keep_choice(key: str, options: object) -> None:
 
 
 def _decide(action, *args):
-    """Run a split or merge through the library; its result, or None (with the error kept for the page)."""
+    """Run a split or merge through the library (as the signed-in editor); its result, or None (with the error
+    kept for the page)."""
     try:
+        if not _signed_in():
+            raise ValueError("Sign in to edit first (above).")
         with st.spinner("Saving the decision and re-merging the events…"):
-            shown = action(store_dir(), *args, note=st.session_state.get(keys.NOTE_KEY) or None)
+            shown = action(store_dir(), *args, note=st.session_state.get(keys.NOTE_KEY) or None,
+                           by=st.session_state.get(keys.EDITOR_KEY))
     except (ValueError, store.StoreError) as err:
         st.session_state[keys.DECISION_OUTCOME_KEY] = ("error", str(err))
         return None
@@ -413,20 +418,50 @@ def show_decision_outcome() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Adding articles
+# Who may write: a read-only desk, the editor password (the rules are in store/access.py)
 # ---------------------------------------------------------------------------------------------
 
 
-def show_store_counts() -> None:
-    """The size of the store's event table, as metrics (or a note that it is empty)."""
-    if not has_events():
-        st.info("The store holds no events yet: add articles below.", icon=":material/info:")
-        return
-    size = counts.table_counts(load_events())
-    columns = st.columns(3)
-    columns[0].metric("Events in the store", f"{size.events:,}")
-    columns[1].metric("Reports", f"{size.reports:,}", help="Event reports read from the articles.")
-    columns[2].metric("Merged events", f"{size.merged:,}", help="Events made of more than one report.")
+def _editor_password() -> str | None:
+    try:  # $EVENTDESK_EDITOR_PASSWORD, else editor_password in .streamlit/secrets.toml
+        return access.editor_password() or str(st.secrets.get(access.PASSWORD_SECRET) or "") or None
+    except FileNotFoundError:  # no secrets file
+        return None
+
+
+def _signed_in() -> bool:
+    return not access.read_only() and (not _editor_password() or bool(st.session_state.get(keys.EDITOR_KEY)))
+
+
+def may_write() -> bool:
+    """Whether this session may change the store; when not, says why: a read-only desk, or the editor
+    password and name to give (once a session) before the first upload, split or merge."""
+    if access.read_only():
+        st.info(access.READ_ONLY_MESSAGE, icon=":material/lock:")
+    elif not _signed_in():
+        with st.form(keys.SIGN_IN_FORM_KEY):
+            st.markdown("**Changes to the store need the editor password.** Your name is kept with each decision.")
+            st.text_input("Your name", key=keys.EDITOR_NAME_KEY, max_chars=access.MAX_NAME_CHARS)
+            st.text_input("Editor password", type="password", key=keys.EDITOR_PASSWORD_KEY)
+            st.form_submit_button("Sign in to edit", on_click=_sign_in, icon=":material/key:")
+        if error := st.session_state.pop(keys.SIGN_IN_ERROR_KEY, None):
+            st.error(error)
+    return _signed_in()
+
+
+def _sign_in() -> None:
+    state = st.session_state
+    try:
+        state[keys.EDITOR_KEY] = access.sign_in(state.get(keys.EDITOR_NAME_KEY), state.get(keys.EDITOR_PASSWORD_KEY),
+                                                _editor_password() or "")
+    except ValueError as err:
+        state[keys.SIGN_IN_ERROR_KEY] = str(err)
+    state[keys.EDITOR_PASSWORD_KEY] = ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Adding articles
+# ---------------------------------------------------------------------------------------------
 
 
 def upload_files_key() -> str:
@@ -446,6 +481,8 @@ def _pasted() -> uploads.Pasted:
 def add_uploads() -> None:
     """Button callback: ingest the uploaded files and the pasted text into the store, then reload every page."""
     state = st.session_state
+    if not _signed_in():
+        return
     files = [(f.name, f.getvalue()) for f in state.get(upload_files_key()) or []]
     with st.spinner("Reading, extracting and merging the articles…"):
         outcome = uploads.add_articles(files, _pasted(), store_dir())
@@ -458,22 +495,3 @@ def add_uploads() -> None:
             state[key] = ""  # set, not deleted: the browser's widgets are emptied too
         state[keys.PASTE_DATE_KEY] = None
     clear_loads()
-
-
-def show_upload_outcome() -> None:
-    """What the last add did: its notices, counts, and the events it created or added reports to."""
-    outcome: uploads.UploadOutcome | None = st.session_state.get(keys.UPLOAD_OUTCOME_KEY)
-    if outcome is None:
-        return
-    for kind, text in outcome.notices():
-        getattr(st, kind)(text)  # st.success, st.info, st.warning or st.error
-    if not outcome.nothing_read:
-        columns = st.columns(4)
-        columns[0].metric("New articles", f"{outcome.articles_new:,}")
-        columns[1].metric("Skipped (already stored)", f"{outcome.articles_known:,}")
-        columns[2].metric("Events", f"{outcome.events_after:,}", delta=outcome.events_after - outcome.events_before)
-        columns[3].metric("Merged incidents", f"{outcome.merged:,}",
-                          help="New or grown events made of more than one report.")
-    if len(outcome.changed):
-        st.markdown("**Events new or with new reports**")
-        st.dataframe(outcome.changed, hide_index=True)

@@ -18,7 +18,7 @@ import pandas as pd
 
 from eventdesk import articles, schema
 from eventdesk.articles import Article, ArticleError
-from eventdesk.store import ingest, store
+from eventdesk.store import access, ingest, store
 
 # Streamlit refuses bigger uploads (`server.maxUploadSize` in .streamlit/config.toml); the
 # library refuses bigger files on its own (`articles.MAX_FILE_BYTES`), whatever the server allows.
@@ -175,8 +175,8 @@ def add_articles(files: Iterable[tuple[str, bytes]], pasted: Pasted | None, fold
     """Read the uploaded files and the pasted text, ingest what could be read into the store at `folder`.
 
     A file that cannot be read becomes an error naming it; the others are still ingested. When
-    nothing can be read the store is not touched at all. A store held by another process gives an
-    error, not an exception.
+    nothing can be read the store is not touched at all. A store held by another process, or a
+    read-only desk (`access.read_only`), gives the outcome's `refused` reason, not an exception.
     """
     files = list(files)
     folder = Path(folder)
@@ -189,6 +189,7 @@ def add_articles(files: Iterable[tuple[str, bytes]], pasted: Pasted | None, fold
     if not items:
         return outcome
     try:
+        access.check_writable(f"adding {_plural(len(items), 'article')} to {folder}")
         result = ingest.ingest_articles(items, folder, workers=1, rule=rule)
     except store.StoreError as err:
         outcome.refused = str(err)
