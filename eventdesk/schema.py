@@ -153,6 +153,8 @@ DECISION_COLUMNS: tuple[Column, ...] = (
     Column("report_ids", "string", "The reports it applies to, space-separated.", True),
     Column("made_at", "string", "When the decision was made (ISO 8601, UTC).", True),
     Column("note", "string", "The analyst's note."),
+    Column("made_by", "string", "The editor who made it: the name given at sign-in (empty on a desk without "
+                                "an editor password)."),
 )
 
 EVENT_FIELDS: tuple[str, ...] = tuple(c.name for c in EVENT_COLUMNS)

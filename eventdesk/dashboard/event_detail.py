@@ -351,6 +351,17 @@ def history_points(history: pd.DataFrame) -> pd.DataFrame:
     return points.sort_values([FIGURE, REPORT_DATE], kind="stable").reset_index(drop=True)
 
 
+def history_gap(history: pd.DataFrame) -> str | None:
+    """Why the history of an event cannot be drawn (none of its reports gives a figure at a report date), or
+    None when it can: the page says this instead of drawing an empty chart on a made-up axis."""
+    if len(history_points(history)):
+        return None
+    if history.empty:
+        return "No report of this event gives a killed or injured figure, so there is no history to draw."
+    return (f"No dated reports for this event: none of its {len(history):,} report(s) with a figure has a "
+            "publication date, so the figures cannot be placed in time. They are in the table below.")
+
+
 def count_undated(history: pd.DataFrame) -> int:
     """Reports in a history whose report date is unknown (they cannot be placed on the chart)."""
     dates = pd.to_datetime(history[PUBLISHED], errors="coerce", format="%Y-%m-%d")

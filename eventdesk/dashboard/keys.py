@@ -69,6 +69,13 @@ PASTE_URL_KEY = "paste_url"
 PASTE_DATE_KEY = "paste_published"
 UPLOAD_OUTCOME_KEY = "upload_outcome"
 
+# Signing in to edit (a desk with an editor password).
+EDITOR_KEY = "editor_signed_in"  # the editor's name once the password was right, for the session
+EDITOR_NAME_KEY = "editor_name"
+EDITOR_PASSWORD_KEY = "editor_password"
+SIGN_IN_FORM_KEY = "editor_sign_in"
+SIGN_IN_ERROR_KEY = "editor_sign_in_error"
+
 
 def keyed(key: str, round_number: int) -> str:
     """The key of a widget in its round: `upload_files_2`."""

@@ -47,6 +47,7 @@ class IngestResult:
     articles_read: int = 0
     articles_new: int = 0
     articles_known: int = 0  # already stored (same content hash or URL) or repeated in the input
+    skipped: list[str] = field(default_factory=list)  # those known articles, "file (title)", where ingest names them
     reports_new: int = 0
     events: int = 0
     errors: list[ArticleError] = field(default_factory=list)
@@ -195,6 +196,7 @@ def _fresh(items: list[tuple[str, Article]], db: store_mod.Store, pending: _Keys
         known_url = article.url is not None and (article.url in stored[schema.URL] or article.url in pending.urls)
         if content_hash in stored[schema.CONTENT_HASH] or content_hash in pending.hashes or known_url:
             result.articles_known += 1
+            result.skipped.append(f"{name} ({article.title})" if article.title else name)
             continue
         if article.id in stored[schema.ARTICLE_ID] or article.id in pending.ids:
             result.errors.append(ArticleError(name, f"article id {article.id!r} is already stored for another text: "

@@ -307,3 +307,25 @@ def test_upload_two_files_then_see_them_on_every_page_and_in_the_csv(new_context
     history = page.locator(".js-plotly-plot").filter(has_text="killed as reported")
     expect(history.locator(".scatterlayer .trace .points path").first).to_be_visible()
     shoot(page, screenshots, "casualties-history")
+
+
+def test_a_pasted_article_empties_the_form_and_its_repeat_is_a_notice(new_context, writable_server, screenshots):
+    url, folder = writable_server
+    page = new_context(url).new_page()
+    page.goto(url + "/upload")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Upload")
+    page.get_by_role("tab", name="Paste text").click()
+    text, title = page.get_by_label("Article text"), page.get_by_label("Title")
+    for new in ("1", "0"):
+        text.fill("Bandits killed six farmers in an attack on a village in Katsina state on Saturday, police said.")
+        title.fill("Farmers killed in Katsina")
+        title.press("Tab")
+        wait_until_idle(page)
+        page.get_by_role("button", name="Add to the store").click()
+        expect(metric(page, "New articles")).to_have_text(new, timeout=INGEST_TIMEOUT_MS)
+        expect(text).to_have_value("")
+        expect(title).to_have_value("")
+    expect(page.get_by_test_id("stAlertContentInfo")).to_contain_text(
+        "Nothing new was added: 1 article already in the store (same text or same URL), not added again: pasted text")
+    expect(page.get_by_test_id("stAlertContentSuccess")).to_have_count(0)
+    shoot(page, screenshots, "upload-repeat")

@@ -112,6 +112,8 @@ def test_the_same_text_or_the_same_url_is_not_processed_again(tmp_path):
     same_url = copy.replace(b"around 12 militants", b"about a dozen militants")
     result = ingest.ingest_bytes([("copy.json", copy), ("same-url.json", same_url)], tmp_path, workers=1)
     assert (result.articles_read, result.articles_new, result.articles_known) == (2, 0, 2)
+    title = "Airstrike kills militants in Syria's Idlib"
+    assert result.skipped == [f"copy.json ({title})", f"same-url.json ({title})"]
 
 
 class Interrupted(Exception):
