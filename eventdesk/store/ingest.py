@@ -82,19 +82,32 @@ def report_rows(events: Sequence[dict]) -> list[dict]:
 def extract_for_store(articles: Sequence[Article]) -> tuple[list[dict], dict[str, str]]:
     """Report rows of the articles, and the articles whose extraction failed (id -> message).
 
-    The batch goes through the model at once (`eventdesk.extract.extract_articles`); only when that fails is
-    it extracted again one article at a time, so that one bad article costs only its own reports.
+    Each batch of `articles.BATCH_SIZE` goes through the model at once (`eventdesk.extract.extract_articles`);
+    only a batch that fails is extracted again one article at a time, so that one bad article costs only its
+    own reports.
     """
-    from eventdesk.extract import extract_articles, load_resources
+    from eventdesk.extract import load_resources
 
     resources = load_resources()
+    rows: list[dict] = []
+    failed: dict[str, str] = {}
+    for batch in articles_mod.batched(articles, articles_mod.BATCH_SIZE):
+        batch_rows, batch_failed = _extract_batch(batch, resources)
+        rows.extend(batch_rows)
+        failed.update(batch_failed)
+    return rows, failed
+
+
+def _extract_batch(batch: list[Article], resources) -> tuple[list[dict], dict[str, str]]:
+    from eventdesk.extract import extract_articles
+
     try:
-        return [row for events in extract_articles(articles, resources) for row in report_rows(events)], {}
+        return [row for events in extract_articles(batch, resources) for row in report_rows(events)], {}
     except Exception:  # some article of the batch broke it: find which one, keep the others
         pass
     rows: list[dict] = []
     failed: dict[str, str] = {}
-    for article in articles:
+    for article in batch:
         try:
             rows.extend(report_rows(extract_articles([article], resources)[0]))
         except Exception as err:  # one article's failure must not stop the others
