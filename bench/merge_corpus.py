@@ -163,7 +163,8 @@ def _wire_shooting(i: Incident, rng: random.Random, published: dt.date) -> tuple
 
 def _local_shooting(i: Incident, rng: random.Random, published: dt.date) -> tuple[str, str, str]:
     name, age = i.victims[0]
-    others = f" {_count(i.killed - 1).capitalize()} other people were also killed." if i.killed > 1 else ""
+    others = {1: "", 2: " Another man was also killed."}.get(i.killed, f" {_count(i.killed - 1).capitalize()} other "
+                                                               "people were also killed.")
     hurt = f" Police said {_count(i.injured)} more were taken to hospital." if i.injured else ""
     text = (f"A {age}-year-old was shot and killed {_weekday(i.day)} night {i.site} in {i.town.name}, "
             f"{i.town.region}, police said. {name} was pronounced dead at the scene.{others}{hurt}")
@@ -174,8 +175,13 @@ def _local_shooting(i: Incident, rng: random.Random, published: dt.date) -> tupl
 
 def _coder_shooting(i: Incident, rng: random.Random, published: dt.date) -> tuple[str, str, str]:
     killed = max(i.killed - rng.randint(0, 1), 1)
-    text = (f"{i.day.day} {i.day:%B %Y}. {i.town.name}, {i.town.region}. Shooting {i.site}; {killed} killed, "
-            f"{i.injured} injured. Victim: {i.victims[0][0]} ({i.victims[0][1]}).")
+    name, age = i.victims[0]
+    if rng.random() < 0.6:
+        text = (f"{i.day.day} {i.day:%B %Y}, {i.town.name} ({i.town.region}): gunman opened fire {i.site}. "
+                f"{killed} killed, {i.injured} injured. Victim: {name}, {age}.")
+    else:  # the terse form, which names the place and the date only in a heading
+        text = (f"{i.day.day} {i.day:%B %Y}. {i.town.name}, {i.town.region}. Shooting {i.site}; {killed} killed, "
+                f"{i.injured} injured. Victim: {name} ({age}).")
     return "coder notes", f"Shooting, {i.town.name}", text
 
 
@@ -208,8 +214,12 @@ def _local_bombing(i: Incident, rng: random.Random, published: dt.date) -> tuple
 
 def _coder_bombing(i: Incident, rng: random.Random, published: dt.date) -> tuple[str, str, str]:
     blame = f" Attributed to {i.perpetrator}." if i.perpetrator else ""
-    text = (f"{i.day.day} {i.day:%b %Y}. {i.town.name}, {i.town.region}, {i.town.country}. Suicide bombing at "
-            f"{i.site}; {i.killed} killed, {i.injured} injured.{blame}")
+    if rng.random() < 0.6:
+        text = (f"{i.day.day} {i.day:%b %Y} - {i.town.name}, {i.town.country}: suicide bomber struck {i.site}, "
+                f"{i.killed} killed and {i.injured} injured.{blame}")
+    else:
+        text = (f"{i.day.day} {i.day:%b %Y}. {i.town.name}, {i.town.region}, {i.town.country}. Suicide bombing at "
+                f"{i.site}; {i.killed} killed, {i.injured} injured.{blame}")
     return "coder notes", f"Bombing, {i.town.name}", text
 
 
