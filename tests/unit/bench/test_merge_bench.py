@@ -59,3 +59,11 @@ def test_the_generated_corpus_has_nights_with_several_shootings_in_one_city():
 
     nights = Counter((i.town.metro, i.day) for i in incidents(random.Random(13), 160) if i.kind == "shooting")
     assert max(nights.values()) >= 3
+
+
+def test_the_merge_beats_both_baselines_on_a_smaller_generated_corpus():
+    from bench.merge import score_merge
+
+    scores = score_merge(seed=5, n_incidents=40)
+    assert scores["merge"][2] > scores["same day and town"][2] > scores["every article alone"][2]
+    assert scores["merge"][0] > 0.9  # few wrong links among the nights of several shootings
