@@ -242,8 +242,10 @@ def cluster_streamed(reports: Iterable[Report], shelf: Shelf) -> int:
 
     Precise reports (a day and a town) come first, by date: one can only join an incident with a
     member within `DAY_WINDOW` days, so incidents whose dates all end earlier go to `shelf`. When the
-    vaguer reports begin (again by date), every incident is shelved and those their dates can reach
-    are taken back a month at a time; reports without a date come last and never join anything.
+    vaguer reports begin (again by the first day they can mean: a later report's and an undated one's
+    reach a week back, `merge.LOOKBACK_DAYS`), every incident is shelved and those their days can
+    reach are taken back a month at a time; reports with neither a date nor a publication date come
+    last and never join anything.
     """
     clustering = _Clustering()
     last_key, restored_to = None, None
