@@ -68,7 +68,7 @@ def test_four_outlets_reports_of_one_bombing_are_one_incident_with_its_figure_ra
     reasons = members.set_index(schema.SOURCE)[schema.MERGE_REASON]
     assert reasons["Reuters"] == "founded the incident"
     assert reasons["AFP"] == ("same kind (bombing); dated 2024-03-12, the same day; Maiduguri, 0 km apart "
-                              "(within 30 km at city precision); no conflicting actors")
+                              "(within 30 km at city precision); no conflicting actors; the same site (market)")
 
 
 def test_the_history_of_the_bombing_figures(corpus_ingest, events):
