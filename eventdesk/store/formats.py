@@ -3,7 +3,7 @@
     csv      every column of the event table (schema.INCIDENT_COLUMNS)
     acled    ACLED-shaped CSV (schema.ACLED_COLUMNS): types through eventdesk/data/acled_crosswalk.csv
     ucdp     UCDP GED-shaped CSV (schema.UCDP_COLUMNS)
-    geojson  one Feature per event with coordinates, for QGIS and web maps
+    geojson  one Feature per event with coordinates (its properties: GEOJSON_PROPERTIES), for QGIS and web maps
     xlsx     every column on one sheet, the columns' meanings on a second
 
 Every format holds the same rows in table order (by date, undated last) and neutralises the same
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,6 +159,26 @@ def ucdp_rows(rows: pd.DataFrame) -> pd.DataFrame:
     return schema.conform(shaped, schema.UCDP_COLUMNS)
 
 
+# A GeoJSON Feature's properties: what the event is, its place and precision, its figures, its evidence and source.
+GEOJSON_PROPERTIES: tuple[str, ...] = (
+    schema.EVENT_ID, schema.EVENT_TYPE, schema.DATE, schema.DATE_PRECISION, schema.ACTOR1, schema.ACTOR1_TYPE,
+    schema.ACTOR2, schema.ACTOR2_TYPE, schema.CLAIMED_BY, schema.LOCATION, schema.ADMIN1, schema.COUNTRY,
+    schema.COUNTRY_ISO2, schema.COUNTRY_ISO3, schema.GEONAMEID, schema.GEO_PRECISION,
+    schema.KILLED, schema.KILLED_QUALIFIER, schema.KILLED_LOW, schema.KILLED_BEST, schema.KILLED_HIGH,
+    schema.INJURED, schema.INJURED_QUALIFIER, schema.INJURED_LOW, schema.INJURED_BEST, schema.INJURED_HIGH,
+    schema.N_REPORTS, schema.N_SOURCES, schema.SOURCE, schema.PUBLISHED, schema.ARTICLE_ID,
+    schema.EVIDENCE, schema.EVIDENCE_START, schema.EVIDENCE_END,
+)
+_GEOJSON_COLUMNS = tuple(c for c in schema.INCIDENT_COLUMNS if c.name in GEOJSON_PROPERTIES)
+
+
+def geojson_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows with coordinates: their GeoJSON properties (GEOJSON_PROPERTIES), then lat and lon."""
+    located = rows[(rows[schema.LAT].notna() & rows[schema.LON].notna()).to_numpy(dtype=bool)]
+    return schema.conform(located, (*_GEOJSON_COLUMNS, *(c for c in schema.INCIDENT_COLUMNS
+                                                          if c.name in (schema.LAT, schema.LON))))
+
+
 def event_rows(rows: pd.DataFrame) -> pd.DataFrame:
     """Event rows in the event table's own columns (schema.INCIDENT_COLUMNS)."""
     return schema.conform(rows, schema.INCIDENT_COLUMNS)
@@ -172,6 +193,29 @@ def _write_csv(frames: Iterable[pd.DataFrame], out: BinaryIO) -> None:
     out.write(export.BOM)
     for number, frame in enumerate(frames):
         out.write(export.to_csv_bytes(frame, header=number == 0))
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """The rows as dicts of plain values, formulas neutralised and missing values None."""
+    cells = export.neutralise_formulas(frame).astype(object)
+    return cells.where(frame.notna(), None).to_dict("records")
+
+
+def _feature(record: dict) -> dict:
+    lon, lat = record.pop(schema.LON), record.pop(schema.LAT)
+    return {"type": "Feature", "id": record[schema.EVENT_ID], "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": record}
+
+
+def _write_geojson(frames: Iterable[pd.DataFrame], out: BinaryIO) -> None:
+    """A FeatureCollection (RFC 7946: WGS84, longitude first), written a feature at a time."""
+    out.write(b'{"type": "FeatureCollection", "features": [')
+    separator = b"\n"
+    for frame in frames:
+        for record in _records(frame):
+            out.write(separator + json.dumps(_feature(record), ensure_ascii=False).encode("utf-8"))
+            separator = b",\n"
+    out.write(b"\n]}\n")
 
 
 @dataclass(frozen=True)
@@ -195,6 +239,8 @@ FORMATS: dict[str, Format] = {
     "acled": Format("acled", "ACLED-shaped CSV", "-acled.csv", "text/csv", schema.ACLED_COLUMNS, acled_rows,
                     _write_csv),
     "ucdp": Format("ucdp", "UCDP-shaped CSV", "-ucdp.csv", "text/csv", schema.UCDP_COLUMNS, ucdp_rows, _write_csv),
+    "geojson": Format("geojson", "GeoJSON", ".geojson", "application/geo+json", _GEOJSON_COLUMNS, geojson_rows,
+                      _write_geojson),
 }
 
 

@@ -9,6 +9,7 @@ place known to the province or the country, a cell that a spreadsheet would run 
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -168,6 +169,48 @@ def test_ucdp_dates_span_their_month_and_places_their_precision():
         "2024-02-01", "2024-02-29", 4, 4]
     assert table.loc["country", ["date_start", "date_end", "date_prec", "where_prec"]].tolist() == [
         "2023-01-01", "2023-12-31", 5, 6]
+
+
+# ---------------------------------------------------------------------------------------------
+# GeoJSON
+# ---------------------------------------------------------------------------------------------
+
+
+def _no_constant(name: str) -> None:
+    raise AssertionError(f"{name} is not JSON")
+
+
+def _geojson(view: tables.View) -> dict:
+    return json.loads(formats.export_bytes(view, "geojson").decode("utf-8"), parse_constant=_no_constant)
+
+
+def test_geojson_has_a_point_feature_per_event_of_the_corpus(corpus_view):
+    collection = _geojson(corpus_view)
+    assert collection["type"] == "FeatureCollection" and len(collection["features"]) == 4
+    bombing = next(f for f in collection["features"] if f["properties"]["location"] == "Maiduguri")
+    assert bombing["geometry"] == {"type": "Point", "coordinates": [13.15712, 11.84692]}  # longitude first
+    properties = bombing["properties"]
+    assert bombing["id"] == properties["event_id"]
+    assert (properties["killed_low"], properties["killed_best"], properties["killed_high"]) == (12, 17, 19)
+    assert (properties["geo_precision"], properties["country_iso2"], properties["geonameid"]) == ("city", "NG", 2331447)
+    assert properties["evidence"].startswith("Seventeen people") and properties["source"] == "Premium Times"
+    assert set(properties) == set(formats.GEOJSON_PROPERTIES)
+
+
+def test_geojson_leaves_out_events_without_coordinates_and_neutralises_formulas():
+    view = _view(_incident(event_id="placed", actor2="-rival fighters", killed=None, killed_qualifier=None),
+                 _incident(event_id="unplaced", location=None, admin1=None, country=None, lat=None, lon=None,
+                           geo_precision="unknown"))
+    features = _geojson(view)["features"]
+    assert [f["id"] for f in features] == ["placed"]
+    properties = features[0]["properties"]
+    assert properties["actor2"] == "'-rival fighters" and properties["killed"] is None
+    assert properties["country_iso3"] == "SOM" and properties["geonameid"] == 53654
+
+
+def test_geojson_of_an_empty_view_is_an_empty_collection(corpus_view):
+    view = filters.apply(corpus_view, filters.from_query_string("country=Chile"))
+    assert _geojson(view) == {"type": "FeatureCollection", "features": []}
 
 
 # ---------------------------------------------------------------------------------------------
