@@ -4,7 +4,7 @@
     acled    ACLED-shaped CSV (schema.ACLED_COLUMNS): types through eventdesk/data/acled_crosswalk.csv
     ucdp     UCDP GED-shaped CSV (schema.UCDP_COLUMNS)
     geojson  one Feature per event with coordinates (its properties: GEOJSON_PROPERTIES), for QGIS and web maps
-    xlsx     every column on one sheet, the columns' meanings on a second
+    xlsx     every column on the sheet "events", what each means on the sheet "columns" (openpyxl)
 
 Every format holds the same rows in table order (by date, undated last) and neutralises the same
 cells: text that a spreadsheet would run as a formula gets a leading apostrophe
@@ -46,6 +46,9 @@ ACLED_GEO_PRECISION = {"point": 1, "city": 1, "admin1": 3}
 UCDP_DATE_PRECISION = {"day": 1, "month": 4, "year": 5}
 UCDP_WHERE_PRECISION = {"point": 1, "city": 1, "admin1": 4, "country": 6}
 XLSX_MAX_ROWS = 1_048_575  # a worksheet's rows, less the header
+XLSX_MAX_TEXT = 32_767  # characters in one cell
+XLSX_EVENTS_SHEET, XLSX_COLUMNS_SHEET = "events", "columns"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 _READ = (*schema.INCIDENT_FIELDS, tables.START_SQL, tables.END_SQL)
 
@@ -218,6 +221,34 @@ def _write_geojson(frames: Iterable[pd.DataFrame], out: BinaryIO) -> None:
     out.write(b"\n]}\n")
 
 
+def _xlsx_cell(value: object) -> object:
+    """A value as a worksheet cell takes it: text without the control characters XML forbids, cut to a
+    cell's 32,767 characters."""
+    if not isinstance(value, str):
+        return value
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    text = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return text if len(text) <= XLSX_MAX_TEXT else text[:XLSX_MAX_TEXT - 1] + "…"
+
+
+def _write_xlsx(frames: Iterable[pd.DataFrame], out: BinaryIO) -> None:
+    """A workbook: the rows on the sheet "events", what each column means on the sheet "columns"."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet, meanings = book.create_sheet(XLSX_EVENTS_SHEET), book.create_sheet(XLSX_COLUMNS_SHEET)
+    for number, frame in enumerate(frames):
+        if number == 0:
+            sheet.append(list(frame.columns))
+        for record in _records(frame):
+            sheet.append([_xlsx_cell(value) for value in record.values()])
+    meanings.append(["column", "type", "meaning"])
+    for column in schema.INCIDENT_COLUMNS:
+        meanings.append([column.name, column.dtype, column.description])
+    book.save(out)
+
+
 @dataclass(frozen=True)
 class Format:
     """One export format: its file, and the rows it holds."""
@@ -229,6 +260,7 @@ class Format:
     columns: tuple[Column, ...]  # what each row holds (the XLSX's second sheet says what they mean)
     shape: Callable[[pd.DataFrame], pd.DataFrame]
     write: Callable[[Iterable[pd.DataFrame], BinaryIO], None]
+    max_rows: int | None = None  # the most rows the file can hold
 
     def file_name(self, stem: str = "events") -> str:
         return f"{stem}{self.suffix}"
@@ -241,6 +273,8 @@ FORMATS: dict[str, Format] = {
     "ucdp": Format("ucdp", "UCDP-shaped CSV", "-ucdp.csv", "text/csv", schema.UCDP_COLUMNS, ucdp_rows, _write_csv),
     "geojson": Format("geojson", "GeoJSON", ".geojson", "application/geo+json", _GEOJSON_COLUMNS, geojson_rows,
                       _write_geojson),
+    "xlsx": Format("xlsx", "Excel workbook", ".xlsx", XLSX_MIME, schema.INCIDENT_COLUMNS, event_rows, _write_xlsx,
+                   XLSX_MAX_ROWS),
 }
 
 
@@ -249,6 +283,20 @@ def format_of(name: str) -> Format:
     if name not in FORMATS:
         raise ExportError(f"unknown export format {name!r}: use one of {', '.join(FORMATS)}")
     return FORMATS[name]
+
+
+def fits(view: tables.View, name: str) -> bool:
+    """Whether the view's rows fit in a file of the format (a worksheet holds 1,048,575)."""
+    limit = format_of(name).max_rows
+    return limit is None or len(view) <= limit
+
+
+def _checked(view: tables.View, name: str) -> Format:
+    fmt = format_of(name)
+    if not fits(view, name):
+        raise ExportError(f"{len(view):,} events do not fit in one {fmt.label} (at most {fmt.max_rows:,}): "
+                          "narrow the filter, or export CSV")
+    return fmt
 
 
 def _shaped(view: tables.View, fmt: Format) -> Iterator[pd.DataFrame]:
@@ -263,7 +311,7 @@ def _shaped(view: tables.View, fmt: Format) -> Iterator[pd.DataFrame]:
 
 def export_bytes(view: tables.View, name: str) -> bytes:
     """The view as one file of the format called `name`, in memory (a download)."""
-    fmt = format_of(name)
+    fmt = _checked(view, name)
     out = io.BytesIO()
     fmt.write(_shaped(view, fmt), out)
     return out.getvalue()
@@ -271,7 +319,7 @@ def export_bytes(view: tables.View, name: str) -> bytes:
 
 def write_export(view: tables.View, name: str, path: Path) -> Path:
     """Write the view as a file of the format called `name` at `path`, atomically (a crash leaves no half file)."""
-    fmt = format_of(name)
+    fmt = _checked(view, name)
 
     def write(tmp: Path) -> None:
         with tmp.open("wb") as out:

@@ -8,10 +8,12 @@ place known to the province or the country, a cell that a spreadsheet would run 
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 
@@ -211,6 +213,52 @@ def test_geojson_leaves_out_events_without_coordinates_and_neutralises_formulas(
 def test_geojson_of_an_empty_view_is_an_empty_collection(corpus_view):
     view = filters.apply(corpus_view, filters.from_query_string("country=Chile"))
     assert _geojson(view) == {"type": "FeatureCollection", "features": []}
+
+
+# ---------------------------------------------------------------------------------------------
+# XLSX
+# ---------------------------------------------------------------------------------------------
+
+
+def _workbook(view: tables.View):
+    return openpyxl.load_workbook(io.BytesIO(formats.export_bytes(view, "xlsx")))
+
+
+def test_xlsx_holds_the_events_and_what_each_column_means(corpus_view):
+    book = _workbook(corpus_view)
+    assert book.sheetnames == ["events", "columns"]
+    rows = list(book["events"].values)
+    assert list(rows[0]) == list(schema.INCIDENT_FIELDS) and len(rows) == 5
+    bombing = dict(zip(rows[0], next(r for r in rows[1:] if "Maiduguri" in r), strict=True))
+    assert (bombing["killed_low"], bombing["killed_best"], bombing["killed_high"]) == (12, 17, 19)
+    assert bombing["lat"] == pytest.approx(11.84692) and bombing["country_iso3"] == "NGA"
+    assert bombing["claimed_by"] is None  # an empty cell, not the text "nan"
+    meanings = {name: (kind, meaning) for name, kind, meaning in list(book["columns"].values)[1:]}
+    assert list(meanings) == list(schema.INCIDENT_FIELDS)
+    assert meanings["geonameid"][0] == "Int64" and "GeoNames id" in meanings["geonameid"][1]
+
+
+def test_xlsx_reads_back_with_pandas(corpus_view):
+    table = pd.read_excel(io.BytesIO(formats.export_bytes(corpus_view, "xlsx")), sheet_name="events")
+    assert table.set_index(schema.LOCATION).loc["Idlib", schema.KILLED] == 12
+    assert sorted(table[schema.SOURCE]) == ["AP", "Dawn", "Premium Times", "Reuters"]
+
+
+def test_xlsx_cells_are_text_not_formulas_and_hold_no_control_characters():
+    view = _view(_incident(actor1="=cmd|' /C calc'!A0", evidence="Gunmen\x0b killed five\x00 villagers."))
+    book = _workbook(view)
+    header = [cell.value for cell in book["events"][1]]
+    row = {name: cell for name, cell in zip(header, book["events"][2], strict=True)}
+    assert row["actor1"].data_type == "s" and row["actor1"].value == "'=cmd|' /C calc'!A0"
+    assert row["evidence"].value == "Gunmen killed five villagers."
+
+
+def test_xlsx_refuses_more_rows_than_a_worksheet_holds(corpus_ingest, tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.setitem(formats.FORMATS, "xlsx", dataclasses.replace(formats.FORMATS["xlsx"], max_rows=3))
+    out = tmp_path / "events.xlsx"
+    status = cli.main(["export", "--format", "xlsx", "--out", str(out), "--store", str(corpus_ingest[0])])
+    assert status == 1 and not out.exists() and list(tmp_path.iterdir()) == []
+    assert "4 events do not fit in one Excel workbook (at most 3): narrow the filter" in capsys.readouterr().err
 
 
 # ---------------------------------------------------------------------------------------------
