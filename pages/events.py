@@ -59,3 +59,9 @@ with st.expander("Wrongly merged? Split reports off, or merge with another event
     made = ui.decisions()
     if len(made):
         st.dataframe(made, hide_index=True, key=keys.DECISIONS_TABLE_KEY)
+
+st.header("Exports")
+st.caption("The filtered events for other tools: ACLED- and UCDP-shaped CSV (ACLED's event types through the "
+           "crosswalk in eventdesk/data/acled_crosswalk.csv), GeoJSON for QGIS, and an Excel workbook whose second "
+           "sheet says what each column means.")
+ui.download_exports(view)

@@ -39,6 +39,7 @@ EVENTS_TABLE_KEY = "events_table"
 SHOW_ALL_COLUMNS_KEY = "events_page_all_columns"
 EVENTS_DOWNLOAD_KEY = "download_events"
 EVENTS_RELATIONS_DOWNLOAD_KEY = "download_events_relations"
+EXPORT_DOWNLOAD_KEY = "download_export"  # one button per export format: download_export_acled, ...
 EVENT_KEY = "events_page_event"
 SOURCES_TABLE_KEY = "event_sources"
 ARTICLE_REPORT_KEY = "events_page_article_report"

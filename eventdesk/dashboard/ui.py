@@ -24,7 +24,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from eventdesk import schema
 from eventdesk.dashboard import assets, counts, filters, keys, query
-from eventdesk.store import export, store, tables, uploads
+from eventdesk.store import export, formats, store, tables, uploads
 
 STORE_ENV = "EVENTDESK_STORE"  # the store folder; `data/` when unset
 DEFAULT_STORE = "data"
@@ -302,6 +302,17 @@ def download_csv(data: pd.DataFrame | Callable[[], bytes], label: str, file_name
         label, data=make, file_name=file_name, mime="text/csv",
         key=key, on_click="ignore", icon=":material/download:",
     )
+
+
+def download_exports(view: tables.View) -> None:
+    """A row of download buttons, one per export format but the events' own CSV (`download_csv`), for the whole
+    view; each file is made when clicked. A format the view does not fit in (a worksheet's rows) is disabled."""
+    shaped = [fmt for name, fmt in formats.FORMATS.items() if name != "csv"]
+    for column, fmt in zip(st.columns(len(shaped)), shaped, strict=True):
+        column.download_button(
+            f"Download {fmt.label}", data=functools.partial(formats.export_bytes, view, fmt.name),
+            file_name=fmt.file_name(), mime=fmt.mime, key=f"{keys.EXPORT_DOWNLOAD_KEY}_{fmt.name}", on_click="ignore",
+            icon=":material/download:", disabled=not formats.fits(view, fmt.name))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ def test_the_table_has_every_column_and_every_event(open_page, seed_table):
 
 def test_download_buttons_exist(open_page):
     labels = [b.proto.label for b in open_page("events").get("download_button")]
-    assert labels == ["Download events (CSV)", "Download relations (CSV)"]
+    assert labels[:2] == ["Download events (CSV)", "Download relations (CSV)"]
 
 
 def test_the_csv_holds_exactly_the_filtered_rows(open_page, seed_table):
