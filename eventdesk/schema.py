@@ -332,7 +332,7 @@ README_END = "<!-- columns:end -->"
 
 
 def readme_columns() -> str:
-    """The README's column section: the event table, the reports, then the relations table."""
+    """The README's column section: the event table, the reports, the relations, then the shaped exports."""
     report_own = (*REPORT_COLUMNS[:3], _LINKED_REPORT)
     return "\n".join([
         README_START, "",
@@ -345,7 +345,11 @@ def readme_columns() -> str:
         "Reports table (`reports.csv`, `reports.parquet`): one row per report, with these columns and the event "
         "table's from `article_id` to `confidence` (`linked_report_id` in place of `linked_event_id`):", "",
         markdown_table(report_own), "",
-        "Relations table (`relations.csv`):", "", markdown_table(RELATION_COLUMNS), "", README_END,
+        "Relations table (`relations.csv`):", "", markdown_table(RELATION_COLUMNS), "",
+        "ACLED-shaped export (`eventdesk export --format acled`), in ACLED's column names:", "",
+        markdown_table(ACLED_COLUMNS), "",
+        "UCDP-shaped export (`eventdesk export --format ucdp`), in UCDP GED's column names:", "",
+        markdown_table(UCDP_COLUMNS), "", README_END,
     ])
 
 
