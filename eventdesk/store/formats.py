@@ -6,8 +6,8 @@
     geojson  one Feature per event with coordinates (its properties: GEOJSON_PROPERTIES), for QGIS and web maps
     xlsx     every column on the sheet "events", what each means on the sheet "columns" (openpyxl)
 
-Every format holds the same rows in table order (by date, undated last) and neutralises the same
-cells: text that a spreadsheet would run as a formula gets a leading apostrophe
+Every format holds the view's rows (the GeoJSON those with coordinates) in table order (by date,
+undated last) and neutralises the same cells: text that a spreadsheet would run as a formula gets a leading apostrophe
 (`export.neutralise_formulas`), in the GeoJSON properties and the workbook's cells as in the CSV.
 The CSV files are the store's CSV (UTF-8, CRLF) with a byte-order mark, as the dashboard's downloads.
 Rows are read from the database a batch at a time (`View.batches`) and written as they come.
@@ -16,6 +16,7 @@ Rows are read from the database a batch at a time (`View.batches`) and written a
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -73,6 +74,7 @@ class Crosswalk:
     note: str
 
 
+@functools.lru_cache(maxsize=1)
 def read_crosswalk() -> dict[tuple[str, str], Crosswalk]:
     """The crosswalk by (our event type, "any" or "armed"); every type of the taxonomy has an "any" row."""
     with reference_file(CROSSWALK).open(encoding="utf-8", newline="") as handle:
@@ -122,6 +124,14 @@ def _coded(values: pd.Series, codes: dict[str, int]) -> pd.Series:
     return values.map(codes).astype("Int64")
 
 
+def _declared(shaped: pd.DataFrame, columns: tuple[Column, ...]) -> pd.DataFrame:
+    """`shaped` in the declared columns' order and types; a name not declared in schema.py fails loudly."""
+    odd = set(shaped.columns) ^ {c.name for c in columns}
+    if odd:
+        raise RuntimeError(f"export columns out of step with schema.py: {sorted(odd)}")
+    return schema.conform(shaped, columns)
+
+
 def acled_rows(rows: pd.DataFrame) -> pd.DataFrame:
     """Event rows (with `_start`) in ACLED's columns (schema.ACLED_COLUMNS)."""
     precision, geo = rows[schema.DATE_PRECISION], rows[schema.GEO_PRECISION]
@@ -142,7 +152,7 @@ def acled_rows(rows: pd.DataFrame) -> pd.DataFrame:
         "geo_precision": _coded(geo, ACLED_GEO_PRECISION),
         "source": rows[schema.SOURCE], "notes": rows[schema.EVIDENCE], "fatalities": rows[schema.KILLED_LOW],
     }, index=rows.index)
-    return schema.conform(shaped, schema.ACLED_COLUMNS)
+    return _declared(shaped, schema.ACLED_COLUMNS)
 
 
 def ucdp_rows(rows: pd.DataFrame) -> pd.DataFrame:
@@ -159,7 +169,7 @@ def ucdp_rows(rows: pd.DataFrame) -> pd.DataFrame:
         "best": rows[schema.KILLED_BEST], "low": rows[schema.KILLED_LOW], "high": rows[schema.KILLED_HIGH],
         "source_office": rows[schema.SOURCE], "source_date": rows[schema.PUBLISHED],
     }, index=rows.index)
-    return schema.conform(shaped, schema.UCDP_COLUMNS)
+    return _declared(shaped, schema.UCDP_COLUMNS)
 
 
 # A GeoJSON Feature's properties: what the event is, its place and precision, its figures, its evidence and source.
