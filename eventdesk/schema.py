@@ -99,8 +99,8 @@ ACLED_COLUMNS: tuple[Column, ...] = (
     Column("sub_event_type", "string", "ACLED's sub-event type, through the same crosswalk."),
     Column("actor1", "string", "Initiator (our actor1)."),
     Column("actor2", "string", "Target (our actor2)."),
-    Column("civilian_targeting", "string", "'Civilian targeting' when actor2 is civilians (by its registry type or its "
-           "description) and not armed people, else empty."),
+    Column("civilian_targeting", "string", "'Civilian targeting' for violence against civilians (actor2 by its "
+           "registry type or its description, and not armed people), else empty; never on a claim or statement."),
     Column("country", "string", "Country of the event."),
     Column("admin1", "string", "First-level administrative division."),
     Column("location", "string", "Most specific place name."),

@@ -146,7 +146,8 @@ def acled_rows(rows: pd.DataFrame) -> pd.DataFrame:
         "event_type": event_type, "sub_event_type": sub_event_type,
         "actor1": rows[schema.ACTOR1], "actor2": rows[schema.ACTOR2],
         "civilian_targeting": pd.Series("Civilian targeting", index=rows.index, dtype="string").where(
-            civilian_targets(rows[schema.ACTOR2], rows[schema.ACTOR2_TYPE]) & ~armed),
+            civilian_targets(rows[schema.ACTOR2], rows[schema.ACTOR2_TYPE]) & ~armed
+            & rows[schema.EVENT_TYPE].isin(schema.VIOLENT_TYPES).fillna(False).astype(bool)),
         "country": rows[schema.COUNTRY], "admin1": rows[schema.ADMIN1], "location": rows[schema.LOCATION],
         "latitude": rows[schema.LAT].where(located), "longitude": rows[schema.LON].where(located),
         "geo_precision": _coded(geo, ACLED_GEO_PRECISION),

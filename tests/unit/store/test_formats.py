@@ -107,6 +107,14 @@ def test_acled_rows_of_the_corpus(corpus_view):
     assert airstrike["sub_event_type"] == "Air/drone strike" and pd.isna(airstrike["civilian_targeting"])
 
 
+def test_civilian_targeting_marks_violence_against_civilians_only():
+    view = _view(_incident(event_id="attack"), _incident(event_id="claim", event_type="claim"),
+                 _incident(event_id="police", actor2="police officers", actor2_type="target"))
+    marked = _csv(view, "acled").set_index("event_id_cnty")["civilian_targeting"]
+    assert marked["attack"] == "Civilian targeting"
+    assert pd.isna(marked["claim"]) and pd.isna(marked["police"])
+
+
 def test_every_event_type_has_an_acled_type():
     crosswalk = formats.read_crosswalk()
     for event_type in schema.EVENT_TYPES:
