@@ -4,6 +4,9 @@
                                                articles -> the store in data/: events.{parquet,csv},
                                                reports.{parquet,csv}, relations.csv
     eventdesk extract < articles.jsonl         one JSON line of events per input line, in order
+    eventdesk export --format FORMAT --out FILE [--store DIR] [--filter QUERY]
+                                               the events (or those a dashboard URL's filter keeps)
+                                               as csv, acled, ucdp, geojson or xlsx
     eventdesk assets [--dir DIR]               copy the map's JavaScript into DIR/static/vendor (DIR: the
                                                folder of the served dashboard.py; default this checkout's)
     eventdesk serve dashboard.py [OPTIONS]     the dashboard: `streamlit run dashboard.py [OPTIONS]`
@@ -126,6 +129,37 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from eventdesk.dashboard import filters
+    from eventdesk.store import formats, store, tables
+
+    path = args.store / store.EVENTS_PARQUET
+    build = f"eventdesk ingest ARTICLES --store {args.store}"
+    if not path.exists():
+        print(f"error: {path}: no event table; build it with '{build}'", file=sys.stderr)
+        return 1
+    try:
+        table = tables.Table.from_parquet(path, hint=f"Rebuild it with '{build}'.")
+    except tables.TableError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    unknown = filters.unknown_params(args.filter)
+    if unknown:
+        print(f"error: --filter: unknown parameter(s) {', '.join(unknown)}; the dashboard's URL uses "
+              f"{', '.join(filters.PARAMETERS)}", file=sys.stderr)
+        return 2
+    try:
+        view = filters.apply(table, filters.from_query_string(args.filter))
+        formats.write_export(view, args.format, args.out)
+        print(f"{len(view):,} of {len(table):,} events -> {args.out} ({args.format})")
+    except (formats.ExportError, OSError) as err:
+        print(f"error: {args.out}: {err}", file=sys.stderr)
+        return 1
+    finally:
+        table.close()
+    return 0
+
+
 def package_version() -> str:
     """The installed package's version; eventdesk.__version__ when run from a checkout that is not installed."""
     try:
@@ -160,7 +194,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from eventdesk.store import incidents
+    from eventdesk.store import formats, incidents
 
     parser = argparse.ArgumentParser(prog="eventdesk", description=__doc__.split("\n")[0])
     parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
@@ -184,6 +218,14 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXTRACT_FORMATS, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     extract.set_defaults(func=cmd_extract)
+    export = sub.add_parser("export", help="the store's events as CSV, ACLED- or UCDP-shaped CSV, GeoJSON or XLSX")
+    export.add_argument("--format", required=True, choices=list(formats.FORMATS), help="the file's format")
+    export.add_argument("--out", required=True, type=Path, help="the file to write (replaced whole, never in part)")
+    export.add_argument("--store", default=DEFAULT_STORE, type=Path, help="store folder (default: data/)")
+    export.add_argument("--filter", default="", metavar="QUERY",
+                        help="a dashboard URL's query string, e.g. 'actor=Islamic+State&from=2024-01-01' "
+                             "(default: every event)")
+    export.set_defaults(func=cmd_export)
     assets = sub.add_parser("assets", help="install the map's JavaScript and CSS for offline use")
     assets.add_argument("--dir", default=None, metavar="DIR",
                         help="the folder of the served dashboard script: the files go to DIR/static/vendor, which "

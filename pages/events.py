@@ -78,3 +78,9 @@ if ui.may_write():  # not on a read-only desk; with an editor password, after si
         made = ui.decisions()
         if len(made):
             st.dataframe(made, hide_index=True, key=keys.DECISIONS_TABLE_KEY)
+
+st.header("Exports")
+st.caption("The filtered events for other tools: ACLED- and UCDP-shaped CSV (ACLED's event types through the "
+           "crosswalk in eventdesk/data/acled_crosswalk.csv), GeoJSON for QGIS, and an Excel workbook whose second "
+           "sheet says what each column means.")
+ui.download_exports(view)

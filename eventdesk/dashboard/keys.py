@@ -44,6 +44,7 @@ EVENTS_TABLE_KEY = "events_table"
 SHOW_ALL_COLUMNS_KEY = "events_page_all_columns"
 EVENTS_DOWNLOAD_KEY = "download_events"
 EVENTS_RELATIONS_DOWNLOAD_KEY = "download_events_relations"
+EXPORT_DOWNLOAD_KEY = "download_export"  # one button per export format: download_export_acled, ...
 EVENT_KEY = "events_page_event"
 SOURCES_TABLE_KEY = "event_sources"
 ARTICLE_REPORT_KEY = "events_page_article_report"
@@ -77,6 +78,6 @@ SIGN_IN_FORM_KEY = "editor_sign_in"
 SIGN_IN_ERROR_KEY = "editor_sign_in_error"
 
 
-def keyed(key: str, round_number: int) -> str:
+def keyed(key: str, round_number: int | str) -> str:
     """The key of a widget in its round: `upload_files_2`."""
     return f"{key}_{round_number}"

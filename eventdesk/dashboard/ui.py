@@ -23,7 +23,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from eventdesk import schema
 from eventdesk.dashboard import assets, counts, event_detail, filters, keys, query
-from eventdesk.store import access, export, store, tables, uploads
+from eventdesk.store import access, export, formats, store, tables, uploads
 
 STORE_ENV = "EVENTDESK_STORE"  # the store folder; `data/` when unset
 DEFAULT_STORE = "data"
@@ -42,9 +42,7 @@ def store_dir() -> Path:
 
 @st.cache_resource(show_spinner="Opening the event table…", max_entries=2)
 def _load(folder: str, mtime_ns: int) -> tables.Table:
-    # The file's mtime is part of the cache key: a new ingest is picked up on the next rerun. The table
-    # is the database's view of events.parquet, shared by every session: no page holds the rows, each
-    # asks for what it draws (see query.py).
+    # Keyed by the file's mtime (a new ingest is read on the next rerun); one database view for every session.
     path = Path(folder) / store.EVENTS_PARQUET
     hint = f"Rebuild it with 'python -m eventdesk ingest seeds --store {folder}'."
     try:
@@ -73,12 +71,9 @@ def _table_key() -> tuple[str, int]:
 def navigation_only() -> bool:
     """Switch off Streamlit's old discovery of the `pages/` folder for this server process; whether it was on.
 
-    With a `pages/` folder next to the entry script, Streamlit runs an old-style multipage app until
-    `st.navigation` has run once in the process: the sidebar lists the files by name (dashboard, actors,
-    casualties...) and a link such as /map runs pages/map.py alone, without dashboard.py's sidebar and filter.
-    No setting turns that off in Streamlit 1.67, so this sets the flag `st.navigation` sets itself
-    (`PagesManager.uses_pages_directory`, private: tests/unit/test_navigation_only.py fails when it changes).
-    """
+    Until `st.navigation` has run once, Streamlit lists pages/ by file name and runs /map without dashboard.py.
+    No setting turns that off in Streamlit 1.67: this sets the private flag `st.navigation` sets itself
+    (`PagesManager.uses_pages_directory`; tests/unit/dashboard/test_navigation_only.py fails when it changes)."""
     was_on = bool(PagesManager.uses_pages_directory)
     PagesManager.uses_pages_directory = False
     return was_on
@@ -178,15 +173,9 @@ def _write_url(flt: filters.Filter) -> None:
         st.query_params.from_dict(wanted)
 
 
-def _reset(options: filters.FilterOptions) -> None:
-    _set_widgets(filters.Filter(), options)
-
-
 def _draw_widgets(options: filters.FilterOptions) -> None:
-    st.multiselect(
-        "Actors", options.actors, key=keys.ACTORS_KEY, accept_new_options=True, placeholder="Any actor",
-        help="Canonical actor names; a claimant counts as an initiator.",
-    )
+    st.multiselect("Actors", options.actors, key=keys.ACTORS_KEY, accept_new_options=True, placeholder="Any actor",
+                   help="Canonical actor names; a claimant counts as an initiator.")
     st.radio("Actor role", filters.ROLES, key=keys.ROLE_KEY, format_func=filters.ROLE_LABELS.get, horizontal=True)
     st.multiselect("Event types", options.event_types, key=keys.TYPES_KEY, placeholder="Any event type")
     span = filters.full_range(options)
@@ -195,7 +184,7 @@ def _draw_widgets(options: filters.FilterOptions) -> None:
                       help="Events dated only to a month or a year are kept when that span overlaps the range.")
     st.multiselect("Countries", options.countries, key=keys.COUNTRIES_KEY, placeholder="Any country")
     st.text_input("Search", key=keys.TEXT_KEY, placeholder="Words in the evidence, actors, places, source")
-    st.button("Clear the filter", on_click=_reset, args=(options,), width="stretch")
+    st.button("Clear the filter", on_click=_set_widgets, args=(filters.Filter(), options), width="stretch")
 
 
 def _follow_span(options: filters.FilterOptions) -> None:
@@ -272,8 +261,6 @@ def filter_caption(view: tables.View, events: tables.Table) -> None:
 
 # Columns a casualty table carries for charts; the "(as reported)" columns say the same to a reader.
 _CHART_ONLY = (schema.KILLED, schema.KILLED_QUALIFIER, schema.INJURED, schema.INJURED_QUALIFIER)
-
-
 MAX_TABLE_ROWS = 5_000  # more rows than anyone reads on screen, and a browser stays quick; the CSV has all
 
 
@@ -297,6 +284,17 @@ def download_csv(data: pd.DataFrame | Callable[[], bytes], label: str, file_name
     make = functools.partial(export.to_csv_bytes, data, bom=True) if isinstance(data, pd.DataFrame) else data
     st.download_button(label, data=make, file_name=file_name, mime="text/csv", key=key, on_click="ignore",
                        icon=":material/download:")
+
+
+def download_exports(view: tables.View) -> None:
+    """A row of download buttons, one per export format but the events' own CSV (`download_csv`), for the whole
+    view; each file is made when clicked. A format the view does not fit in (a worksheet's rows) is disabled."""
+    shaped = [fmt for name, fmt in formats.FORMATS.items() if name != "csv"]
+    for column, fmt in zip(st.columns(len(shaped)), shaped, strict=True):
+        column.download_button(f"Download {fmt.label}", data=functools.partial(formats.export_bytes, view, fmt.name),
+                               file_name=fmt.file_name(), mime=fmt.mime, key=keys.keyed(keys.EXPORT_DOWNLOAD_KEY,
+                               fmt.name), on_click="ignore", icon=":material/download:",
+                               disabled=not formats.fits(view, fmt.name))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -5,9 +5,11 @@ Screenshots of every page from the last run are kept in tests/browser/screenshot
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 from playwright.sync_api import FrameLocator, Page, expect
@@ -178,7 +180,7 @@ def test_actor_graph_draws_labelled_nodes_and_arrows(page, server, screenshots):
 def test_events_page_shows_the_table_and_downloads(page, server, screenshots):
     open_page(page, server, "events")
     expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
-    expect(page.get_by_test_id("stDownloadButton")).to_have_count(2)
+    expect(page.get_by_test_id("stDownloadButton")).to_have_count(6)  # events, relations and four exports
     shoot(page, screenshots, "events")
 
 
@@ -226,6 +228,26 @@ def test_download_the_filtered_events_csv(page, server, tmp_path, seed_table, ac
     assert list(parsed.columns) == list(schema.INCIDENT_FIELDS)
     assert sorted(parsed[schema.EVENT_ID]) == sorted(expected[schema.EVENT_ID])
     assert {"bombing", "claim"} <= set(parsed[schema.EVENT_TYPE])
+
+
+def test_download_the_filtered_events_as_acled_geojson_and_xlsx(page, server, tmp_path, seed_table):
+    open_page(page, server, "events", "?country=Iran")
+    expected = sorted(filters.apply(seed_table, filters.Filter(countries=("Iran",))).to_frame()[schema.EVENT_ID])
+    files = {}
+    for label, name in (("Download ACLED-shaped CSV", "events-acled.csv"), ("Download GeoJSON", "events.geojson"),
+                        ("Download Excel workbook", "events.xlsx")):
+        with page.expect_download() as info:
+            page.get_by_role("button", name=label).click()
+        assert info.value.suggested_filename == name
+        files[name] = tmp_path / name
+        info.value.save_as(files[name])
+    acled = pd.read_csv(files["events-acled.csv"], encoding="utf-8-sig", dtype=str)
+    assert sorted(acled["event_id_cnty"]) == expected and set(acled["country"]) == {"Iran"}
+    features = json.loads(files["events.geojson"].read_text(encoding="utf-8"))["features"]
+    assert {f["properties"]["country_iso3"] for f in features} == {"IRN"}
+    book = openpyxl.load_workbook(files["events.xlsx"])
+    assert book.sheetnames == ["events", "columns"]
+    assert sorted(row[0] for row in list(book["events"].values)[1:]) == expected
 
 
 def test_a_shared_link_as_the_first_request_to_a_new_server_shows_the_titled_menu(new_context, fresh_server,
