@@ -42,12 +42,11 @@ def b_cubed(truth: Mapping[Hashable, Hashable], predicted: Mapping[Hashable, Has
 def extract_reports(records: list[dict]) -> pd.DataFrame:
     """The report rows of the articles, as the store keeps them (main report of each article first)."""
     from eventdesk import articles, schema
-    from eventdesk.extract import pipeline
+    from eventdesk.extract import extract_articles
     from eventdesk.store.ingest import report_rows
 
-    resources = pipeline.load_resources()
     batch = [articles.make_article(record) for record in records]
-    rows = [row for events in pipeline.batch_events(batch, resources) for row in report_rows(events)]
+    rows = [row for events in extract_articles(batch) for row in report_rows(events)]
     kept = tuple(c for c in schema.REPORT_COLUMNS if c.name not in (schema.EVENT_ID, schema.MERGE_REASON))
     return schema.conform(pd.DataFrame(rows), kept)
 
