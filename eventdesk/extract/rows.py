@@ -14,6 +14,7 @@ import re
 from eventdesk import schema as s
 from eventdesk.actors import Registry
 from eventdesk.articles import Article
+from eventdesk.extract.accusations import accusation_roles
 from eventdesk.extract.casualties import total_casualties
 from eventdesk.extract.dates import DateMention, best_date
 from eventdesk.extract.events import incident_type
@@ -160,25 +161,18 @@ def frame_rows(article: Article, sentences: list[SentenceFacts]) -> list[dict]:
             if match is None or (kind != "accusation" and MODAL.search(facts.text[:match.start()][-40:])):
                 continue
             first, second = _frame_actors(facts, match)
-            if kind == "accusation" and re.search(r"\b(?:has|have|had|was|were|been|is|are) (?:been )?accused",
-                                                   facts.text):
-                first, second = _accused_frame(facts, match)
-            if first is None and second is None:
+            roles = (_frame_role(first), _frame_role(second))
+            if kind == "accusation":
+                roles = accusation_roles(facts, match.start(), match.end())
+            if roles == (None, None):
                 continue
             row = _base_row(article, kind, facts.sentence, 0.6)
-            _put_role(row, s.ACTOR1, _frame_role(first))
-            _put_role(row, s.ACTOR2, _frame_role(second))
+            _put_role(row, s.ACTOR1, roles[0])
+            _put_role(row, s.ACTOR2, roles[1])
             _put_date(row, best_date(facts.dates))
             rows.append(row)
             break
     return rows
-
-
-def _accused_frame(facts: SentenceFacts, match: re.Match) -> tuple[ActorSpan | None, ActorSpan | None]:
-    """ "X has been accused of attacking Y": the accused is the alleged initiator, Y the target."""
-    accused, target = _frame_actors(facts, match)
-    later = [a for a in facts.actors if a.start >= match.end() and a.name != (accused.name if accused else None)]
-    return accused, (later[0] if later else target)
 
 
 def claim_rows(article: Article, claims, incidents: list[Incident], rows: dict[int, dict]) -> list[dict]:
