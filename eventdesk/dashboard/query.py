@@ -188,6 +188,15 @@ def relations(events: filters.Events) -> pd.DataFrame:
     return tables.relations(filters.as_view(events))
 
 
+def initiators(events: filters.Events) -> list[str]:
+    """Every initiator (actor1) and claimant of the view, the busiest first."""
+    rows = filters.as_view(events).fetch(
+        f"SELECT name, count(*) AS n FROM (SELECT {ACTOR1} AS name FROM {{rows}} UNION ALL "
+        f"SELECT {CLAIMED_BY} AS name FROM {{rows}}) WHERE name IS NOT NULL GROUP BY name ORDER BY n DESC, name"
+    )
+    return [str(name) for name in rows["name"]]
+
+
 def actor_event_counts(events: filters.Events) -> pd.Series:
     """Number of events each actor takes part in (as initiator, target or claimant), the busiest first."""
     counts = filters.as_view(events).fetch(
