@@ -426,7 +426,9 @@ def show_decision_outcome() -> None:
 def _editor_password() -> str | None:
     try:  # $EVENTDESK_EDITOR_PASSWORD, else editor_password in .streamlit/secrets.toml
         return access.editor_password() or str(st.secrets.get(access.PASSWORD_SECRET) or "") or None
-    except FileNotFoundError:  # no secrets file
+    except FileNotFoundError:  # no secrets file; a broken one is raised: the writes stay locked, the page says why
+        if any(Path(p).expanduser().exists() for p in st.get_option("secrets.files")):
+            raise
         return None
 
 
