@@ -7,6 +7,7 @@ events-merge.png) for a person to look at.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +22,24 @@ ARTICLE = f".st-key-{keys.ARTICLE_VIEW_KEY}"
 TRUNCATED = """() => [...document.querySelectorAll('[data-testid="stMetricValue"], [data-testid="stMetricValue"] *')]
     .filter((e) => getComputedStyle(e).textOverflow === "ellipsis")
     .map((e) => [e.innerText, e.scrollWidth > e.clientWidth])"""
+
+
+# Counts the changes of the app's run state from now on: a rerun has happened once it is above zero.
+COUNT_RUNS = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    window.__eventdeskRuns = 0;
+    new MutationObserver((records) => { window.__eventdeskRuns += records.length; })
+        .observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
+}"""
+
+
+def after_the_rerun(page: Page, action: Callable[[], None]) -> None:
+    """Do `action`, which makes the app run again, and wait until that run has started and finished (an open
+    list or a click during the run would be lost when it redraws)."""
+    page.evaluate(COUNT_RUNS)
+    action()
+    page.wait_for_function("() => window.__eventdeskRuns > 0")
+    wait_until_idle(page)
 
 
 def shown_columns(page: Page) -> list[str]:
@@ -68,8 +87,7 @@ def test_the_events_page_opens_on_the_attack_with_the_analysts_columns_and_its_a
     article.scroll_into_view_if_needed()
     article.screenshot(path=screenshots / "events-article.png")  # Streamlit scrolls inside its own container
 
-    page.get_by_text("Show all columns", exact=True).click()
-    wait_until_idle(page)
+    after_the_rerun(page, page.get_by_text("Show all columns", exact=True).click)
     every = shown_columns(page)
     assert every[:len(query.EVENTS_PAGE_COLUMNS)] == list(query.EVENTS_PAGE_COLUMNS)
     assert set(schema.INCIDENT_FIELDS) <= set(every)
@@ -78,8 +96,7 @@ def test_the_events_page_opens_on_the_attack_with_the_analysts_columns_and_its_a
 def choose(page: Page, label: str, option: str) -> None:
     box = chooser(page, label)
     box.click()
-    page.get_by_role("option").filter(has_text=option).click()
-    wait_until_idle(page)
+    after_the_rerun(page, page.get_by_role("option").filter(has_text=option).click)
 
 
 def test_the_split_and_merge_box_stays_open_and_starts_afresh_after_a_merge(new_context, writable_server,
@@ -87,17 +104,17 @@ def test_the_split_and_merge_box_stays_open_and_starts_afresh_after_a_merge(new_
     url, folder = writable_server
     page = new_context(url).new_page()
     open_page(page, url, "events")
-    page.get_by_text("Wrongly merged? Split reports off, or merge with another event").click()
+    # The expander keeps its state on the server: opening it runs the page again.
+    after_the_rerun(page, page.get_by_text("Wrongly merged? Split reports off, or merge with another event").click)
     note = page.get_by_role("textbox", name="Note (kept with the decision)")
     note.fill("the claim is of this attack")
-    note.press("Enter")
-    wait_until_idle(page)
+    after_the_rerun(page, lambda: note.press("Enter"))
     merge = page.get_by_role("button", name="Merge the two events")
     expect(merge).to_be_visible()  # Enter ran the page again and the box stayed open
     expect(note).to_have_value("the claim is of this attack")
 
     choose(page, "Event to merge this one with", "· claim ·")
-    merge.click()
+    after_the_rerun(page, merge.click)
     expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text("Merged the two events")
     events = pd.read_parquet(folder / "events.parquet")
     assert sorted(events[schema.EVENT_TYPE]) == ["accusation", "bombing", "warning"]
@@ -113,7 +130,7 @@ def test_the_split_and_merge_box_stays_open_and_starts_afresh_after_a_merge(new_
     expect(options).to_have_count(2)
     assert not any("· claim ·" in text for text in options.all_inner_texts())
     page.keyboard.press("Escape")
-    wait_until_idle(page)
-    merge.click()
+    expect(options).to_have_count(0)
+    after_the_rerun(page, merge.click)
     expect(page.get_by_test_id("stAlertContentError")).to_have_text("Choose the event to merge this one with first.")
     page.get_by_test_id("stExpander").screenshot(path=screenshots / "events-merge.png")
