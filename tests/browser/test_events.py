@@ -93,10 +93,15 @@ def test_the_events_page_opens_on_the_attack_with_the_analysts_columns_and_its_a
     assert set(schema.INCIDENT_FIELDS) <= set(every)
 
 
-def choose(page: Page, label: str, option: str) -> None:
+def choose(page: Page, label: str, option: str, typed: str) -> None:
+    """Choose the option that holds `option` in a selectbox, typing `typed` first: typing opens the list
+    (again, should a run have closed it) and keeps only the options that match."""
     box = chooser(page, label)
     box.click()
-    after_the_rerun(page, page.get_by_role("option").filter(has_text=option).click)
+    box.press_sequentially(typed)
+    wanted = page.get_by_role("option").filter(has_text=option)
+    expect(wanted).to_have_count(1)
+    after_the_rerun(page, wanted.click)
 
 
 def test_the_split_and_merge_box_stays_open_and_starts_afresh_after_a_merge(new_context, writable_server,
@@ -113,7 +118,11 @@ def test_the_split_and_merge_box_stays_open_and_starts_afresh_after_a_merge(new_
     expect(merge).to_be_visible()  # Enter ran the page again and the box stayed open
     expect(note).to_have_value("the claim is of this attack")
 
-    choose(page, "Event to merge this one with", "· claim ·")
+    try:
+        choose(page, "Event to merge this one with", "· claim ·", "claim")
+    except AssertionError:
+        page.screenshot(path=screenshots / "events-merge-failed.png")  # what the page showed, for a person
+        raise
     after_the_rerun(page, merge.click)
     expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text("Merged the two events")
     events = pd.read_parquet(folder / "events.parquet")
