@@ -311,7 +311,6 @@ def test_upload_two_files_then_see_them_on_every_page_and_in_the_csv(new_context
 
     # The new event has the most reports, so it is the one shown with its sources.
     expect(metric(page, "Killed")).to_have_text("11")
-    expect(page.get_by_text("reports: 7 to 11", exact=True)).to_be_visible()
     expect(page.get_by_text("Why these reports are one event")).to_be_visible()
     page.get_by_text("Why these reports are one event").scroll_into_view_if_needed()
     shoot(page, screenshots, "events-sources")
