@@ -74,6 +74,17 @@ EVENTS_PAGE_COLUMNS: tuple[str, ...] = (
 TOTAL = "total"  # frame.attrs key: how many rows there were before a table was cut to its first ones
 
 
+def blank_missing_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as a table shows it: a missing text (no date, no source) is an empty cell, not "None",
+    which reads as a value; missing numbers stay missing, so the columns still sort as numbers."""
+    shown = frame.copy()
+    for name in shown.columns:
+        if pd.api.types.is_string_dtype(shown[name]) or shown[name].dtype == object:
+            shown[name] = shown[name].astype("string").fillna("")
+    shown.attrs = dict(frame.attrs)
+    return shown
+
+
 def _with_total(frame: pd.DataFrame, total: int) -> pd.DataFrame:
     frame.attrs[TOTAL] = total
     return frame

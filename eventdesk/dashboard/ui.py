@@ -274,7 +274,7 @@ def show_table(frame: pd.DataFrame, key: str | None = None, max_rows: int = MAX_
     config: dict[str, object] = {schema.EVIDENCE: st.column_config.TextColumn(width="large")}
     if counts.KILLED_SHOWN in frame.columns:
         config |= {name: None for name in _CHART_ONLY if name in frame.columns}
-    st.dataframe(frame, hide_index=True, column_config=config, key=key)
+    st.dataframe(query.blank_missing_text(frame), hide_index=True, column_config=config, key=key)
 
 
 def download_csv(data: pd.DataFrame | Callable[[], bytes], label: str, file_name: str, key: str) -> None:
