@@ -1,174 +1,19 @@
-"""Where an event happened: place names in its sentences, resolved with the gazetteer.
+"""Where an event happened: the place names of its sentences (`place_names`) resolved with the gazetteer.
 
-Candidates come from the statistical NER (GPE, LOC, FAC), from capitalised names after a
-locative word ("in Quetta, Pakistan", "near the town of X", "30 km south of Y") and from a wire
-dateline ("KABUL, Afghanistan —"), which is used only when the event's own sentences name
-no place (a dateline often names the newsroom, not the scene). Names are resolved in the
-context of the countries and provinces the article mentions, and the most specific
-resolvable place wins.
+Names are resolved in the context of the countries and provinces the article mentions, and the
+most specific resolvable place wins. The dateline is used only when the event's own sentences
+name no place (a dateline often names the newsroom, not the scene).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
 
+from eventdesk.extract.place_names import PlaceName, dateline_end, find_dateline, find_place_names
 from eventdesk.geo.gazetteer import Context, Gazetteer, Place
 
-# A word of a name, with a lower-case Arabic article in front ("al-Mukalla", "Deir ez-Zor").
-_WORD = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|er|et|ul|ud)-)?[A-Z][\w'’.-]*"
-_NAME = rf"{_WORD}(?:\s+(?:de|del|la|al|el|ad|as|an|bin|di|du|da|des|of)?\s*{_WORD}){{0,4}}"
-# What may follow a name after a comma: "Pulwama, Jammu and Kashmir", "Kamsar, Boke prefecture".
-_DIVISION_WORD = (r"(?:province|district|county|region|state|governorate|prefecture|department|division|"
-                  r"municipality|oblast|commune|LGA|woreda|zone|PROVINCE|DEPARTMENT)")
-_CONTEXT = rf"{_NAME}(?:\s+and\s+{_NAME})?(?:\s+{_DIVISION_WORD})?"
-_ADJECTIVES = (r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
-               r"south-?western|north-?east|north-?west|south-?east|south-?west|north|south|east|west|restive|"
-               r"remote|neighbouring|neighboring|rural|downtown|old|coastal|northernmost|southernmost|"
-               r"provincial|capital|border|central-?\w+)\s+)?")
-_LOCATIVE = re.compile(
-    r"\b(?:(?P<origin>from|FROM)|in|near|outside|at|around|across|into|toward|towards|next to|close to|"
-    r"on the outskirts of|outskirts of|on the (?:edges?|fringes?) of|edges? of|south of|north of|"
-    r"east of|west of|(?:south|north)-?(?:east|west) of|town of|city of|village of|district of|province of|"
-    r"region of|state of|county of|municipality of|zone of|part of|parts of|area of|suburbs? of|centre of|"
-    r"center of|heart of|(?:attacks?|assaults?|raids?|offensive|advance|strikes?|push|march) on|"
-    r"IN|NEAR|OUTSIDE|AT|OF|TOWARD|TOWARDS)\s+"
-    r"(?:(?:the|a|an|THE)\s+(?:(?![A-Z])[a-z]+(?:-[a-z]+)?\s+)?)?"
-    r"(?:(?:town|city|village|district|province|region|state|county|area|municipality|capital|"
-    r"TOWN|CITY|VILLAGE|DISTRICT|PROVINCE|DEPARTMENT)\s+(?:of\s+|OF\s+)?)?"
-    rf"{_ADJECTIVES}(?P<name>{_NAME})"
-    r"(?:\s+(?:village|town|city|area|locality|neighbourhood|neighborhood|commune|district|sub-?district|"
-    r"governorate|province|region|county|department|municipality|woreda|tehsil|upazila))?"
-    rf"(?:\s*,\s*(?P<ctx>{_CONTEXT})|\s*\((?P<paren>[A-Z][^()]{{2,60}})\))?"
-)
-# "Tripoli, Lebanon's second city": a name put in its country anywhere in a sentence;
-# "Shiraz, the capital of Fars province", "Bol, a town on the lake": a name said to be a place.
-_APPOSITION = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?:(?P<ctx>{_NAME})['’]s\b|(?:the|a|an)\s+(?:[a-z-]+\s+){{0,3}}?"
-    r"(?:capital|city|town|village|district|province|region|port|hub|stronghold)\b)"
-)
-# The object of an attack verb, named without an article: "struck Abha airport", "overran Kunduz".
-_OBJECT = re.compile(rf"\b(?:attacked|stormed|raided|shelled|bombed|struck|overran|besieged|captured|seized|hit)"
-                     rf"\s+(?P<name>{_NAME})(?:\s+(?:village|town|city|district|camp))?"
-                     rf"(?:\s*,\s*(?P<ctx>{_CONTEXT}(?:\s*,\s*{_CONTEXT})?))?")
-# Parts of a town, and streets or gates named after another town ("the Damascus Gate" is in Jerusalem).
-_NOT_PLACES = frozenset({"old city", "old town", "city centre", "city center", "downtown", "green zone",
-                         "red zone", "new city", "medina"})
-_STREET_AFTER = re.compile(r"^['’]?s?\s+(?:Gate|Street|St\.|Road|Avenue|Boulevard|Lane|Square)\b")
-_DATELINE = re.compile(
-    r"^\s*(?P<name>[A-Z][A-Z'’. -]{2,40}?)"
-    r"(?:\s*\((?P<paren>[A-Z][A-Za-z'’. -]{2,30})\))?"  # ROME (ITALY)
-    r"(?:\s*,\s*(?P<ctx>[A-Z][\w'’. -]{2,40}?))?"
-    r"(?:\s*,?\s*(?:\d{1,2}\s+[A-Z][A-Za-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{2,4})?)?"  # 12 JAN 90
-    r"\s*(?:\([^)]{1,40}\))?\s*(?:[—–-]{1,2}|:)\s?"
-)
-_STOP_NAMES = {"The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "On", "In",
-               "At", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-               "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December", "Police", "Army", "Security", "Government", "President", "Minister"}
-
-
-@dataclass(frozen=True)
-class PlaceName:
-    """A place name found in text; `context` is the name after a comma ("Quetta, Pakistan")."""
-
-    text: str
-    start: int
-    end: int
-    context: str | None = None
-    locative: bool = False
-    source: str = "text"  # text, ner, dateline
-
-
-def find_place_names(sentence: str, offset: int = 0, ner_spans: Iterable[tuple[str, int, int]] = ()) -> list[PlaceName]:
-    """Place-name candidates in a sentence; offsets are article offsets.
-
-    A name after "from" is an origin ("rockets fired from Gaza"), so it is not taken as locative;
-    nor is a name in apposition ("Tripoli, Lebanon's second city") or a statistical entity.
-    In the article's first sentence, the dateline is left out.
-    """
-    skip = 0
-    if offset == 0:
-        dateline = _DATELINE.match(sentence[:120])
-        skip = dateline.end() if dateline else 0
-    found: list[PlaceName] = []
-    for match in _LOCATIVE.finditer(sentence, skip):
-        context = match.group("ctx") or match.group("paren") or ""
-        _add_name(found, match, offset, _trim(context), locative=not match.group("origin"))
-    for pattern in (_APPOSITION, _OBJECT):
-        for match in pattern.finditer(sentence, skip):
-            if not _covered(found, offset + match.start("name")):
-                _add_name(found, match, offset, _trim(match.groupdict().get("ctx") or ""), locative=False)
-    for text, start, end in ner_spans:
-        if start < skip or _covered(found, offset + start) or _STREET_AFTER.match(sentence[end:]):
-            continue
-        text = _trim(text)
-        if text and _is_name(text):
-            found.append(PlaceName(text, offset + start, offset + start + len(text), None, False, "ner"))
-    return sorted(found, key=lambda p: p.start)
-
-
-def _covered(found: list[PlaceName], start: int) -> bool:
-    return any(p.start <= start < p.end for p in found)
-
-
-def _is_name(name: str) -> bool:
-    """Not a stop word, a part of a town ("the Old City") or a two-letter acronym ("UN", "EU")."""
-    if not name or name.split()[0] in _STOP_NAMES or _strip_article(name).lower() in _NOT_PLACES:
-        return False
-    return not (len(name) <= 2 and name.isupper())
-
-
-def _strip_article(name: str) -> str:
-    return name[4:] if name[:4].lower() == "the " else name
-
-
-def _add_name(found: list[PlaceName], match: re.Match, offset: int, context: str, locative: bool) -> None:
-    name = _trim(match.group("name"))
-    if _is_name(name) and not _STREET_AFTER.match(match.string[match.start("name") + len(name):]):
-        start = offset + match.start("name")
-        found.append(PlaceName(name, start, start + len(name), context, locative))
-
-
-_POSSESSIVE = re.compile(r"['’]s\b.*$")
-US_STATE_ABBREVIATIONS = {
-    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
-    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
-    "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
-    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
-    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
-    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
-    "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
-    "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
-    "Wis.": "Wisconsin", "Wyo.": "Wyoming",
-}
-
-
-def _trim(name: str) -> str:
-    name = _POSSESSIVE.sub("", name)  # "Aden's Mansoura district" -> "Aden"
-    name = US_STATE_ABBREVIATIONS.get(name.strip(), name)
-    words = name.split()
-    while words and (words[-1] in _STOP_NAMES or words[-1].lower() in ("of", "de", "al", "el", "the")):
-        words.pop()
-    return " ".join(words).rstrip(".,'’")
-
-
-def dateline_end(text: str) -> int:
-    """Where a wire dateline ("GAO, Mali, March 3 (AFP) -") ends, or 0 when the text has none."""
-    match = _DATELINE.match(text[:160])
-    return match.end() if match else 0
-
-
-def find_dateline(text: str) -> PlaceName | None:
-    """The dateline place of a wire report ("KABUL, Afghanistan (AP) —")."""
-    match = _DATELINE.match(text[:120])
-    if not match:
-        return None
-    name = match.group("name").strip()
-    context = _trim((match.group("ctx") or match.group("paren") or "").strip()) or None
-    return PlaceName(name, match.start("name"), match.start("name") + len(name), context, False, "dateline")
-
+__all__ = ["PlaceName", "choose_place", "dateline_end", "find_dateline", "find_place_names", "incident_place",
+           "place_context", "resolve_place"]
 
 _FACILITY = re.compile(r"\s+(?:University|Airport|International Airport|Stadium|Hospital|Market|Square|Road|Street|"
                        r"Bridge|Mosque|Prison|Camp|Base|Air Base|Highway|Port|Station|Hotel|Province|District|"
