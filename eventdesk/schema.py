@@ -62,6 +62,8 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("lat", "Float64", "Latitude in decimal degrees (WGS84)."),
     Column("lon", "Float64", "Longitude in decimal degrees (WGS84)."),
     Column("geo_precision", "string", "point, city, admin1, country or unknown.", True),
+    Column("place_reason", "string", "Why the place: the rule that chose it (`extract.places.PLACE_RULES`), the "
+           "written name with its article offsets, and what the gazetteer did not know."),
     Column("killed", "Int64", "People killed, as reported."),
     Column("killed_qualifier", "string", "exact, at_least, about or at_most."),
     Column("injured", "Int64", "People injured, as reported."),
@@ -166,6 +168,7 @@ EVENT_ID, ARTICLE_ID, SOURCE, PUBLISHED = "event_id", "article_id", "source", "p
 EVENT_TYPE, DATE, DATE_PRECISION = "event_type", "date", "date_precision"
 ACTOR1, ACTOR1_TYPE, ACTOR2, ACTOR2_TYPE = "actor1", "actor1_type", "actor2", "actor2_type"
 LOCATION, ADMIN1, COUNTRY, LAT, LON, GEO_PRECISION = "location", "admin1", "country", "lat", "lon", "geo_precision"
+PLACE_REASON = "place_reason"
 KILLED, KILLED_QUALIFIER, INJURED, INJURED_QUALIFIER = "killed", "killed_qualifier", "injured", "injured_qualifier"
 CLAIMED_BY, LINKED_EVENT_ID, TARGETS, PART_OF = "claimed_by", "linked_event_id", "targets", "part_of"
 EVIDENCE, EVIDENCE_START, EVIDENCE_END, CONFIDENCE = "evidence", "evidence_start", "evidence_end", "confidence"
@@ -178,7 +181,7 @@ N_REPORTS, N_SOURCES, FIRST_REPORTED, LAST_REPORTED = "n_reports", "n_sources", 
 DECISION_ID, ACTION, REPORT_IDS, MADE_AT, NOTE = "decision_id", "action", "report_ids", "made_at", "note"
 _NAMED = {
     EVENT_ID, ARTICLE_ID, SOURCE, PUBLISHED, EVENT_TYPE, DATE, DATE_PRECISION, ACTOR1, ACTOR1_TYPE, ACTOR2,
-    ACTOR2_TYPE, LOCATION, ADMIN1, COUNTRY, LAT, LON, GEO_PRECISION, KILLED, KILLED_QUALIFIER, INJURED,
+    ACTOR2_TYPE, LOCATION, ADMIN1, COUNTRY, LAT, LON, GEO_PRECISION, PLACE_REASON, KILLED, KILLED_QUALIFIER, INJURED,
     INJURED_QUALIFIER, CLAIMED_BY, LINKED_EVENT_ID, TARGETS, PART_OF,
     EVIDENCE, EVIDENCE_START, EVIDENCE_END, CONFIDENCE,
     N_EVENTS, FIRST_DATE, LAST_DATE, CONTENT_HASH, URL, TITLE, TEXT, REPORT_ID, MERGE_REASON, LINKED_REPORT_ID,

@@ -28,10 +28,10 @@ from eventdesk.extract.perpetrators import (
     incident_perpetrator,
 )
 from eventdesk.extract.persons import find_person_target
-from eventdesk.extract.places import PlaceName, find_dateline, incident_place, place_context
+from eventdesk.extract.places import PlaceName, find_dateline, incident_place, place_context, place_fields
 from eventdesk.extract.targets import find_object_target, incident_targets
 from eventdesk.extract.text import Sentence
-from eventdesk.geo.gazetteer import Context, Gazetteer, Place
+from eventdesk.geo.gazetteer import Context, Gazetteer
 
 _BACKGROUND = re.compile(
     r"^Since\b|\b(?:earlier (?:this|that|last) (?:year|month|week)|last year|previous(?:ly)?|in the past|"
@@ -315,15 +315,6 @@ def _base_row(article: Article, event_type: str, evidence: Sentence, confidence:
     }
 
 
-def _put_place(row: dict, place: Place | None) -> None:
-    if place is None:
-        return
-    row.update(location=place.name if place.precision in ("city", "point") else None, admin1=place.admin1,
-               country=place.country, lat=place.lat, lon=place.lon, geo_precision=place.precision)
-    if place.precision == "admin1":
-        row["location"] = place.admin1 or place.name
-
-
 def _put_date(row: dict, mention: DateMention | None) -> None:
     if mention is not None and mention.value:
         row.update(date=mention.value, date_precision=mention.precision)
@@ -354,7 +345,7 @@ def incident_row(article: Article, incident: Incident, res: Resources, context: 
         row[kind], row[f"{kind}_qualifier"] = total.count, total.qualifier
     _put_date(row, best_date(incident.dates()))
     chosen = _incident_place(incident, res.gazetteer, context, dateline, article_places)
-    _put_place(row, chosen[0] if chosen else None)
+    row.update(place_fields(chosen))
     perpetrator = incident_perpetrator(incident, res.registry, groups, row.get("country"))
     _put_role(row, "actor1", perpetrator)
     targets = incident_targets(incident, perpetrator)

@@ -20,10 +20,12 @@ _NAME = rf"{_WORD}(?:\s+(?:de|del|la|al|el|ad|as|an|bin|di|du|da|des|of)?\s*{_WO
 _DIVISION_WORD = (r"(?:province|district|county|region|state|governorate|prefecture|department|division|"
                   r"municipality|oblast|commune|LGA|woreda|zone|PROVINCE|DEPARTMENT)")
 _CONTEXT = rf"{_NAME}(?:\s+and\s+{_NAME})?(?:\s+{_DIVISION_WORD})?"
+# The written chain after a name, narrowest first: "Qalay-i-Zal district, Kunduz, Afghanistan".
+_CHAIN = rf"{_CONTEXT}(?:\s*,\s*{_CONTEXT}){{0,3}}"
 _ADJECTIVES = (r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
                r"south-?western|north-?east|north-?west|south-?east|south-?west|north|south|east|west|restive|"
                r"remote|neighbouring|neighboring|rural|downtown|old|coastal|northernmost|southernmost|"
-               r"provincial|capital|border|central-?\w+)\s+)?")
+               r"provincial|capital|border|central-?\w+|NE|NW|SE|SW)\s+)?")
 _LOCATIVE = re.compile(
     r"\b(?:(?P<origin>from|FROM)|in|near|outside|at|around|across|into|toward|towards|next to|close to|"
     r"on the outskirts of|outskirts of|on the (?:edges?|fringes?) of|edges? of|south of|north of|"
@@ -37,7 +39,7 @@ _LOCATIVE = re.compile(
     rf"{_ADJECTIVES}(?P<name>{_NAME})"
     r"(?:\s+(?:village|town|city|area|locality|neighbourhood|neighborhood|commune|district|sub-?district|"
     r"governorate|province|region|county|department|municipality|woreda|tehsil|upazila))?"
-    rf"(?:\s*,\s*(?P<ctx>{_CONTEXT})|\s*\((?P<paren>[A-Z][^()]{{2,60}})\))?"
+    rf"(?:\s*,\s*(?P<ctx>{_CHAIN})|\s*\((?P<paren>[A-Z][^()]{{2,60}})\))?"
 )
 # "Tripoli, Lebanon's second city": a name put in its country anywhere in a sentence;
 # "Shiraz, the capital of Fars province", "Bol, a town on the lake": a name said to be a place.
@@ -52,7 +54,11 @@ _OBJECT = re.compile(rf"\b(?:attacked|stormed|raided|shelled|bombed|struck|overr
 # Parts of a town, and streets or gates named after another town ("the Damascus Gate" is in Jerusalem).
 _NOT_PLACES = frozenset({"old city", "old town", "city centre", "city center", "downtown", "green zone",
                          "red zone", "new city", "medina"})
-_STREET_AFTER = re.compile(r"^['’]?s?\s+(?:Gate|Street|St\.|Road|Avenue|Boulevard|Lane|Square)\b")
+_STREET_WORDS = (r"(?:Gate|Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.|Court|"
+                 r"Ct\.|Way|Parkway|Pkwy\.?|Terrace|Circle|Trail|Pike|Alley|Place|Square|Highway|Hwy\.?)")
+_STREET_AFTER = re.compile(rf"^['’]?s?\s+{_STREET_WORDS}(?![\w-])")
+# A street, however named ("Oakmont Avenue", "on Main Street", "Bordeaux Ave."), is no town.
+_STREET = re.compile(rf"(?:^|\s){_STREET_WORDS}$")
 _DATELINE = re.compile(
     r"^\s*(?P<name>[A-Z][A-Z'’. -]{2,40}?)"
     r"(?:\s*\((?P<paren>[A-Z][A-Za-z'’. -]{2,30})\))?"  # ROME (ITALY)
@@ -60,6 +66,22 @@ _DATELINE = re.compile(
     r"(?:\s*,?\s*(?:\d{1,2}\s+[A-Z][A-Za-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{2,4})?)?"  # 12 JAN 90
     r"\s*(?:\([^)]{1,40}\))?\s*(?:[—–-]{1,2}|:)\s?"
 )
+_TITLE_WORD = r"[A-Z][^\W\d_]*(?:['’.-][^\W\d_]+)*\.?"
+_TITLE_NAME = rf"{_TITLE_WORD}(?:\s+(?:de|del|la|el|de la)?\s*{_TITLE_WORD}){{0,3}}"
+# A local paper's dateline in title case, put in its state or country: "Englewood, Ill. —", "York, Pa. (AP) —".
+_TITLE_DATELINE = re.compile(
+    rf"^\s*(?P<name>{_TITLE_NAME}),\s*(?P<ctx>{_TITLE_NAME})\s*(?:\([^)]{{1,40}}\))?\s*[—–]\s?"
+)
+# A headline's place before a colon: "Hermosillo, Sonora: Armed group attacks...", "Tijuana: Two killed".
+_HEADLINE_PLACE = re.compile(
+    rf"^\s*(?P<name>{_TITLE_NAME})(?:\s*[,/]\s*(?P<ctx>{_TITLE_NAME}))?\s*:(?=\s*\S)\s*"
+)
+
+
+def _match_dateline(text: str) -> re.Match | None:
+    return _DATELINE.match(text) or _TITLE_DATELINE.match(text) or _HEADLINE_PLACE.match(text)
+
+
 _STOP_NAMES = {"The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "On", "In",
                "At", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
                "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -76,6 +98,7 @@ class PlaceName:
     context: str | None = None
     locative: bool = False
     source: str = "text"  # text, ner, dateline
+    owner: bool = False  # the context's last part was written as its owner ("Chittagong's Pahartali area")
 
 
 def find_place_names(sentence: str, offset: int = 0, ner_spans: Iterable[tuple[str, int, int]] = ()) -> list[PlaceName]:
@@ -87,16 +110,16 @@ def find_place_names(sentence: str, offset: int = 0, ner_spans: Iterable[tuple[s
     """
     skip = 0
     if offset == 0:
-        dateline = _DATELINE.match(sentence[:120])
+        dateline = _match_dateline(sentence[:120])
         skip = dateline.end() if dateline else 0
     found: list[PlaceName] = []
     for match in _LOCATIVE.finditer(sentence, skip):
         context = match.group("ctx") or match.group("paren") or ""
-        _add_name(found, match, offset, _trim(context), locative=not match.group("origin"))
+        _add_name(found, match, offset, _trim_chain(context), locative=not match.group("origin"))
     for pattern in (_APPOSITION, _OBJECT):
         for match in pattern.finditer(sentence, skip):
             if not _covered(found, offset + match.start("name")):
-                _add_name(found, match, offset, _trim(match.groupdict().get("ctx") or ""), locative=False)
+                _add_name(found, match, offset, _trim_chain(match.groupdict().get("ctx") or ""), locative=False)
     for text, start, end in ner_spans:
         if start < skip or _covered(found, offset + start) or _STREET_AFTER.match(sentence[end:]):
             continue
@@ -106,13 +129,20 @@ def find_place_names(sentence: str, offset: int = 0, ner_spans: Iterable[tuple[s
     return sorted(found, key=lambda p: p.start)
 
 
+def _trim_chain(chain: str) -> str:
+    """Each part of a written chain trimmed ("Ill." read as Illinois); the empty parts dropped."""
+    return ", ".join(part for part in (_trim(p) for p in chain.split(",")) if part)
+
+
 def _covered(found: list[PlaceName], start: int) -> bool:
     return any(p.start <= start < p.end for p in found)
 
 
 def _is_name(name: str) -> bool:
-    """Not a stop word, a part of a town ("the Old City") or a two-letter acronym ("UN", "EU")."""
+    """Not a stop word, a part of a town ("the Old City"), a street or a two-letter acronym ("UN", "EU")."""
     if not name or name.split()[0] in _STOP_NAMES or _strip_article(name).lower() in _NOT_PLACES:
+        return False
+    if _STREET.search(name):
         return False
     return not (len(name) <= 2 and name.isupper())
 
@@ -122,10 +152,20 @@ def _strip_article(name: str) -> str:
 
 
 def _add_name(found: list[PlaceName], match: re.Match, offset: int, context: str, locative: bool) -> None:
-    name = _trim(match.group("name"))
-    if _is_name(name) and not _STREET_AFTER.match(match.string[match.start("name") + len(name):]):
-        start = offset + match.start("name")
-        found.append(PlaceName(name, start, start + len(name), context, locative))
+    """The name of a match; one written in its owner's possessive ("Ukraine's Donetsk", "Aden's Mansoura
+    district") is the name after it, in the owner."""
+    written, start = match.group("name"), match.start("name")
+    owner = _OWNER.match(written)
+    if owner is not None:
+        written, start = written[owner.end():], start + owner.end()
+        context = ", ".join(p for p in (context, _trim(owner.group(1))) if p)
+    name = _trim(written)
+    if _is_name(name) and not _STREET_AFTER.match(match.string[start + len(name):]):
+        found.append(PlaceName(name, offset + start, offset + start + len(name), context, locative,
+                               owner=owner is not None))
+
+
+_OWNER = re.compile(r"^([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+(?=[A-Z])")
 
 
 _POSSESSIVE = re.compile(r"['’]s\b.*$")
@@ -153,15 +193,17 @@ def _trim(name: str) -> str:
 
 def dateline_end(text: str) -> int:
     """Where a wire dateline ("GAO, Mali, March 3 (AFP) -") ends, or 0 when the text has none."""
-    match = _DATELINE.match(text[:160])
+    match = _match_dateline(text[:160])
     return match.end() if match else 0
 
 
 def find_dateline(text: str) -> PlaceName | None:
-    """The dateline place of a wire report ("KABUL, Afghanistan (AP) —")."""
-    match = _DATELINE.match(text[:120])
+    """The dateline place of a wire report ("KABUL, Afghanistan (AP) —", "Englewood, Ill. —"), or of a headline
+    before its colon ("Hermosillo, Sonora: ...")."""
+    match = _match_dateline(text[:120])
     if not match:
         return None
     name = match.group("name").strip()
-    context = _trim((match.group("ctx") or match.group("paren") or "").strip()) or None
+    groups = match.groupdict()
+    context = _trim((groups["ctx"] or groups.get("paren") or "").strip()) or None
     return PlaceName(name, match.start("name"), match.start("name") + len(name), context, False, "dateline")

@@ -8,39 +8,164 @@ name no place (a dateline often names the newsroom, not the scene).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from eventdesk.extract.place_names import PlaceName, dateline_end, find_dateline, find_place_names
 from eventdesk.geo.gazetteer import Context, Gazetteer, Place
+from eventdesk.geo.names import FUNCTION_WORDS, fold, is_common
 
-__all__ = ["PlaceName", "choose_place", "dateline_end", "find_dateline", "find_place_names", "incident_place",
-           "place_context", "resolve_place"]
+__all__ = ["PlaceChoice", "PlaceName", "choose_place", "dateline_end", "find_dateline", "find_place_names",
+           "incident_place", "place_context", "place_fields", "resolve_place"]
 
-_FACILITY = re.compile(r"\s+(?:University|Airport|International Airport|Stadium|Hospital|Market|Square|Road|Street|"
-                       r"Bridge|Mosque|Prison|Camp|Base|Air Base|Highway|Port|Station|Hotel|Province|District|"
-                       r"Region|State|Governorate|County|Department)$")
+_FACILITY = re.compile(r"\s+(?:University|Airport|International Airport|Stadium|Hospital|Market|Square|Bridge|"
+                       r"Mosque|Prison|Camp|Camps|Base|Air Base|Airbase|Highway|Port|Station|Hotel|Province|District|"
+                       r"Region|State|Governorate|County|Department|Dam|Valley|Mountains?|Desert|Sector|Junction|"
+                       r"Crossing|Checkpoint|Bazaar|Town|Village|City)$")
+# The words a name may drop and still name the place its first words name: a lower-case tail or an
+# Arabic article ("Daraa al-Balad" is Daraa). "Boko Haram", "Jebel Marra" and "Mir Ali" are not
+# "Boko", "Jebel" and "Mir".
+_ARTICLE_WORD = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|er|et|ul|ud)-")
+# The article is about a country from this weight up: two of a country, demonym or province written (1
+# each) and a dateline (1). A country named once in passing ("peace talks held in Tanzania"), an armed
+# group's home country (0.5) or a town's (0.3) do not make it so.
+SUPPORTED_WEIGHT = 1.9
+# A town within this distance of a country the article names is no far-away false match: border
+# towns are named beside the neighbour's name ("rockets fired from Gaza toward Sderot").
+NEAR_KM = 300.0
+# Capitalised words of title-case headlines that end a place name ("in Maiduguri Attack", "in Bama Wells As
+# Boko Haram ..."): the name before them is read alone. Other capitalised words are part of the name.
+_HEADLINE_WORDS = frozenset(
+    "attack attacks clash clashes raid raids blast blasts bomb bombs bombing bombings ambush ambushes violence"
+    " fighting shelling strike strikes airstrike airstrikes brigade offensive operation massacre killing killings"
+    " battle explosion siege unrest protest protests riot riots suicide police army military community residents"
+    " area region countryside outskirts suburb suburbs idps camp camps market prison hospital school college mosque"
+    " church checkpoint highway road university shooting gunmen militants rebels troops soldiers forces fire firing"
+    " curfew ceasefire talks crisis conflict war incident assault hostilities deaths dead killed toll funeral"
+    " clinic farm farms mine mines village villages town towns city".split()
+)
+
+
+class Resolved(NamedTuple):
+    """A name read as a place: the gazetteer's place, and the written town kept as the location when the
+    gazetteer knows only a division of the chain it is written in ("Godam, Qalay-i-Zal district, Kunduz")."""
+
+    place: Place
+    how: str  # chain, name, facility, leading-part
+    written: str | None = None
+
+
+def resolve_name(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Resolved | None:
+    """The place a name denotes in context, and how it was read (see `resolve_place`)."""
+    found = _resolve_written(gazetteer, name, context)
+    if found is None or found.how == "chain" or name.source == "dateline":
+        return found  # a chain, or a dateline, is its own support
+    return None if _unsupported(gazetteer, found.place, context) or _outside_area(found.place, context) else found
 
 
 def resolve_place(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Place | None:
     """The place a name denotes, in context ("Dhaka University" is read as Dhaka when nothing else fits).
 
-    A name that is no place as a whole ("Daraa al-Balad", and in all-capitals text "SAN
-    SALVADOR TODAY") is read by its longest leading part that is one.
+    A name written in a chain ("Godam, Qalay-i-Zal district, Kunduz, Afghanistan") is looked for inside
+    the chain's divisions only; when it is not found there, the narrowest division the gazetteer knows
+    stands for it. A name that is no place as a whole ("Daraa al-Balad", and in all-capitals text "SAN
+    SALVADOR TODAY") is read by its longest leading part that is one. A town in a country the article
+    does not name, when it names another, is refused: a wrong country is worse than none.
     """
-    phrase = f"{name.text}, {name.context}" if name.context else name.text
-    place = gazetteer.resolve_phrase(phrase, context)
-    if name.context and (place is None or place.precision not in ("city", "point")):
-        alone = gazetteer.resolve(name.text, context)
-        if alone is not None and alone.is_town and (place is None or alone.country_code == place.country_code):
-            return alone
-    if place is None and _FACILITY.search(name.text):
+    found = resolve_name(gazetteer, name, context)
+    return found.place if found else None
+
+
+def _outside_area(place: Place, context: Context) -> bool:
+    """Whether a place lies in another province of the country whose province the dateline writes out
+    ("YORK, Pa. —"), one the article does not name."""
+    if context.area is None or place.country_code != context.area[0] or place.kind == "country":
+        return False
+    return place.admin1 != context.area[1] and context.weighs(place)[1] < 0.9
+
+
+def _unsupported(gazetteer: Gazetteer, place: Place, context: Context) -> bool:
+    """Whether a place lies in a country the article does not name, far from every country it names."""
+    named = [cc for cc, weight in context.countries.items() if weight >= SUPPORTED_WEIGHT]
+    if place.kind == "country" or not named or place.country_code in named:
+        return False
+    if place.lat is None or place.lon is None:
+        return True
+    distances = (gazetteer.km_to_country(place.lat, place.lon, cc) for cc in named)
+    return not any(d is not None and d <= NEAR_KM for d in distances)
+
+
+def _resolve_written(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Resolved | None:
+    if name.context:
+        chained = _resolve_chain(gazetteer, name, context)
+        if chained is not None:
+            return chained
+    place = gazetteer.resolve(name.text, context)
+    if place is not None:
+        return Resolved(place, "name")
+    if _FACILITY.search(name.text):
         place = gazetteer.resolve(_FACILITY.sub("", name.text), context)
+        if place is not None:
+            return Resolved(place, "facility")
+    words = name.text.split()
+    split = _split_chain(gazetteer, words, context)
+    if split is not None:
+        return split
+    for size in range(len(words) - 1, 0, -1):
+        if not (context.text_is_upper or _droppable(words[size])):
+            continue
+        place = gazetteer.resolve(" ".join(words[:size]), context)
+        if place is not None:
+            return Resolved(place, "leading-part")
+    return None
+
+
+def _split_chain(gazetteer: Gazetteer, words: list[str], context: Context) -> Resolved | None:
+    """A chain written without its comma ("Ensenada Baja California", "Hermosillo Sonora"): a town
+    followed by the division or country it lies in."""
+    for size in range(1, len(words)):
+        head, rest = " ".join(words[:size]), " ".join(words[size:])
+        area = gazetteer.resolve(rest, context)
+        if area is None or area.is_town:
+            continue
+        place = gazetteer.resolve_phrase(f"{head}, {rest}", context)
+        if place is not None and place.is_town and place.country_code == area.country_code and \
+                place in gazetteer.candidates(head):
+            return Resolved(place, "chain")
+    return None
+
+
+def _droppable(word: str) -> bool:
+    """Whether a name may be cut before this word: an Arabic article ("al-Balad") or an English word."""
+    key = fold(word)
+    return bool(_ARTICLE_WORD.match(word)) or key in _HEADLINE_WORDS or key in FUNCTION_WORDS or is_common(key)
+
+
+def _resolve_chain(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Resolved | None:
+    """A name read inside the divisions written after it; the written name kept when it is not found there."""
+    place = gazetteer.resolve_phrase(f"{name.text}, {name.context}", context)
     if place is None:
-        words = name.text.split()
-        for size in range(len(words) - 1, 0, -1):
-            place = gazetteer.resolve(" ".join(words[:size]), context)
-            if place is not None:
-                break
-    return place
+        return None
+    if place in gazetteer.candidates(name.text):
+        return Resolved(place, "chain")
+    alone = gazetteer.resolve(name.text, context)
+    if alone is not None and alone.is_town and _inside(alone, place):
+        return Resolved(alone, "chain")
+    if _is_written_town(name.text, context):
+        owner = gazetteer.resolve(name.context.rsplit(",", 1)[-1], context) if name.owner else None
+        if owner is not None and owner.is_town and _inside(owner, place):
+            place = owner  # "Chittagong's Pahartali area" is a part of the town, not of its division
+        return Resolved(place, "chain", written=name.text)
+    return Resolved(place, "chain")
+
+
+def _is_written_town(text: str, context: Context) -> bool:
+    """Whether a name the gazetteer does not know may stand as the location: a proper name, not a
+    division ("Bajaur district") or a word of an all-capitals text."""
+    return not context.text_is_upper and not _DIVISION_NAME.search(text)
+
+
+_DIVISION_NAME = re.compile(r"\b(?:[Pp]rovince|[Dd]istrict|[Cc]ounty|[Rr]egion|[Ss]tate|[Gg]overnorate|[Dd]epartment|"
+                            r"[Mm]unicipality|[Oo]blast|[Ss]ector)$")
 
 
 # Ranks of places, most specific first: a town, then a district, a province, a country.
@@ -51,17 +176,86 @@ def _rank(place: Place) -> int:
     return _RANK.get(place.kind or place.precision, 4)
 
 
-def choose_place(gazetteer: Gazetteer, names: list[PlaceName], context: Context) -> tuple[Place, PlaceName] | None:
+class PlaceChoice(NamedTuple):
+    """The place of an incident, the name it was read from and the rule that chose it (see `place_reason`)."""
+
+    place: Place
+    name: PlaceName
+    rule: str
+    resolved: Resolved
+
+    @property
+    def location(self) -> str | None:
+        """The most specific place name: the written town, the town or district, or the province."""
+        if self.resolved.written:
+            return self.resolved.written
+        if self.place.precision in ("city", "point"):
+            return self.place.name
+        return (self.place.admin1 or self.place.name) if self.place.precision == "admin1" else None
+
+
+# What each rule of `incident_place` says, for the place_reason column.
+PLACE_RULES = {
+    "in-sentence": "named in the incident's sentences",
+    "written-chain": "named with the chain of divisions written after it",
+    "dateline-town-in-area": "the dateline's town inside the province or country the incident's sentences name",
+    "article-town-in-area": "the article's most named town inside the province or country the incident's "
+                            "sentences name",
+    "dateline": "the dateline (the incident's sentences name no place)",
+    "article-town": "the town the article names most (the incident's sentences name no place)",
+    "article-place": "a place the article names (the incident's sentences name no place)",
+}
+
+
+_LEVELS = {"town": "town", "admin2": "district", "admin1": "province", "country": "country"}
+
+
+def place_reason(choice: PlaceChoice) -> str:
+    """Why an incident is placed where it is: the rule, the written span and its offsets, and how it was read."""
+    name, resolved = choice.name, choice.resolved
+    phrase = f"{name.text}, {name.context}" if name.context else name.text
+    reason = f'{choice.rule}: "{phrase}" at {name.start}-{name.end}'
+    if resolved.how in ("facility", "leading-part"):
+        reason += f" (read as {choice.place.name}, its {'leading part' if resolved.how == 'leading-part' else 'place'})"
+    if resolved.written:
+        level = _LEVELS.get(choice.place.kind, "place")
+        reason += f"; {resolved.written} is not in the gazetteer, so the coordinates are those of the {level} " \
+                  f"{choice.place.name}"
+    return reason
+
+
+def place_fields(choice: PlaceChoice | None) -> dict:
+    """The event-table place columns of a choice (none when there is no place)."""
+    if choice is None:
+        return {}
+    place = choice.place
+    return {"location": choice.location, "admin1": place.admin1, "country": place.country, "lat": place.lat,
+            "lon": place.lon, "geo_precision": place.precision, "place_reason": place_reason(choice)}
+
+
+def _choice(resolved: Resolved, name: PlaceName, rule: str) -> PlaceChoice:
+    assert rule in PLACE_RULES, rule
+    if rule == "in-sentence" and resolved.how == "chain":
+        rule = "written-chain"
+    return PlaceChoice(resolved.place, name, rule, resolved)
+
+
+def _rank_of(resolved: Resolved) -> int:
+    return 0 if resolved.written else _rank(resolved.place)
+
+
+def choose_place(gazetteer: Gazetteer, names: list[PlaceName], context: Context, rule: str = "in-sentence"
+                 ) -> PlaceChoice | None:
     """The most specific resolvable place among the names (locative ones first, then text order)."""
-    best: tuple[tuple[int, int, int], Place, PlaceName] | None = None
+    best: tuple[tuple[int, int, int], Resolved, PlaceName] | None = None
     for order, name in enumerate(names):
-        place = resolve_place(gazetteer, name, context)
-        if place is None:
+        resolved = resolve_name(gazetteer, name, context)
+        if resolved is None:
             continue
-        key = (_rank(place), 0 if name.locative else 1, order)
+        key = (_rank_of(resolved), 0 if name.locative else 1, order)
         if best is None or key < best[0]:
-            best = (key, place, name)
-    return (best[1], best[2]) if best else None
+            best = (key, resolved, name)
+    return _choice(best[1], best[2], rule) if best else None
 
 
 def place_context(gazetteer: Gazetteer, names: list[PlaceName], dateline: PlaceName | None,
@@ -84,6 +278,9 @@ def place_context(gazetteer: Gazetteer, names: list[PlaceName], dateline: PlaceN
     if dateline is not None:
         place = resolve_place(gazetteer, dateline, context)
         context = context.with_place(place) if place is not None else context
+        area = gazetteer.resolve(dateline.context, context) if dateline.context and place is not None else None
+        if area is not None and area.kind == "admin1" and area.admin1 == place.admin1:
+            context = context.with_area(area)
     for name in everything:
         if name.context:
             place = gazetteer.resolve_phrase(f"{name.text}, {name.context}", context)
@@ -99,34 +296,37 @@ def _inside(place: Place, area: Place) -> bool:
     return area.precision == "country" or (area.admin1 is not None and place.admin1 == area.admin1)
 
 
-def _first_town(gazetteer: Gazetteer, names: list[PlaceName], context: Context, area: Place | None
-                ) -> tuple[Place, PlaceName] | None:
+def _first_town(gazetteer: Gazetteer, names: list[PlaceName], context: Context, area: Place | None, rule: str
+                ) -> PlaceChoice | None:
     """The town named most often among the names (the earliest on a tie), inside `area` if given."""
     towns: dict[int | None, list] = {}
     for name in names:
-        place = resolve_place(gazetteer, name, context)
+        resolved = resolve_name(gazetteer, name, context)
+        place = resolved.place if resolved is not None and not resolved.written else None
         if place is not None and place.is_town and (area is None or _inside(place, area)):
-            towns.setdefault(place.geonameid, [place, name, 0])[2] += 1
+            towns.setdefault(place.geonameid, [resolved, name, 0])[2] += 1
     if not towns:
         return None
-    place, name, _count = max(towns.values(), key=lambda entry: entry[2])
-    return place, name
+    resolved, name, _count = max(towns.values(), key=lambda entry: entry[2])
+    return _choice(resolved, name, rule)
 
 
 def incident_place(gazetteer: Gazetteer, own: list[PlaceName], others: list[PlaceName],
-                   dateline: PlaceName | None, context: Context) -> tuple[Place, PlaceName] | None:
+                   dateline: PlaceName | None, context: Context) -> PlaceChoice | None:
     """Where an incident happened: its own sentences' place, made a town where the article allows.
 
     When its sentences name only a province or country, the dateline's town inside it is taken,
     else the town inside it that the rest of the article names most. When they name no place,
     the dateline is taken, else the town the article names most, else its likeliest place.
+    The choice's `rule` names which of these it was.
     """
     chosen = choose_place(gazetteer, own, context)
     datelines = [dateline] if dateline is not None else []
     if chosen is not None:
-        if chosen[0].is_town or chosen[0].precision not in ("country", "admin1"):
+        if chosen.resolved.written or chosen.place.is_town or chosen.place.precision not in ("country", "admin1"):
             return chosen
-        return (_first_town(gazetteer, datelines, context, chosen[0])
-                or _first_town(gazetteer, others, context, chosen[0]) or chosen)
-    return (choose_place(gazetteer, datelines, context) or _first_town(gazetteer, others, context, None)
-            or choose_place(gazetteer, others, context))
+        return (_first_town(gazetteer, datelines, context, chosen.place, "dateline-town-in-area")
+                or _first_town(gazetteer, others, context, chosen.place, "article-town-in-area") or chosen)
+    return (choose_place(gazetteer, datelines, context, "dateline")
+            or _first_town(gazetteer, others, context, None, "article-town")
+            or choose_place(gazetteer, others, context, "article-place"))
