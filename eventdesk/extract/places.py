@@ -41,7 +41,10 @@ _HEADLINE_WORDS = frozenset(
     " area region countryside outskirts suburb suburbs idps camp camps market prison hospital school college mosque"
     " church checkpoint highway road university shooting gunmen militants rebels troops soldiers forces fire firing"
     " curfew ceasefire talks crisis conflict war incident assault hostilities deaths dead killed toll funeral"
-    " clinic farm farms mine mines village villages town towns city".split()
+    " clinic farm farms mine mines village villages town towns city township little unknown more after amid over"
+    " leaves kills killed dies dead".split()
+    # and the compass words of Spanish and Philippine names ("Surigao Sur", "Agusan Norte", "Primo Tapia Poniente")
+    + "sur norte oriental occidental poniente oriente centro".split()
 )
 
 
