@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from eventdesk.geo.names import ABBREVIATIONS
+
 # A word of a name, with a lower-case Arabic article in front ("al-Mukalla", "Deir ez-Zor").
 _WORD = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|er|et|ul|ud)-)?[A-Z][\w'’.-]*"
 _NAME = rf"{_WORD}(?:\s+(?:de|del|la|al|el|ad|as|an|bin|di|du|da|des|of)?\s*{_WORD}){{0,4}}"
@@ -124,7 +126,7 @@ def find_place_names(sentence: str, offset: int = 0, ner_spans: Iterable[tuple[s
         if start < skip or _covered(found, offset + start) or _STREET_AFTER.match(sentence[end:]):
             continue
         text = _trim(text)
-        if text and _is_name(text):
+        if text and _is_name(text) and not _is_acronym(text, sentence):
             found.append(PlaceName(text, offset + start, offset + start + len(text), None, False, "ner"))
     return sorted(found, key=lambda p: p.start)
 
@@ -136,6 +138,15 @@ def _trim_chain(chain: str) -> str:
 
 def _covered(found: list[PlaceName], start: int) -> bool:
     return any(p.start <= start < p.end for p in found)
+
+
+def _is_acronym(name: str, sentence: str) -> bool:
+    """An organisation's initials in a mixed-case sentence ("NATO", "JFO", "LoC"), not a country's ("US")."""
+    bare = name.replace(".", "")
+    if " " in name or len(bare) > 5 or bare in ABBREVIATIONS or sum(c.isupper() for c in bare) < 2:
+        return False
+    letters = [c for c in sentence if c.isalpha()]
+    return sum(c.isupper() for c in letters) < 0.6 * len(letters)
 
 
 def _is_name(name: str) -> bool:
@@ -160,7 +171,8 @@ def _add_name(found: list[PlaceName], match: re.Match, offset: int, context: str
         written, start = written[owner.end():], start + owner.end()
         context = ", ".join(p for p in (context, _trim(owner.group(1))) if p)
     name = _trim(written)
-    if _is_name(name) and not _STREET_AFTER.match(match.string[start + len(name):]):
+    street = _STREET_AFTER.match(match.string[start + len(name):])
+    if _is_name(name) and not _is_acronym(name, match.string) and not street:
         found.append(PlaceName(name, offset + start, offset + start + len(name), context, locative,
                                owner=owner is not None))
 

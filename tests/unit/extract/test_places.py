@@ -303,3 +303,22 @@ def test_a_town_of_the_dateline_s_state_is_read_in_it():
     row = article_place("YORK, Pa. — Police said a woman was killed in Harrisburg late on Friday.")
     assert (row["location"], row["admin1"]) == ("Harrisburg", "Pennsylvania")
     assert row["place_reason"] == 'in-sentence: "Harrisburg" at 46-56'
+
+
+def test_an_organisation_s_initials_are_no_town():
+    sentence = "Thirteen insurgents were killed in a NATO drone strike in Kunduz, officials said."
+    assert [p.text for p in find_place_names(sentence, 1)] == ["Kunduz"]
+    assert [p.text.split()[0] for p in find_place_names("A SOLDIER WAS KILLED IN LIMA TODAY.", 1)] == ["LIMA"]
+
+
+def test_a_south_asian_headline_s_abbreviation_of_pakistan():
+    row = article_place("Two soldiers killed in cross-border firing in Pak")
+    assert (row["country"], row["geo_precision"]) == ("Pakistan", "country")
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Police vow justice for a farmer shot dead in Surigao Sur", "Surigao"),
+    ("Three Killed in Maiduguri Market Blast", "Maiduguri"),
+], ids=["compass-word-of-a-province", "title-case-headline"])
+def test_a_name_read_by_its_leading_part_before_a_common_word(text, town):
+    assert article_place(text)["location"] == town
