@@ -207,7 +207,11 @@ PLACE_RULES = {
     "dateline": "the dateline (the incident's sentences name no place)",
     "article-town": "the town the article names most (the incident's sentences name no place)",
     "article-place": "a place the article names (the incident's sentences name no place)",
+    "article-country": "the one country the article's names and its armed groups' home countries point to "
+                       "(no name of the article resolves)",
 }
+# The least weight for `article-country`: an armed group's home country (0.5) counts, a town's (0.3) not.
+_COUNTRY_WEIGHT = 0.5
 
 
 _LEVELS = {"town": "town", "admin2": "district", "admin1": "province", "country": "country"}
@@ -216,6 +220,9 @@ _LEVELS = {"town": "town", "admin2": "district", "admin1": "province", "country"
 def place_reason(choice: PlaceChoice) -> str:
     """Why an incident is placed where it is: the rule, the written span and its offsets, and how it was read."""
     name, resolved = choice.name, choice.resolved
+    if name.source == "context":
+        weight = name.context or ""
+        return f"{choice.rule}: {choice.place.name}, where the article's names and actors point (weight {weight})"
     phrase = f"{name.text}, {name.context}" if name.context else name.text
     reason = f'{choice.rule}: "{phrase}" at {name.start}-{name.end}'
     if resolved.how in ("facility", "leading-part"):
@@ -232,8 +239,10 @@ def place_fields(choice: PlaceChoice | None) -> dict:
     if choice is None:
         return {}
     place = choice.place
-    return {"location": choice.location, "admin1": place.admin1, "country": place.country, "lat": place.lat,
-            "lon": place.lon, "geo_precision": place.precision, "place_reason": place_reason(choice)}
+    pinned = choice.rule != "article-country"  # a country inferred, not written, gets no pin at its capital
+    return {"location": choice.location, "admin1": place.admin1, "country": place.country,
+            "lat": place.lat if pinned else None, "lon": place.lon if pinned else None,
+            "geo_precision": place.precision, "place_reason": place_reason(choice)}
 
 
 def _choice(resolved: Resolved, name: PlaceName, rule: str) -> PlaceChoice:
@@ -332,4 +341,18 @@ def incident_place(gazetteer: Gazetteer, own: list[PlaceName], others: list[Plac
                 or _first_town(gazetteer, others, context, chosen.place, "article-town-in-area") or chosen)
     return (choose_place(gazetteer, datelines, context, "dateline")
             or _first_town(gazetteer, others, context, None, "article-town")
-            or choose_place(gazetteer, others, context, "article-place"))
+            or choose_place(gazetteer, others, context, "article-place")
+            or _context_country(gazetteer, context))
+
+
+def _context_country(gazetteer: Gazetteer, context: Context) -> PlaceChoice | None:
+    """The country the article points to when none of its names resolves: the heaviest in the context,
+    if it weighs enough and no other weighs as much."""
+    ranked = sorted(context.countries.items(), key=lambda item: item[1], reverse=True)
+    if not ranked or ranked[0][1] < _COUNTRY_WEIGHT or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    country = gazetteer.country(ranked[0][0])
+    if country is None:
+        return None
+    name = PlaceName(country.name, 0, 0, f"{ranked[0][1]:g}", False, "context")
+    return PlaceChoice(country, name, "article-country", Resolved(country, "context"))

@@ -322,3 +322,9 @@ def test_a_south_asian_headline_s_abbreviation_of_pakistan():
 ], ids=["compass-word-of-a-province", "title-case-headline"])
 def test_a_name_read_by_its_leading_part_before_a_common_word(text, town):
     assert article_place(text)["location"] == town
+
+
+def test_an_incident_with_no_resolvable_name_takes_the_armed_group_s_home_country_without_a_pin():
+    row = article_place("Three villagers were beheaded in a Boko Haram raid overnight, residents said.")
+    assert (row["country"], row["geo_precision"], row["lat"], row["lon"]) == ("Nigeria", "country", None, None)
+    assert row["place_reason"].startswith("article-country: Nigeria")
