@@ -34,7 +34,7 @@ _LOCATIVE = re.compile(
     r"east of|west of|(?:south|north)-?(?:east|west) of|town of|city of|village of|district of|province of|"
     r"region of|state of|county of|municipality of|zone of|part of|parts of|area of|suburbs? of|centre of|"
     r"center of|heart of|(?:attacks?|assaults?|raids?|offensive|advance|strikes?|push|march) on|"
-    r"IN|NEAR|OUTSIDE|AT|OF|TOWARD|TOWARDS)\s+"
+    r"IN|NEAR|OUTSIDE|AT|OF|TOWARD|TOWARDS|In|Near|Outside|At|Around|Across|Into|Toward|Towards|On)\s+"
     r"(?:(?:the|a|an|THE)\s+(?:(?![A-Z])[a-z]+(?:-[a-z]+)?\s+)?)?"
     r"(?:(?:town|city|village|district|province|region|state|county|area|municipality|capital|"
     r"TOWN|CITY|VILLAGE|DISTRICT|PROVINCE|DEPARTMENT)\s+(?:of\s+|OF\s+)?)?"

@@ -319,7 +319,8 @@ def test_a_south_asian_headline_s_abbreviation_of_pakistan():
 @pytest.mark.parametrize(("text", "town"), [
     ("Police vow justice for a farmer shot dead in Surigao Sur", "Surigao"),
     ("Three Killed in Maiduguri Market Blast", "Maiduguri"),
-], ids=["compass-word-of-a-province", "title-case-headline"])
+    ("Three Soldiers Killed As Army Imposes Curfew On Maiduguri", "Maiduguri"),
+], ids=["compass-word-of-a-province", "title-case-headline", "title-case-preposition"])
 def test_a_name_read_by_its_leading_part_before_a_common_word(text, town):
     assert article_place(text)["location"] == town
 
