@@ -21,11 +21,11 @@ from eventdesk.extract.events import incident_type
 from eventdesk.extract.facts import ActorSpan, Incident, Role, SentenceFacts
 from eventdesk.extract.grouping import FRAME_VERBS, MODAL
 from eventdesk.extract.perpetrators import PLACE_BEFORE, incident_perpetrator
-from eventdesk.extract.places import PlaceName, incident_place, place_context
+from eventdesk.extract.places import PlaceName, incident_place, place_context, place_fields
 from eventdesk.extract.resources import Resources
 from eventdesk.extract.targets import incident_targets
 from eventdesk.extract.text import Sentence
-from eventdesk.geo.gazetteer import Context, Gazetteer, Place
+from eventdesk.geo.gazetteer import Context, Gazetteer
 
 # The casualty columns of each kind of figure.
 _FIGURE_COLUMNS = {"killed": (s.KILLED, s.KILLED_QUALIFIER), "injured": (s.INJURED, s.INJURED_QUALIFIER)}
@@ -63,15 +63,6 @@ def _base_row(article: Article, event_type: str, evidence: Sentence, confidence:
     return row
 
 
-def _put_place(row: dict, place: Place | None) -> None:
-    if place is None:
-        return
-    row.update({s.LOCATION: place.name if place.precision in ("city", "point") else None, s.ADMIN1: place.admin1,
-                s.COUNTRY: place.country, s.LAT: place.lat, s.LON: place.lon, s.GEO_PRECISION: place.precision})
-    if place.precision == "admin1":
-        row[s.LOCATION] = place.admin1 or place.name
-
-
 # The start of the date reason of a claim dated by the attack it claims.
 LINKED_ATTACK_DATE = "linked attack's date"
 
@@ -107,7 +98,7 @@ def incident_row(article: Article, incident: Incident, res: Resources, context: 
         row[count], row[qualifier] = total.count, total.qualifier
     _put_date(row, best_date(incident.dates()))
     chosen = _incident_place(incident, res.gazetteer, context, dateline, article_places)
-    _put_place(row, chosen[0] if chosen else None)
+    row.update(place_fields(chosen))
     perpetrator = incident_perpetrator(incident, res.registry, groups, row.get(s.COUNTRY))
     _put_role(row, s.ACTOR1, perpetrator)
     targets = incident_targets(incident, perpetrator)
