@@ -89,13 +89,19 @@ def test_splitting_reports_off_makes_a_new_event_that_survives_reingest(open_sto
     assert len(app.dataframe[0].value) == 5
 
 
-def test_merging_two_events_joins_their_sources(open_store_page, corpus_store, writable):
+def _two_quetta_events_chosen_to_merge(open_store_page, corpus_store, writable):
+    """A writable copy of the corpus store, its Events page on one Quetta event with the other chosen to merge."""
     folder = writable(corpus_store)
     events = store.load_events(folder)
     first, second = incident(events, "Quetta", "2024-03-04"), incident(events, "Quetta", "2024-03-11")
     app = open_store_page(folder, "events")
     app.selectbox(key=keys.EVENT_KEY).set_value(first).run()
     app.selectbox(key=MERGE_WITH).set_value(second).run()
+    return folder, app, first, second
+
+
+def test_merging_two_events_joins_their_sources(open_store_page, corpus_store, writable):
+    folder, app, _, _ = _two_quetta_events_chosen_to_merge(open_store_page, corpus_store, writable)
     click(app, "Merge the two events")
 
     assert "Merged the two events" in app.success[0].value
@@ -117,12 +123,7 @@ def test_merging_two_events_joins_their_sources(open_store_page, corpus_store, w
 
 
 def test_a_merge_with_an_event_merged_away_meanwhile_is_refused_plainly(open_store_page, corpus_store, writable):
-    folder = writable(corpus_store)
-    events = store.load_events(folder)
-    first, second = incident(events, "Quetta", "2024-03-04"), incident(events, "Quetta", "2024-03-11")
-    app = open_store_page(folder, "events")
-    app.selectbox(key=keys.EVENT_KEY).set_value(first).run()
-    app.selectbox(key=MERGE_WITH).set_value(second).run()
+    folder, app, first, second = _two_quetta_events_chosen_to_merge(open_store_page, corpus_store, writable)
     store.merge_events(folder, [first, second])  # another session merges them first
     click(app, "Merge the two events")
     assert [e.value for e in app.error] == [event_detail.merge_problem(first, second, store.load_events(folder))]
