@@ -55,7 +55,7 @@ def test_an_event_without_dated_reports_says_so_instead_of_an_empty_chart(open_s
     assert any(n.startswith("No dated reports for this event") for n in notes), notes
     assert len(app.get("plotly_chart")) == 3  # by date, place and initiator: no history chart
     history = app.dataframe[-1].value
-    assert history[counts.KILLED_SHOWN].tolist() == ["2"] and history[schema.PUBLISHED].isna().all()
+    assert history[counts.KILLED_SHOWN].tolist() == ["2"] and (history[schema.PUBLISHED] == "").all()
 
 
 def test_an_event_with_dated_reports_draws_its_history(open_store_page, corpus_store):
