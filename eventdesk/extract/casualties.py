@@ -32,6 +32,7 @@ _DETERMINERS = {"a", "an", "his", "her", "their", "its", "the"}
 _SHOT_VERBS = {"shot", "shooting", "shoots"}
 # Ten thousand dead or more is the toll of a war or a campaign ("massacred 70,000 Salvadorans"), not of one incident.
 _MOST_IN_ONE_INCIDENT = 10_000
+_OTHERS = re.compile(r"\b(?:others|more)\b", re.IGNORECASE)
 _PLURAL = re.compile(r"(?:people|men|women|children|police|troops|personnel|staff|crew|forces|[^s]s)$", re.IGNORECASE)
 
 
@@ -279,6 +280,7 @@ _READERS: tuple[tuple[Rule, _Reader], ...] = (
     (cr.AGED_VICTIM, _single),
     (cr.APPOSED_VICTIM, _single),
     (cr.ANOTHER, _single),
+    (cr.ELLIPTICAL, _single),
     (cr.HEADLINE_VICTIM, _single),
     (cr.HEADLINE_OBJECT, _listed),
     (cr.TO_DEATH, _to_death),
@@ -345,7 +347,7 @@ _NEEDS_WORD = {made.name: re.compile(words, re.IGNORECASE) for made, words in (
     (cr.SHOT, r"\bshot\b"), (cr.SELF_KILLED, r"themselves"), (cr.BESIDES, r"counting|excluding|addition|besides|plus"),
     (cr.BODIES_COUNTED, r"bodies|corpses"), (cr.BODIES_OF, r"bodies|corpses|remains"), (cr.A_BODY, r"body|corpse"),
     (cr.COUPLE_OBJECT, r"couple"), (cr.COUPLE_VICTIM, r"couple"), (cr.LIVES, r"lives"), (cr.LIVES_OF, r"lives"),
-    (cr.TO_DEATH, r"to death"), (cr.WITH_OWNER, r"of (?:his|her)"),
+    (cr.TO_DEATH, r"to death"), (cr.ELLIPTICAL, r"\b(?:and|while)\b"), (cr.WITH_OWNER, r"of (?:his|her)"),
     (cr.FOUND_DEAD, r"find|found|locat|discover|recover"),
     (cr.SELF_AND_OTHERS, r"himself|herself"), (cr.OTHERS_AND_SELF, r"himself|herself"),
     (cr.ATTACKER_KILLED, r"\b(?:him|her|he|she|himself|herself|being)\b"),
@@ -410,6 +412,8 @@ def total_casualties(mentions: Iterable[Casualty], kind: str) -> Total:
     chosen = [m for m in every if m.kind == kind and not m.period and not (m.subset and _whole_before(m, every))]
     if kind == "injured":
         chosen = _survivors(chosen, every)
+    else:
+        chosen = _of_the_wounded(chosen, every)
     if not chosen:
         return Total(None, None)
     reports = sorted({m.report for m in chosen if m.report is not None})
@@ -460,13 +464,30 @@ def _survivors(injured: list[Casualty], every: list[Casualty]) -> list[Casualty]
     return kept
 
 
+def _of_the_wounded(killed: list[Casualty], every: list[Casualty]) -> list[Casualty]:
+    """Later deaths ("he died at the hospital", "was pronounced dead") are of the wounded told before them: with
+    nobody wounded before, they restate a death already counted ("A man was fatally shot. He was pronounced dead
+    at the scene.") and are dropped, and they never outnumber the wounded."""
+    kept = []
+    for mention in killed:
+        before = every[:next(i for i, m in enumerate(every) if m is mention)]  # mentions come in text order
+        if mention.later and any(m.kind == "killed" and not m.later for m in before):
+            hurt = sum(m.count for m in before if m.kind == "injured")
+            if hurt <= 0:
+                continue
+            mention = replace(mention, count=min(mention.count, hurt))
+        kept.append(mention)
+    return kept
+
+
 def _whole_before(part: Casualty, every: list[Casualty]) -> bool:
     """A part ("including 11 police officers", "four of them women") belongs to a figure stated before it; the dead
     among people shot ("two men were shot; one of them died") are the only figure of their kind."""
     earlier = [m for m in every if m.start < part.start and not m.subset]
     if part.kind == "killed" and any(m.shot for m in earlier) and not any(m.kind == "killed" for m in earlier):
         return False
-    return True
+    # With no figure before it, a part is all there is: "repelled the attack and killed 4 members of them".
+    return any(m.kind == part.kind or m.shot for m in earlier)
 
 
 def _is_attacker(mention: Casualty) -> bool:
@@ -479,8 +500,11 @@ def _group_sums(mentions: list[Casualty]) -> list[list[Casualty]]:
     groups: list[list[Casualty]] = []
     for mention in mentions:
         last = groups[-1][-1] if groups else None
+        # The fates of people shot, told after them ("Three people were shot. A man was critically wounded and
+        # two women suffered minor injuries."), are parts of them, not more people: a new group.
+        fate = last is not None and last.shot and not mention.shot and not _OTHERS.search(mention.victims or "")
         if last is not None and last.report == mention.report and 0 <= mention.start - last.end < 60 \
-                and _victims_differ(groups[-1], mention):
+                and _victims_differ(groups[-1], mention) and not fate:
             groups[-1].append(mention)
         else:
             groups.append([mention])

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from eventdesk.extract.casualty_words import (
+    HARM,
+    HOW_BADLY,
     HURT_WORDS,
     KILL_WORDS,
     MODIFIERS,
@@ -288,8 +290,11 @@ SINGLE_PASSIVE = rule(
     r"(?:(?:raped|abducted|kidnapped|tortured|robbed|beaten|attacked|ambushed)\s+and\s+)?"
     rf"(?:shot and killed|shot and wounded|{KILL_WORDS}|{HURT_WORDS}"
     r"|shot(?!\s+(?:at|and|dead|to death)\b)(?!,\s*(?:police|officials|authorities) said))"
-    r"|(?:(?:also|later|reportedly|subsequently)\s+){0,2}(?:died|perished|blew himself up|blew herself up))\b",
+    r"|(?:(?:also|later|reportedly|subsequently)\s+){0,2}(?:died|perished|blew himself up|blew herself up)"
+    rf"|(?:suffered|sustained|received)\s+{HARM})\b",
     ["The assailant was also killed", "His nephew, who was driving the car, was wounded",
+     "A second man suffered non-life-threatening injuries", "the driver sustained a gunshot wound to the arm",
+     "A 17-year-old boy was critically wounded",
      "The victim, a 23-year-old man, was shot multiple times", "where a 40-year-old man had been shot",
      "A 25-year-old man was shot Tuesday night", "a woman was shot to death"],
     counterexamples=["a man was shot at but missed"])
@@ -299,18 +304,27 @@ ANOTHER = rule(
     r"\b(?P<v>another|the other|an?\s+(?:second|third|fourth|fifth|sixth))\s+"
     rf"(?:(?:was|also|later)\s+){{0,2}}(?P<verb>{KILL_WORDS}|{HURT_WORDS})\b",
     ["Three men were shot dead and a fourth was wounded"])
+# A second person in a clause without its verb: "A woman was killed and her boyfriend critically injured".
+ELLIPTICAL = rule(
+    "casualties.elliptical",
+    r"\b(?:was|were)\s+(?:[\w-]+\s+){1,3}?(?:and|while)\s+(?:a|an|the|his|her|their)\s+"
+    rf"(?P<v>(?:(?!(?-i:{STOPS})\b){WORD}\s+){{0,2}}?(?:{PERSON}))\s+"
+    rf"(?P<verb>{HOW_BADLY}(?:injured|wounded|hurt)|killed)\b{_ACTIVE_AFTER}",
+    ["A woman was killed and her boyfriend critically injured", "the driver was killed and a passenger wounded"],
+    counterexamples=["The officer was attacked and the gunman killed three people"])
 # A wounded victim who died afterwards: "the policeman later succumbed to his injuries".
 LATER_DEATH = rule(
     "casualties.later_death",
     r"\b(?:later |subsequently )?(?:succumbed to (?:(?:his|her|their) )?(?:injuries|wounds)|"
     r"died (?:later )?(?:of|from) (?:his|her) (?:injuries|wounds)|"
     r"died\b(?:\s+[\w-]+){0,4}?\s+(?:in|at)\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,2}?hospital|"
-    r"(?:was|were) pronounced dead|\b(?:shot|wounded|injured|stabbed|hit|struck)\b[^.;]{0,40}?\band (?:later |then )?"
+    r"(?:was|were) pronounced dead|\bwhere (?:he|she|they|the victim) (?:later |subsequently )?died\b|"
+    r"\b(?:shot|wounded|injured|stabbed|hit|struck)\b[^.;]{0,40}?\band (?:later |then )?"
     r"died\b|died (?:at the scene|on the spot|on the way to "
     r"(?:the |a )?hospital|shortly (?:after|afterwards)))",
     ["A farmer wounded in the raid succumbed to his injuries", "He later died at the hospital",
      "and was pronounced dead at the scene", "was shot multiple times and died at the scene",
-     "He died a few minutes ago at Rosales Hospital"],
+     "He died a few minutes ago at Rosales Hospital", "He was taken to a local hospital, where he died"],
     counterexamples=["They offered resistance and died in the confrontation"])
 # "Two people were shot and one of them later died": some of a group named before died afterwards.
 DIED_OF_THEM = rule(
