@@ -51,6 +51,11 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("event_type", "string", "One of the event taxonomy: bombing, armed_assault, ..., statement, other.", True),
     Column("date", "string", "Date of the event at its precision: YYYY-MM-DD, YYYY-MM or YYYY."),
     Column("date_precision", "string", "day, month, year or unknown.", True),
+    Column("date_rule", "string", "The rule that read the date, and the role of a date that is not the event's "
+           "own day (the day of a statement about it, the start of a period)."),
+    Column("date_span", "string", "The words the date was read from, as written."),
+    Column("date_until", "string", "Last day (YYYY-MM-DD) when the date is a range (\"over 24-26 June\"): `date` is "
+           "its first day."),
     Column("actor1", "string", "Initiator: attacker, warner, claimant, accuser (canonical name)."),
     Column("actor1_type", "string", "Type of actor1 in the actor registry."),
     Column("actor2", "string", "Target, victim or recipient (canonical name or description)."),
@@ -66,6 +71,11 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("killed_qualifier", "string", "exact, at_least, about or at_most."),
     Column("injured", "Int64", "People injured, as reported."),
     Column("injured_qualifier", "string", "exact, at_least, about or at_most."),
+    Column("killed_rule", "string", "The rule(s) that read the killed figure, '; '-joined when stated groups add up."),
+    Column("killed_span", "string", "The words the killed figure was read from, as written, ' | '-joined."),
+    Column("injured_rule", "string", "The rule(s) that read the injured figure, '; '-joined when stated groups add "
+           "up."),
+    Column("injured_span", "string", "The words the injured figure was read from, as written, ' | '-joined."),
     Column("claimed_by", "string", "Actor that claimed responsibility, through a linked claim."),
     Column("linked_event_id", "string", "Event this one refers to (a claim's attack, an attack's claim)."),
     Column("part_of", "string", "For a row that repeats an incident with one of its further targets as actor2: "
@@ -164,6 +174,8 @@ DECISION_FIELDS: tuple[str, ...] = tuple(c.name for c in DECISION_COLUMNS)
 # the declarations above at import so that a renamed column fails loudly.
 EVENT_ID, ARTICLE_ID, SOURCE, PUBLISHED = "event_id", "article_id", "source", "published"
 EVENT_TYPE, DATE, DATE_PRECISION = "event_type", "date", "date_precision"
+DATE_RULE, DATE_SPAN, DATE_UNTIL = "date_rule", "date_span", "date_until"
+KILLED_RULE, KILLED_SPAN, INJURED_RULE, INJURED_SPAN = "killed_rule", "killed_span", "injured_rule", "injured_span"
 ACTOR1, ACTOR1_TYPE, ACTOR2, ACTOR2_TYPE = "actor1", "actor1_type", "actor2", "actor2_type"
 LOCATION, ADMIN1, COUNTRY, LAT, LON, GEO_PRECISION = "location", "admin1", "country", "lat", "lon", "geo_precision"
 KILLED, KILLED_QUALIFIER, INJURED, INJURED_QUALIFIER = "killed", "killed_qualifier", "injured", "injured_qualifier"
@@ -181,6 +193,7 @@ _NAMED = {
     ACTOR2_TYPE, LOCATION, ADMIN1, COUNTRY, LAT, LON, GEO_PRECISION, KILLED, KILLED_QUALIFIER, INJURED,
     INJURED_QUALIFIER, CLAIMED_BY, LINKED_EVENT_ID, TARGETS, PART_OF,
     EVIDENCE, EVIDENCE_START, EVIDENCE_END, CONFIDENCE,
+    DATE_RULE, DATE_SPAN, DATE_UNTIL, KILLED_RULE, KILLED_SPAN, INJURED_RULE, INJURED_SPAN,
     N_EVENTS, FIRST_DATE, LAST_DATE, CONTENT_HASH, URL, TITLE, TEXT, REPORT_ID, MERGE_REASON, LINKED_REPORT_ID,
     KILLED_LOW, KILLED_BEST, KILLED_HIGH, INJURED_LOW, INJURED_BEST, INJURED_HIGH, N_REPORTS, N_SOURCES,
     FIRST_REPORTED, LAST_REPORTED, DECISION_ID, ACTION, REPORT_IDS, MADE_AT, NOTE,

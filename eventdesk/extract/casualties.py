@@ -15,7 +15,14 @@ from dataclasses import replace
 
 from eventdesk.extract import casualty_reports as reports
 from eventdesk.extract import casualty_rules as cr
-from eventdesk.extract.casualty_totals import ATTACKER, Casualty, Total, attacker_deaths, total_casualties
+from eventdesk.extract.casualty_totals import (
+    ATTACKER,
+    Casualty,
+    Total,
+    attacker_deaths,
+    figure_columns,
+    total_casualties,
+)
 from eventdesk.extract.casualty_words import QUALIFIER_OF
 from eventdesk.extract.numbers import NUMBER, parse_number
 from eventdesk.extract.rules import Rule
@@ -25,7 +32,7 @@ _DETERMINERS = {"a", "an", "his", "her", "their", "its", "the"}
 _SHOT_VERBS = {"shot", "shooting", "shoots"}
 # Ten thousand dead or more is the toll of a war or a campaign ("massacred 70,000 Salvadorans"), not of one incident.
 _MOST_IN_ONE_INCIDENT = 10_000
-__all__ = ["Casualty", "Total", "attacker_deaths", "find_casualties", "total_casualties"]
+__all__ = ["Casualty", "Total", "attacker_deaths", "figure_columns", "find_casualties", "total_casualties"]
 _PLURAL = re.compile(r"(?:people|men|women|children|police|troops|personnel|staff|crew|forces|[^s]s)$", re.IGNORECASE)
 
 

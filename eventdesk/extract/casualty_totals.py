@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from eventdesk import schema
+
 ATTACKER = re.compile(r"attacker|assailant|gunm[ae]n|bomber|militant|insurgent|terrorist|jihadist|fighter|rebel|"
                        r"themselves|perpetrator|kidnapper|abductor|gang members|suspect|shooter|knifeman|hijacker|"
                        r"raider",
@@ -46,9 +48,29 @@ class Casualty:
 
 @dataclass(frozen=True)
 class Total:
+    """An incident's figure of one kind, and the mentions it was made of (its reasons)."""
+
     count: int | None
     qualifier: str | None
     mentions: tuple[Casualty, ...] = ()
+
+
+_FIGURE_COLUMNS = {
+    "killed": (schema.KILLED, schema.KILLED_QUALIFIER, schema.KILLED_RULE, schema.KILLED_SPAN),
+    "injured": (schema.INJURED, schema.INJURED_QUALIFIER, schema.INJURED_RULE, schema.INJURED_SPAN),
+}
+
+
+def figure_columns(total: Total | None, kind: str, text: str = "") -> dict:
+    """The event-table columns of a figure: count, qualifier, the rules that read it and the words they read in
+    `text` (the article the mentions' offsets refer to). None gives the columns empty."""
+    count, qualifier, rule, span = _FIGURE_COLUMNS[kind]
+    if total is None or total.count is None:
+        return dict.fromkeys((count, qualifier, rule, span))
+    rules = list(dict.fromkeys(m.rule for m in total.mentions if m.rule))
+    spans = list(dict.fromkeys(" ".join(text[m.start:m.end].split()) for m in total.mentions if m.end > m.start))
+    return {count: total.count, qualifier: total.qualifier, rule: "; ".join(rules) or None,
+            span: " | ".join(s for s in spans if s) or None}
 
 
 def total_casualties(mentions: Iterable[Casualty], kind: str) -> Total:

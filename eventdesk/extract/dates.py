@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from eventdesk import schema
 from eventdesk.extract.rules import Rule, rule
 
 MONTHS = {
@@ -337,3 +338,17 @@ def best_date(mentions: list[DateMention]) -> DateMention | None:
     if not resolved:
         return None
     return min(resolved, key=lambda m: (_ROLE_RANK[m.role], _PRECISION_RANK.get(m.precision, 3), m.start))
+
+
+_ROLE_NOTE = {"statement": "the day of a statement about it", "since": "the start of the period it counts over"}
+
+
+def date_columns(mention: DateMention | None) -> dict:
+    """The event-table columns of a date: value and precision, the rule that read it (with its role when it is
+    not the event's own day), the words it was read from, and the last day of a range."""
+    if mention is None or not mention.value:
+        return {}
+    note = _ROLE_NOTE.get(mention.role)
+    return {schema.DATE: mention.value, schema.DATE_PRECISION: mention.precision,
+            schema.DATE_RULE: f"{mention.rule} ({note})" if note else mention.rule,
+            schema.DATE_SPAN: " ".join(mention.text.split()), schema.DATE_UNTIL: mention.until}

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from eventdesk.actors import Registry
 from eventdesk.articles import Article
-from eventdesk.extract.casualties import total_casualties
-from eventdesk.extract.dates import DateMention, best_date
+from eventdesk.extract.casualties import figure_columns, total_casualties
+from eventdesk.extract.dates import DateMention, best_date, date_columns
 from eventdesk.extract.entities import add_entities, needs_model, tag_entities
 from eventdesk.extract.events import Trigger, incident_type
 from eventdesk.extract.facts import ActorSpan, Incident, Role, SentenceFacts, read_sentences
@@ -325,8 +325,7 @@ def _put_place(row: dict, place: Place | None) -> None:
 
 
 def _put_date(row: dict, mention: DateMention | None) -> None:
-    if mention is not None and mention.value:
-        row.update(date=mention.value, date_precision=mention.precision)
+    row.update(date_columns(mention))
 
 
 def _put_role(row: dict, prefix: str, role: Role | None) -> None:
@@ -350,8 +349,7 @@ def incident_row(article: Article, incident: Incident, res: Resources, context: 
     row = _base_row(article, event_type, _incident_evidence(incident), 0.5)
     figures = [c for f in incident.facts for c in f.casualties]
     for kind in ("killed", "injured"):
-        total = total_casualties(figures, kind)
-        row[kind], row[f"{kind}_qualifier"] = total.count, total.qualifier
+        row.update(figure_columns(total_casualties(figures, kind), kind, article.text))
     _put_date(row, best_date(incident.dates()))
     chosen = _incident_place(incident, res.gazetteer, context, dateline, article_places)
     _put_place(row, chosen[0] if chosen else None)
@@ -374,8 +372,8 @@ def dyad_rows(article: Article, row: dict, further: list[tuple[Role, SentenceFac
     rows = []
     for role, facts in further:
         evidence = facts.sentence if facts is not None else None
-        dyad = dict(row, part_of=row["event_id"], linked_event_id=None, killed=None, killed_qualifier=None,
-                    injured=None, injured_qualifier=None)
+        dyad = dict(row, part_of=row["event_id"], linked_event_id=None, **figure_columns(None, "killed"),
+                    **figure_columns(None, "injured"))
         if evidence is not None:
             dyad.update(evidence=evidence.text, evidence_start=evidence.start, evidence_end=evidence.end)
         dyad["event_id"] = _event_id(article.id, f"{row['event_type']}|{role.name}", dyad["evidence_start"])
