@@ -32,7 +32,8 @@ from eventdesk.extract.rules import rule
 KILL_STEM = rule(
     "casualties.kill_stem",
     r"kill|dead|die[ds]?\b|slain|death|massacr|execut|perish|murder|lives|behead|gunned|guns? down|slaughter|"
-    r"assassin|lynch|succumb|blew|fatal|mortal|\bkia\b|\bslay|\bslew|martyr",
+    r"assassin|lynch|succumb|blew|fatal|mortal|\bkia\b|\bslay|\bslew|martyr|dismember|decapitat|"
+    r"incompatible with life|deprived of (?:their|his|her) li",
     ["were killed", "shot to death", "fatally shot", "KIA", "guns down"],
     counterexamples=["wounded", "injured", "hurt", "WIA", "taken to hospital with gunshot wounds"])
 # After a subject, "killed" followed by its own object is active: "security forces killed more than 100 militants";
@@ -61,7 +62,9 @@ PASSIVE = rule(
      "At least 32 members of ISIS were killed", "16 members of the “Islamic State” organization were killed",
      "8 fighters of the factions are killed", "Two of the kidnappers were killed",
      "Five civilians including two children die in east Ukraine", "Two wounded soldiers die in hospital",
-     "3 soldiers martyred in firing across the line", "5 residents from Uruachi, Chihuahua, killed by gunmen"],
+     "3 soldiers martyred in firing across the line", "5 residents from Uruachi, Chihuahua, killed by gunmen",
+     "Three people are deprived of their lives in a house", "one soldier sustained injuries incompatible with life",
+     "5 Tortured and Killed after refusing to work"],
     counterexamples=["police killed more than 60 gang members", "troops killed 12 militants",
                      "64 killed and wounded in aerial bombardment"])
 # "Two drivers who tried to escape were shot dead": a relative clause between the group and its verb.
@@ -139,16 +142,19 @@ WITH_OWNER = rule(
     ["killed a provincial council member and two of his guards"])
 # A figure with no victim noun: "killing four and wounding nine", "Gunmen kill 15 in Kaduna", "kill 'at least 21'".
 _BARE_VERBS = (r"killing|killed|kills|kill|wounding|wounds|wound|injuring|injures|injure|wounded|injured|shot dead|"
+               r"dismembers|dismember|decapitates|decapitate|"
                r"shoots dead|shoot dead|gunned down|guns down|gun down|executes|execute|beheads|behead|massacres|"
                r"massacre|hacks to death|hack to death|slays|slay")
 _BARE_AFTER = (r"(?=\s+(?:and|others|more|before|when|while|as|in|on|at|during|near|inside|outside|after|across|"
-               r"including|since|over|from|with|overnight|among|amid|mostly|then|but)\b|\s*[,.;:()]|\s+[-–—]|\s*$)")
+               r"including|since|over|from|with|overnight|among|amid|mostly|then|but)\b|\s*[,.;:()]|\s+[-–—]|\s*$|"
+               r"\s+[\"“‘'](?=\w))")
 BARE = rule(
     "casualties.bare_number",
     rf"\b(?=(?:{_BARE_VERBS})\b){_DONE}(?P<verb>{_BARE_VERBS})\s+(?:all\s+)?{_QUOTE}{QUAL}(?P<n>{NUMBER}){_QUOTE}{_BARE_AFTER}",
     ["killing four and wounding nine", "Gunmen kill 15 in northeast Nigeria", "Soldiers raid a hideout, kill two",
      "Blasts kill one, wound dozens", "kill 'at least 21' in NE Nigeria", "Drone strike kills three - official",
-     "Gunbattle kills four: separatist leader"],
+     "Gunbattle kills four: separatist leader", "Ambush kills about 10 \"fighters\" on the road",
+     "Cartel dismembers two in Celaya"],
     counterexamples=["killed 2015 people", "killing four soldiers"])
 # Any plural group after a number, for victims the lexicon does not know: "killing four loggers".
 _NOT_PEOPLE = (r"years?|months?|days?|weeks?|hours?|minutes?|seconds?|times|kilometres|kilometers|km|miles|metres|"
@@ -255,12 +261,13 @@ ZERO_HURT = rule("casualties.zero_hurt",
                  ["no one was injured"])
 SINGLE = rule(
     "casualties.single",
-    r"\b(?P<verb>shot dead|shot and killed|killed|killing|kills|kill|gunned down|guns down|assassinated|assassinates|"
-    r"stabbed to death|beheaded|murdered|murders|wounded|wounding|wounds|injured|injuring|injures)\s+"
+    r"\b(?P<verb>shot dead|shot and killed|killed|killing|kills|kill|gunned down|guns down|gun down|assassinated|"
+    r"assassinates|assassinate|stabbed to death|beheaded|beheads|behead|murdered|murders|murder|executes|execute|"
+    r"wounded|wounding|wounds|wound|injured|injuring|injures|injure)\s+"
     r"(?:a|an|one|the|his|her|their|its)\s+"
     rf"(?P<v>(?:{WORD}\s+){{0,3}}?(?:security guard|tribal leader|village elder|{PERSON}))\b",
     ["Militants shot dead a police officer", "The grenade wounded a passer-by", "Sniper kills one soldier",
-     "Suspected militants kill one policewoman"])
+     "Suspected militants kill one policewoman", "unidentified gunmen assassinate a commander of the factions"])
 # Verbs whose object can only be a person: "shot dead a village mukhtar who ...".
 SINGLE_PERSON = rule(
     "casualties.single_person",
@@ -291,7 +298,7 @@ SINGLE_PASSIVE = rule(
     rf"(?:shot and killed|shot and wounded|{KILL_WORDS}|{HURT_WORDS}"
     r"|shot(?!\s+(?:at|and|dead|to death)\b)(?!,\s*(?:police|officials|authorities) said))"
     r"|(?:(?:also|later|reportedly|subsequently)\s+){0,2}(?:died|perished|blew himself up|blew herself up)"
-    rf"|(?:suffered|sustained|received)\s+{HARM})\b",
+    rf"|(?:suffered|sustained|received)\s+{HARM}(?:\s+incompatible with life)?)\b",
     ["The assailant was also killed", "His nephew, who was driving the car, was wounded",
      "A second man suffered non-life-threatening injuries", "the driver sustained a gunshot wound to the arm",
      "A 17-year-old boy was critically wounded",
@@ -422,35 +429,6 @@ TO_DEATH = rule(
     rf"(?:(?P<one>him|her)|(?:(?P<det>an?|one|the|his|her|their)|{NUM})"
     rf"(?:\s+(?P<v>(?:{_HEAD_WORD}\s+){{0,3}}?{_HEAD_WORD}))?)\s+to\s+death\b",
     ["Cultists stab a youth to death, Lagos", "Militiamen hacked 10 villagers to death", "beat him to death"])
-# Bodies found are people killed: "4 bodies thrown on the highway", "the bodies of 9 decapitated men",
-# "They find the body of a man", "Police locate a murdered man", "He finds his son dead".
-BODIES_COUNTED = rule(
-    "casualties.bodies_counted",
-    rf"\b{NUM}\s+(?:more\s+)?(?:(?!(?:{STOPS})\b)[\w-]+\s+){{0,2}}?(?:dead\s+)?(?:bodies|corpses)\b",
-    ["Police find 4 bodies on the highway", "Five dismembered corpses in Acapulco", "FOUR DEAD BODIES WERE LEFT"],
-    counterexamples=["elections to the legislative bodies"])
-BODIES_OF = rule("casualties.bodies_of", rf"\b(?:bodies|corpses|remains)\s+of\s+{NUM}\b",
-                 ["The bodies of 9 decapitated men were found"], counterexamples=["the bodies of the victims"])
-_FIND = r"(?:find|finds|found|locate|locates|located|discover|discovers|discovered|recover|recovers|recovered)"
-_DEAD_STATE = (r"(?:lifeless|murdered|dead|decapitated|dismembered|executed|tortured|bullet-riddled|strangled|"
-               r"shot dead|stabbed to death|beheaded|burned|charred)")
-A_BODY = rule(
-    "casualties.a_body",
-    rf"\b{_FIND}\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){{0,3}}?(?:body|corpse)\b(?!\s+(?:armou?r|camera|count|bag))|"
-    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:body|corpse)\s+(?:of\s+(?:a|an)\b|(?:was\s+)?"
-    r"(?:found|discovered|located|dumped|recovered|left)\b(?!\s+to\b))|"
-    r"^(?:[\w-]+\s+){0,3}?(?:body|corpse)\s+(?:was\s+)?(?:found|discovered|located|dumped|recovered|left)\b"
-    r"(?!\s+to\b)",
-    ["They find the body of a young man near the river", "Abandoned body found in Uruapan",
-     "Police find the wrapped body of a musician", "a corpse was dumped on the road"],
-    counterexamples=["the student body was found to be divided", "a body of water", "his body armour"])
-FOUND_DEAD = rule(
-    "casualties.found_dead",
-    rf"\b{_FIND}\s+(?:a|an|the|one|his|her|their)\s+(?:(?:{_DEAD_STATE})\s+(?:[\w-]+\s+){{0,2}}?(?P<v>{PERSON})\b"
-    rf"|(?P<w>(?:[\w-]+\s+){{0,2}}?(?:{PERSON}))\s+{_DEAD_STATE}\b)",
-    ["They locate a lifeless man in the river", "They find a man murdered on the road", "He finds his son dead",
-     "Police found a murdered woman"],
-    counterexamples=["They find a man who had been missing"])
 # Shootings: "four teenagers were shot, one fatally" (one killed, three hurt).
 _FATALLY = (rf",\s*(?P<m>{NUMBER})\s+(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally|"
             r"of\s+(?:them|whom)\s+(?:later\s+)?(?:died|(?:was|were)\s+killed))\b")
@@ -484,6 +462,6 @@ ANY_CUE = rule(
     r"kill|dead|die[ds]?\b|wound|injur|hurt|casualt|toll|death|lives|fatalit|slain|massacr|execut|perish|murder|"
     r"behead|gunned|gunning|guns down|gun down|burn|hospital|maim|assassin|lynch|succumb|blew|harm|detonat|slaughter|"
     r"hacked|hacking|hacks|loss of life|\bshot\b|shoot|fatal|\bKIA\b|\bWIA\b|\bslay|\bslew|\bbod(?:y|ies)\b|corpse|"
-    r"stab|martyr",
+    r"stab|martyr|dismember|decapitat|deprived of|incompatible with life",
     ["were killed", "Two die in crossfire", "Four teenagers were shot", "2 KIA", "They find the body of a man"],
     counterexamples=["Troops were deployed to the town"])

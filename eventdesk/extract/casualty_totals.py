@@ -162,7 +162,7 @@ def _whole_before(part: Casualty, every: list[Casualty]) -> bool:
     if part.kind == "killed" and any(m.shot for m in earlier) and not any(m.kind == "killed" for m in earlier):
         return False
     # With no figure before it, a part is all there is: "repelled the attack and killed 4 members of them".
-    return any(m.kind == part.kind or m.shot for m in earlier)
+    return bool(earlier)
 
 
 def _is_attacker(mention: Casualty) -> bool:

@@ -62,3 +62,33 @@ def test_the_fates_of_people_shot_are_parts_of_them(text, expected):
 ], ids=["video-length", "byline-clock"])
 def test_clock_times_are_never_figures(text):
     assert figures(text) == (None, None)
+
+
+@pytest.mark.parametrize("text,killed", [
+    ("They find three men tortured and executed on a dirt road in Tecpan", 3),
+    ("Police find 4 dismembered near the market in Uruapan", 4),
+    ("Cartel leaves a message with two slaughtered men in Fresnillo", 2),
+    ("A video shows the execution of 6 prisoners by the militia", 6),
+    ("Gang dismembers three in Salamanca and leaves a banner", 3),
+    ("Two people are deprived of their lives in a bar in Irapuato", 2),
+    ("A soldier sustained injuries incompatible with life near Avdiivka - brigade", 1),
+    ("Ambush kills about 12 \"fighters\" on the road to Tafas", 12),
+    ("Airstrikes kill dozen rebels in Marib: source", 12),
+    ("Al-Shabaabkills 9 soldiers in Lower Shabelle", 9),
+    ("Rebels kill two in first attack since halting ceasefire", 2),
+    ("Nine die in attack on a mine, the second in two days", 9),
+    ("Troops repel an assault and kill 7 members of them", 7),
+], ids=["tortured-and-executed", "found-dismembered", "slaughtered-adjective", "execution-of", "dismembers",
+        "deprived-of-lives", "incompatible-with-life", "quoted-victims", "bare-dozen", "glued-name-and-verb",
+        "first-attack-since", "second-in-two-days", "part-with-no-whole"])
+def test_headline_phrasings_of_the_dead(text, killed):
+    assert figures(text)[0] == killed
+
+
+@pytest.mark.parametrize("text", [
+    "Overkill: the skills of the unskilled",
+    "Police find two men hiding in a barn",
+    "72 soldiers killed in the war since the ceasefire collapsed",
+], ids=["glued-words-that-are-not-verbs", "found-alive", "a-period-since"])
+def test_no_figure_of_one_event(text):
+    assert figures(text)[0] is None
