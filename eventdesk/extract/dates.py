@@ -201,11 +201,15 @@ class DateReader:
                     taken.append(match.span())
                     mentions.append(mention)
         mentions.sort(key=lambda m: m.start)
+        byline = next((m for m in mentions if m.role == "report" and m.precision == "day"), None)
+        if byline is not None and self.published is None:
+            # A byline and the story in one line ("Posted: Monday, February 2, 2015 A man was shot Sunday"):
+            # the story's relative dates count from the byline's.
+            self.published = date.fromisoformat(byline.value)
+            return self.read(sentence, offset)
         for mention in mentions:
             if mention.explicit and mention.precision == "day" and mention.role != "report":
                 self.anchor = date.fromisoformat(mention.value)
-            elif mention.role == "report" and mention.precision == "day" and self.published is None:
-                self.published = date.fromisoformat(mention.value)
         return mentions
 
     def _mention(self, kind: str, made: Rule, match: re.Match, sentence: str, offset: int) -> DateMention | None:
