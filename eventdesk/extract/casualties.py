@@ -171,6 +171,11 @@ def _found_several(text: str, match: re.Match) -> Iterator[Casualty]:
     yield _mention(text, "killed", match, parse_number(match.group("n")), victims=match.group("v"))
 
 
+def _found_hurt(text: str, match: re.Match) -> Iterator[Casualty]:
+    count = parse_number(match.group("n")) if match.group("n") else 1
+    yield _mention(text, "injured", match, count, victims=match.group("v") or "person")
+
+
 def _to_death(text: str, match: re.Match) -> Iterator[Casualty]:
     count = 1 if match.group("one") or match.group("det") else parse_number(match.group("n"))
     yield _mention(text, "killed", match, count, victims=match.group("v") or match.group("one"))
@@ -263,6 +268,7 @@ _READERS: tuple[tuple[Rule, _Reader], ...] = (
     (cr.AGED_VICTIM, _single),
     (cr.APPOSED_VICTIM, _single),
     (cr.ANOTHER, _single),
+    (cr.LEFT_PERSON, _single),
     (cr.ELLIPTICAL, _single),
     (cr.HEADLINE_VICTIM, _single),
     (cr.HEADLINE_OBJECT, _listed),
@@ -275,6 +281,7 @@ _READERS: tuple[tuple[Rule, _Reader], ...] = (
     (cb.A_BODY, _one_dead),
     (cb.FOUND_DEAD, _one_dead),
     (cb.FOUND_SEVERAL_DEAD, _found_several),
+    (cb.FOUND_HURT, _found_hurt),
     (cb.KILLING_OF, _figure),
     (cb.DEAD_ADJECTIVE, _figure),
     (cr.BARE, _bare),
@@ -288,6 +295,7 @@ _READERS: tuple[tuple[Rule, _Reader], ...] = (
     (cr.ATTACKER_KILLED, _attacker_killed),
     (cr.ATTACKER_HURT, _attacker_hurt),
     (cr.DIED_OF_THEM, _later_death),
+    (cr.PRONOUNCED_DEAD, _later_death),
     (cr.LATER_DEATH, _later_death),
 )
 
@@ -343,9 +351,11 @@ _NEEDS_WORD = {made.name: re.compile(words, re.IGNORECASE) for made, words in (
     (cr.SHOT, r"\bshot\b"), (cr.SELF_KILLED, r"themselves"), (cr.BESIDES, r"counting|excluding|addition|besides|plus"),
     (cb.BODIES_COUNTED, r"bodies|corpses"), (cb.BODIES_OF, r"bodies|corpses|remains"), (cb.A_BODY, r"body|corpse"),
     (cr.COUPLE_OBJECT, r"couple"), (cr.COUPLE_VICTIM, r"couple"), (cr.LIVES, r"lives"), (cr.LIVES_OF, r"lives"),
-    (cr.TO_DEATH, r"to death"), (cr.ELLIPTICAL, r"\b(?:and|while)\b"), (cr.WITH_OWNER, r"of (?:his|her)"),
+    (cr.TO_DEATH, r"to death"), (cr.PRONOUNCED_DEAD, r"pronounced"), (cr.LEFT_PERSON, r"\blea?(?:ve|ft)"),
+    (cr.ELLIPTICAL, r"\b(?:and|while)\b"), (cr.WITH_OWNER, r"of (?:his|her)"),
     (cb.FOUND_DEAD, r"find|found|locat|discover|recover"),
     (cb.FOUND_SEVERAL_DEAD, r"find|found|locat|discover|recover"), (cb.KILLING_OF, r"\bof\b"),
+    (cb.FOUND_HURT, r"find|found|locat|discover"),
     (cr.SELF_AND_OTHERS, r"himself|herself"), (cr.OTHERS_AND_SELF, r"himself|herself"),
     (cr.ATTACKER_KILLED, r"\b(?:him|her|he|she|himself|herself|being)\b"),
     (cr.ATTACKER_HURT, r"\b(?:him|her|he|she)\b|self"),

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from eventdesk.extract.casualty_words import MODIFIERS, NUM, PERSON, STOPS, VICTIM_NOUNS, VICTIMS
+from eventdesk.extract.casualty_words import HARM, MODIFIERS, NUM, PERSON, STOPS, VICTIM_NOUNS, VICTIMS
 from eventdesk.extract.rules import rule
 
 # Bodies found are people killed: "4 bodies thrown on the highway", "the bodies of 9 decapitated men",
@@ -58,3 +58,10 @@ DEAD_ADJECTIVE = rule(
     rf"massacred)\s+{VICTIMS}",
     ["NCDJ leaves a banner with Three Slaughtered Women", "Four dead soldiers were found"],
     counterexamples=["two wounded soldiers die in hospital"])
+# People found hurt: "Officers found a man with a gunshot wound", "found two men suffering from stab wounds".
+FOUND_HURT = rule(
+    "casualties.found_hurt",
+    rf"\b{_FIND}\s+(?:(?:a|an|the|one)\s+(?:(?!(?-i:{STOPS})\b)[\w-]+\s+){{0,2}}?(?:{PERSON})|{NUM}\s+{VICTIMS})"
+    rf"\s+(?:with|suffering(?:\s+from)?)\s+{HARM}\b",
+    ["Officers found a man with a gunshot wound to the chest", "Deputies found two men suffering from stab wounds"],
+    counterexamples=["They found a man with a knife"])

@@ -309,8 +309,21 @@ SINGLE_PASSIVE = rule(
 ANOTHER = rule(
     "casualties.another",
     r"\b(?P<v>another|the other|an?\s+(?:second|third|fourth|fifth|sixth))\s+"
-    rf"(?:(?:was|also|later)\s+){{0,2}}(?P<verb>{KILL_WORDS}|{HURT_WORDS})\b",
-    ["Three men were shot dead and a fourth was wounded"])
+    rf"(?:(?:was|is|has been|had been|also|later)\s+){{0,2}}(?P<verb>{KILL_WORDS}|{HURT_WORDS})\b",
+    ["Three men were shot dead and a fourth was wounded", "One person is dead and another is injured"])
+# "Shooting leaves man dead": a headline's bare person left dead or hurt.
+LEFT_PERSON = rule(
+    "casualties.left_person",
+    rf"\b(?:left|leaves|leave|leaving)\s+(?:an?\s+|one\s+)?(?P<v>(?:(?!(?-i:{STOPS})\b){WORD}\s+){{0,2}}?(?:{PERSON}))"
+    r"\s+(?P<verb>dead|injured|wounded|hurt|critically (?:injured|wounded))\b",
+    ["Shooting in Southwest Philadelphia leaves man dead", "Crash leaves teen critically injured"],
+    counterexamples=["The gunman left the house dead quiet"])
+# "Both victims were pronounced dead": later deaths of a group named before.
+PRONOUNCED_DEAD = rule(
+    "casualties.pronounced_dead",
+    rf"\b(?P<n>{NUMBER}|both)\s+(?:of\s+(?:them|the\s+victims)\s+|{VICTIMS}\s+)?(?:were|have been|had been)\s+"
+    r"(?:later\s+)?pronounced\s+dead\b",
+    ["Both victims were pronounced dead at the scene", "Two of them were pronounced dead at the hospital"])
 # A second person in a clause without its verb: "A woman was killed and her boyfriend critically injured".
 ELLIPTICAL = rule(
     "casualties.elliptical",
@@ -462,6 +475,7 @@ ANY_CUE = rule(
     r"kill|dead|die[ds]?\b|wound|injur|hurt|casualt|toll|death|lives|fatalit|slain|massacr|execut|perish|murder|"
     r"behead|gunned|gunning|guns down|gun down|burn|hospital|maim|assassin|lynch|succumb|blew|harm|detonat|slaughter|"
     r"hacked|hacking|hacks|loss of life|\bshot\b|shoot|fatal|\bKIA\b|\bWIA\b|\bslay|\bslew|\bbod(?:y|ies)\b|corpse|"
-    r"stab|martyr|dismember|decapitat|deprived of|incompatible with life",
+    r"stab|martyr|dismember|decapitat|deprived of|incompatible with life|"
+    r"(?:critical|serious|grave|stable|fair|guarded) condition",
     ["were killed", "Two die in crossfire", "Four teenagers were shot", "2 KIA", "They find the body of a man"],
     counterexamples=["Troops were deployed to the town"])

@@ -94,9 +94,12 @@ KILL_WORDS = (r"killed|dead|died|dies|die|slain|martyred|shot dead|shot and kill
               r"(?:sustained|suffered|received) (?:[\w-]+ ){0,2}?injuries incompatible with life")
 # How badly: "critically wounded", "seriously injured" (said of the living; "fatally" is a death).
 HOW_BADLY = r"(?:(?:critically|seriously|gravely|severely|badly|slightly|lightly|moderately|grievously)\s+)?"
+# How a patient is: "in critical condition", "in serious but stable condition".
+CONDITION = r"in\s+(?:critical|serious|grave|stable|fair|guarded)(?:\s+but\s+stable)?\s+condition"
 # "suffered non-life-threatening injuries", "sustained a gunshot wound to the leg"
 HARM = r"(?:[\w-]+\s+){0,2}?(?:burns|injuries|injury|wounds|wound)"
 HURT_WORDS = (HOW_BADLY + r"(?:injured|wounded|hurt)|maimed|hospitali[sz]ed|(?-i:WIA)|shot and (?:wounded|injured)|"
               r"(?:suffered|sustained|treated for|suffering(?:\s+from)?)\s+" + HARM +
-              r"|(?:taken|rushed|admitted|evacuated)\s+to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}?hospitals?"
-              r"\s+with\s+" + HARM)
+              r"|(?:taken|rushed|admitted|evacuated|airlifted|transported|flown)\s+to\s+(?:a\s+|the\s+)?"
+              r"(?:[\w'-]+\s+){0,3}?hospitals?(?:\s+with\s+" + HARM + r"|\s+" + CONDITION + ")"
+              r"|(?:listed\s+)?" + CONDITION)

@@ -27,10 +27,19 @@ def figures(text: str) -> tuple[int | None, int | None]:
     ("One person was killed and another critically injured on Elm Avenue.", (1, 1)),
     ("A woman was killed and her boyfriend critically injured in the shooting.", (1, 1)),
     ("Deputies found two men suffering from gunshot wounds in a parked car.", (None, 2)),
+    ("One person is dead and another is injured after gunfire on Route 30.", (1, 1)),
+    ("The victim was taken to the hospital in critical condition.", (None, 1)),
+    ("A second victim was listed in stable condition at Harborview.", (None, 1)),
+    ("The boy was airlifted to a children's hospital with life-threatening injuries.", (None, 1)),
+    ("Officers found a man with a gunshot wound to the chest behind a store.", (None, 1)),
+    ("Shooting in Southwest Philadelphia leaves man dead", (1, None)),
+    ("Two women were shot on Elm Street. Both victims were pronounced dead at the scene.", (2, None)),
 ], ids=["shot-to-death", "shot-one-fatally", "two-of-them-fatally", "kia-wia", "pronounced-dead",
         "died-at-the-hospital", "hospital-where-he-died", "second-man-injuries", "life-threatening",
         "gunshot-wound", "critically-wounded", "seriously-injured-and-a-third", "another-critically",
-        "elliptical-second-victim", "suffering-from-wounds"])
+        "elliptical-second-victim", "suffering-from-wounds",
+        "another-is-injured", "critical-condition", "stable-condition", "airlifted-with-injuries", "found-with-wound",
+        "leaves-man-dead", "both-pronounced-dead"])
 def test_local_news_phrasings(text, expected):
     assert figures(text) == expected
 
