@@ -125,13 +125,13 @@ ACTIVE = rule(
     counterexamples=["kill 15 in Kaduna", "gave them money to murder the villagers", "vowed not to kill two hostages"])
 PASSIVE_LIST = rule(
     "casualties.passive_list",
-    rf"(?P<items>(?:\b{_GROUP}|(?:^|(?<=[,;:]\s)){_BARE_PERSON})(?:{_JOIN}(?:{_GROUP}|{_BARE_PERSON}))+)\s+"
+    rf"(?P<items>(?:\b{_GROUP}|(?:^|(?<=[,;:]\s)){_BARE_PERSON})(?:{_JOIN}(?:{_GROUP}|{_BARE_PERSON}))+),?\s+"
     r"(?:(?:were|have been|had been|have|has|had|are|also|later|all|reportedly|reported|said)\s+){0,3}"
     rf"(?P<verb>{KILL_WORDS}|{HURT_WORDS})\b{_ACTIVE_AFTER}{_NOT_BOTH}",
     ["Seven soldiers and 15 insurgents were killed", "Five troops, 19 civilians killed",
      "five peasants and four guerrillas have died", "Yemen police colonel, bodyguard gunned down",
      "15 terrorists, soldier killed in clashes", "Five troops, civilian reported killed",
-     "Troops shell the town: colonel, bodyguard killed"],
+     "Troops shell the town: colonel, bodyguard killed", "Five troops, 19 civilians, killed in east Ukraine"],
     counterexamples=["Two soldiers and a policeman killed three militants"])
 # "killed the head of security ... and three of his guards": the owner of the guards died too.
 WITH_OWNER = rule(
