@@ -261,13 +261,14 @@ ZERO_HURT = rule("casualties.zero_hurt",
                  ["no one was injured"])
 SINGLE = rule(
     "casualties.single",
-    r"\b(?P<verb>shot dead|shot and killed|killed|killing|kills|kill|gunned down|guns down|gun down|assassinated|"
-    r"assassinates|assassinate|stabbed to death|beheaded|beheads|behead|murdered|murders|murder|executes|execute|"
-    r"wounded|wounding|wounds|wound|injured|injuring|injures|injure)\s+"
+    rf"\b{_DONE}(?P<verb>shot dead|shot and killed|killed|killing|kills|kill|gunned down|guns down|gun down|"
+    r"assassinated|assassinates|assassinate|stabbed to death|beheaded|beheads|behead|murdered|murders|murder|"
+    r"executes|execute|wounded|wounding|wounds|wound|injured|injuring|injures|injure)\s+"
     r"(?:a|an|one|the|his|her|their|its)\s+"
     rf"(?P<v>(?:{WORD}\s+){{0,3}}?(?:security guard|tribal leader|village elder|{PERSON}))\b",
     ["Militants shot dead a police officer", "The grenade wounded a passer-by", "Sniper kills one soldier",
-     "Suspected militants kill one policewoman", "unidentified gunmen assassinate a commander of the factions"])
+     "Suspected militants kill one policewoman", "unidentified gunmen assassinate a commander of the factions"],
+    counterexamples=["a hit squad would murder the novelist", "they attempted to murder a former soldier"])
 # Verbs whose object can only be a person: "shot dead a village mukhtar who ...".
 SINGLE_PERSON = rule(
     "casualties.single_person",
@@ -349,9 +350,11 @@ LATER_DEATH = rule(
 # "Two people were shot and one of them later died": some of a group named before died afterwards.
 DIED_OF_THEM = rule(
     "casualties.died_of_them",
-    rf"\b(?P<n>{NUMBER})\s+of\s+(?:them|whom|the (?:wounded|injured|victims))\s+(?:(?:later|subsequently|also)\s+)?"
+    rf"\b(?P<n>{NUMBER})\s+of\s+(?:them|whom|the (?:wounded|injured)(?:\s+[\w-]+)?|the victims)\s+"
+    r"(?:(?:later|subsequently|also)\s+)?"
     r"(?:died|succumbed|(?:was|were) (?:later )?pronounced dead)\b",
-    ["Two people were shot and one of them later died", "one of the wounded died overnight"])
+    ["Two people were shot and one of them later died", "one of the wounded died overnight",
+     "Two of the wounded subversives died later at the hospital"])
 # A person named as the subject: "John Smith was shot and killed", "Maria Lopez, 34, was wounded".
 NAMED_VICTIM = rule(
     "casualties.named_victim",

@@ -98,7 +98,7 @@ HOW_BADLY = r"(?:(?:critically|seriously|gravely|severely|badly|slightly|lightly
 CONDITION = r"in\s+(?:critical|serious|grave|stable|fair|guarded)(?:\s+but\s+stable)?\s+condition"
 # "suffered non-life-threatening injuries", "sustained a gunshot wound to the leg"
 HARM = r"(?:[\w-]+\s+){0,2}?(?:burns|injuries|injury|wounds|wound)"
-HURT_WORDS = (HOW_BADLY + r"(?:injured|wounded|hurt)|maimed|hospitali[sz]ed|(?-i:WIA)|shot and (?:wounded|injured)|"
+HURT_WORDS = (HOW_BADLY + r"(?:injured|wounded)|hurt|maimed|hospitali[sz]ed|(?-i:WIA)|shot and (?:wounded|injured)|"
               r"(?:suffered|sustained|treated for|suffering(?:\s+from)?)\s+" + HARM +
               r"|(?:taken|rushed|admitted|evacuated|airlifted|transported|flown)\s+to\s+(?:a\s+|the\s+)?"
               r"(?:[\w'-]+\s+){0,3}?hospitals?(?:\s+with\s+" + HARM + r"|\s+" + CONDITION + ")"
