@@ -20,6 +20,7 @@ pages = st.navigation(
         st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:"),
         st.Page("pages/map.py", title="Map", icon=":material/map:"),
         st.Page("pages/casualties.py", title="Casualties", icon=":material/personal_injury:"),
+        st.Page("pages/trends.py", title="Trends", icon=":material/trending_up:"),
         st.Page("pages/actors.py", title="Actors", icon=":material/hub:"),
         st.Page("pages/events.py", title="Events", icon=":material/table_rows:"),
         st.Page("pages/upload.py", title="Upload", icon=":material/upload_file:"),

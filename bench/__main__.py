@@ -15,6 +15,7 @@ BENCHMARKS: dict[str, str] = {
     "dashboard": "bench.dashboard",
     "extraction": "bench.extraction",
     "ingest": "bench.ingest",
+    "merge": "bench.merge",
 }
 
 

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from eventdesk import articles
-from eventdesk.extract import pipeline
+from eventdesk.extract import extract_articles, load_resources
 
 DEFAULT_DIR = Path(os.environ.get("EVENTDESK_EVAL_DIR", "../shared/eval"))
 GOLD_FILES = ("dev_synthetic.jsonl", "dev_muc4.jsonl", "dev_ucdp.jsonl")
@@ -25,13 +25,13 @@ GOLD_FILES = ("dev_synthetic.jsonl", "dev_muc4.jsonl", "dev_ucdp.jsonl")
 
 def predict(gold: Path, out: Path) -> tuple[int, float]:
     """Write `extract`-format predictions for every record of `gold`; returns (records, seconds)."""
-    resources = pipeline.load_resources()
+    resources = load_resources()
     started, count = time.perf_counter(), 0
     with gold.open(encoding="utf-8") as source, out.open("w", encoding="utf-8") as sink:
-        for lines in pipeline.batched(source, pipeline.BATCH_SIZE):
+        for lines in articles.batched(source, articles.BATCH_SIZE):
             batch = [articles.make_article({k: json.loads(line).get(k) for k in ("id", "text", "published", "title")})
                      for line in lines]
-            for article, events in zip(batch, pipeline.batch_events(batch, resources), strict=True):
+            for article, events in zip(batch, extract_articles(batch, resources), strict=True):
                 sink.write(json.dumps({"id": article.id, "events": events}, ensure_ascii=False) + "\n")
                 count += 1
     return count, time.perf_counter() - started

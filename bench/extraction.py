@@ -37,14 +37,14 @@ def load_texts() -> list[tuple[str, list[dict]]]:
 
 
 def time_eventdesk(records: list[dict]) -> float:
-    from eventdesk.articles import make_article
-    from eventdesk.extract import pipeline
+    from eventdesk.articles import BATCH_SIZE, batched, make_article
+    from eventdesk.extract import extract_articles, load_resources
 
-    resources = pipeline.load_resources()
+    resources = load_resources()
     articles = [make_article({k: r.get(k) for k in ("id", "text", "published")}) for r in records]
     started = time.perf_counter()
-    for batch in pipeline.batched(articles, pipeline.BATCH_SIZE):
-        pipeline.batch_events(batch, resources)
+    for batch in batched(articles, BATCH_SIZE):
+        extract_articles(batch, resources)
     return time.perf_counter() - started
 
 
@@ -68,10 +68,10 @@ def time_stock(nlp, records: list[dict]) -> float:
 
 
 def run() -> list[Result]:
-    from eventdesk.extract import pipeline
+    from eventdesk.extract import load_resources
 
     started = time.perf_counter()
-    pipeline.load_resources()
+    load_resources()
     results = [Result("load model, registry, gazetteer", "once", time.perf_counter() - started)]
     nlp = stock_pipeline()
     for label, records in load_texts():

@@ -4,7 +4,11 @@
                                                articles -> the store in data/: events.{parquet,csv},
                                                reports.{parquet,csv}, relations.csv
     eventdesk extract < articles.jsonl         one JSON line of events per input line, in order
-    eventdesk assets                           copy the map's JavaScript into static/vendor
+    eventdesk export --format FORMAT --out FILE [--store DIR] [--filter QUERY]
+                                               the events (or those a dashboard URL's filter keeps)
+                                               as csv, acled, ucdp, geojson or xlsx
+    eventdesk assets [--dir DIR]               copy the map's JavaScript into DIR/static/vendor (DIR: the
+                                               folder of the served dashboard.py; default this checkout's)
     eventdesk serve dashboard.py [OPTIONS]     the dashboard: `streamlit run dashboard.py [OPTIONS]`
                                                with the titled navigation from the first request
     eventdesk --version
@@ -106,14 +110,14 @@ def _extract_line(number: int, line: str) -> articles_mod.Article | dict:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from eventdesk.extract import pipeline
+    from eventdesk.extract import extract_articles
 
-    size = 1 if sys.stdin.isatty() else pipeline.BATCH_SIZE  # answer at once when typed, batch when piped
+    size = 1 if sys.stdin.isatty() else articles_mod.BATCH_SIZE  # answer at once when typed, batch when piped
     failures = 0
-    for chunk in pipeline.batched(enumerate(sys.stdin, start=1), size):
+    for chunk in articles_mod.batched(enumerate(sys.stdin, start=1), size):
         parsed = [_extract_line(number, line) for number, line in chunk]
         good = [item for item in parsed if isinstance(item, articles_mod.Article)]
-        results = iter(pipeline.batch_events(good)) if good else iter(())
+        results = iter(extract_articles(good)) if good else iter(())
         for item in parsed:
             if isinstance(item, articles_mod.Article):
                 record = {"id": item.id, "events": next(results)}
@@ -125,6 +129,37 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from eventdesk.dashboard import filters
+    from eventdesk.store import formats, store, tables
+
+    path = args.store / store.EVENTS_PARQUET
+    build = f"eventdesk ingest ARTICLES --store {args.store}"
+    if not path.exists():
+        print(f"error: {path}: no event table; build it with '{build}'", file=sys.stderr)
+        return 1
+    try:
+        table = tables.Table.from_parquet(path, hint=f"Rebuild it with '{build}'.")
+    except tables.TableError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    unknown = filters.unknown_params(args.filter)
+    if unknown:
+        print(f"error: --filter: unknown parameter(s) {', '.join(unknown)}; the dashboard's URL uses "
+              f"{', '.join(filters.PARAMETERS)}", file=sys.stderr)
+        return 2
+    try:
+        view = filters.apply(table, filters.from_query_string(args.filter))
+        formats.write_export(view, args.format, args.out)
+        print(f"{len(view):,} of {len(table):,} events -> {args.out} ({args.format})")
+    except (formats.ExportError, OSError) as err:
+        print(f"error: {args.out}: {err}", file=sys.stderr)
+        return 1
+    finally:
+        table.close()
+    return 0
+
+
 def package_version() -> str:
     """The installed package's version; eventdesk.__version__ when run from a checkout that is not installed."""
     try:
@@ -134,9 +169,15 @@ def package_version() -> str:
 
 
 def cmd_assets(args: argparse.Namespace) -> int:
-    from eventdesk.dashboard.assets import install_assets
+    from eventdesk.dashboard.assets import PROJECT_DIR, install_assets, vendor_dir
 
-    print(f"map assets in {install_assets()}")
+    app_dir = Path(args.dir) if args.dir else PROJECT_DIR
+    app_dir = app_dir.parent if app_dir.is_file() else app_dir  # the dashboard script itself names its folder
+    if not app_dir.is_dir():
+        print(f"error: {args.dir}: no such folder; give the folder of the dashboard script that is served "
+              "(the one holding dashboard.py)", file=sys.stderr)
+        return 2
+    print(f"map assets in {install_assets(vendor_dir(app_dir))}")
     return 0
 
 
@@ -153,7 +194,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from eventdesk.store import incidents
+    from eventdesk.store import formats, incidents
 
     parser = argparse.ArgumentParser(prog="eventdesk", description=__doc__.split("\n")[0])
     parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
@@ -177,7 +218,18 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXTRACT_FORMATS, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     extract.set_defaults(func=cmd_extract)
+    export = sub.add_parser("export", help="the store's events as CSV, ACLED- or UCDP-shaped CSV, GeoJSON or XLSX")
+    export.add_argument("--format", required=True, choices=list(formats.FORMATS), help="the file's format")
+    export.add_argument("--out", required=True, type=Path, help="the file to write (replaced whole, never in part)")
+    export.add_argument("--store", default=DEFAULT_STORE, type=Path, help="store folder (default: data/)")
+    export.add_argument("--filter", default="", metavar="QUERY",
+                        help="a dashboard URL's query string, e.g. 'actor=Islamic+State&from=2024-01-01' "
+                             "(default: every event)")
+    export.set_defaults(func=cmd_export)
     assets = sub.add_parser("assets", help="install the map's JavaScript and CSS for offline use")
+    assets.add_argument("--dir", default=None, metavar="DIR",
+                        help="the folder of the served dashboard script: the files go to DIR/static/vendor, which "
+                             "Streamlit serves (default: the folder of this checkout's dashboard.py)")
     assets.set_defaults(func=cmd_assets)
     serve = sub.add_parser("serve", help="start the dashboard: the arguments of `streamlit run`")
     serve.add_argument("arguments", nargs=argparse.REMAINDER, help="dashboard.py, then Streamlit's options")

@@ -51,9 +51,10 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("event_type", "string", "One of the event taxonomy: bombing, armed_assault, ..., statement, other.", True),
     Column("date", "string", "Date of the event at its precision: YYYY-MM-DD, YYYY-MM or YYYY."),
     Column("date_precision", "string", "day, month, year or unknown.", True),
-    Column("date_rule", "string", "The rule that read the date, and the role of a date that is not the event's "
-           "own day (the day of a statement about it, the start of a period)."),
-    Column("date_span", "string", "The words the date was read from, as written."),
+    Column("date_reason", "string", "Why the event has its date: the date rule and the words it read, with their "
+           "offsets in the article, then in brackets what the date is when it is not the event's own day (the day "
+           "of a statement about it, the start of a period); for a claim with no date of its own, that it is its "
+           "linked attack's date."),
     Column("date_until", "string", "Last day (YYYY-MM-DD) when the date is a range (\"over 24-26 June\"): `date` is "
            "its first day."),
     Column("actor1", "string", "Initiator: attacker, warner, claimant, accuser (canonical name)."),
@@ -97,6 +98,54 @@ RELATION_COLUMNS: tuple[Column, ...] = (
     Column("injured", "Int64", "People injured in those events."),
 )
 
+# The shaped exports (store/formats.py): the columns of ACLED's and UCDP GED's own files that an
+# incident fills, named as those datasets name them, each with how it is read from the event table.
+ACLED_COLUMNS: tuple[Column, ...] = (
+    Column("event_id_cnty", "string", "The incident's event_id (ACLED's own ids are per country)."),
+    Column("event_date", "string", "The event's day, YYYY-MM-DD; the month's first day for a date known to the "
+           "month; empty for a date known only to the year or not at all."),
+    Column("year", "Int64", "Year of the event."),
+    Column("time_precision", "Int64", "ACLED's 1 (the day is known) or 3 (only the month); empty otherwise."),
+    Column("event_type", "string", "ACLED's event type, through the crosswalk in eventdesk/data/acled_crosswalk.csv."),
+    Column("sub_event_type", "string", "ACLED's sub-event type, through the same crosswalk."),
+    Column("actor1", "string", "Initiator (our actor1)."),
+    Column("actor2", "string", "Target (our actor2)."),
+    Column("civilian_targeting", "string", "'Civilian targeting' for violence against civilians (actor2 by its "
+           "registry type or its description, and not armed people), else empty; never on a claim or statement."),
+    Column("country", "string", "Country of the event."),
+    Column("admin1", "string", "First-level administrative division."),
+    Column("location", "string", "Most specific place name."),
+    Column("latitude", "Float64", "Latitude (WGS84); empty when only the country is known."),
+    Column("longitude", "Float64", "Longitude (WGS84); empty when only the country is known."),
+    Column("geo_precision", "Int64", "ACLED's 1 (the town or a point) or 3 (only the province: its middle); "
+           "empty when only the country or nothing is known."),
+    Column("source", "string", "Outlet of the evidence sentence's article."),
+    Column("notes", "string", "The evidence sentence."),
+    Column("fatalities", "Int64", "People killed by ACLED's rule, the lowest figure any report gives "
+           "(killed_low); empty when no report gives one."),
+)
+UCDP_COLUMNS: tuple[Column, ...] = (
+    Column("id", "string", "The incident's event_id."),
+    Column("year", "Int64", "Year of the event."),
+    Column("date_prec", "Int64", "UCDP's date precision: 1 (the day is known), 4 (the month), 5 (the year)."),
+    Column("date_start", "string", "First day the event's date may stand for, YYYY-MM-DD."),
+    Column("date_end", "string", "Last day the event's date may stand for (the month's last day for a month)."),
+    Column("side_a", "string", "Initiator (our actor1)."),
+    Column("side_b", "string", "Target (our actor2)."),
+    Column("country", "string", "Country of the event."),
+    Column("adm_1", "string", "First-level administrative division."),
+    Column("where_coordinates", "string", "The place the coordinates stand for (our location)."),
+    Column("latitude", "Float64", "Latitude (WGS84)."),
+    Column("longitude", "Float64", "Longitude (WGS84)."),
+    Column("where_prec", "Int64", "UCDP's place precision: 1 (a town or a point), 4 (a province, at its middle), "
+           "6 (only the country, at its capital); empty when unknown."),
+    Column("best", "Int64", "Best number killed (killed_best)."),
+    Column("low", "Int64", "Lowest number killed any report gives (killed_low)."),
+    Column("high", "Int64", "Highest number killed any report gives (killed_high)."),
+    Column("source_office", "string", "Outlet of the evidence sentence's article."),
+    Column("source_date", "string", "Publication date of that article."),
+)
+
 # The store (eventdesk/store.py): articles, the reports read from them, the incidents the reports
 # are merged into (events.csv, events.parquet), and the analyst's split and merge decisions.
 
@@ -134,6 +183,15 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
     Column("last_reported", "string", "Publication date of the latest dated report."),
 )
 
+# Codes that join an incident's place to other data, derived by the store from the place's country
+# and its gazetteer match (store/place_codes.py).
+CODE_COLUMNS: tuple[Column, ...] = (
+    Column("country_iso2", "string", "ISO 3166-1 alpha-2 code of the country (IR, NG), from the gazetteer."),
+    Column("country_iso3", "string", "ISO 3166-1 alpha-3 code of the country (IRN, NGA), from the gazetteer."),
+    Column("geonameid", "Int64", "GeoNames id of the place the location matched in the gazetteer (town, district, "
+           "province or country, as geo_precision says); empty when it matched none."),
+)
+
 # events.csv and events.parquet: one row per incident. The event columns keep their meaning, read
 # from the incident's reports (killed and injured are the best figures, evidence the sentence
 # that gives the best killed figure), followed by the figures over every report.
@@ -152,6 +210,7 @@ INCIDENT_COLUMNS: tuple[Column, ...] = (
     *(replace(c, description=_INCIDENT_MEANINGS.get(c.name, c.description)) for c in EVENT_COLUMNS
       if c.name != "part_of"),
     *FIGURE_COLUMNS,
+    *CODE_COLUMNS,
 )
 
 DECISION_COLUMNS: tuple[Column, ...] = (
@@ -161,6 +220,8 @@ DECISION_COLUMNS: tuple[Column, ...] = (
     Column("report_ids", "string", "The reports it applies to, space-separated.", True),
     Column("made_at", "string", "When the decision was made (ISO 8601, UTC).", True),
     Column("note", "string", "The analyst's note."),
+    Column("made_by", "string", "The editor who made it: the name given at sign-in (empty on a desk without "
+                                "an editor password)."),
 )
 
 EVENT_FIELDS: tuple[str, ...] = tuple(c.name for c in EVENT_COLUMNS)
@@ -170,38 +231,12 @@ REPORT_FIELDS: tuple[str, ...] = tuple(c.name for c in REPORT_COLUMNS)
 INCIDENT_FIELDS: tuple[str, ...] = tuple(c.name for c in INCIDENT_COLUMNS)
 DECISION_FIELDS: tuple[str, ...] = tuple(c.name for c in DECISION_COLUMNS)
 
-# Column names for code that refers to one column (`frame[schema.KILLED]`), checked against
-# the declarations above at import so that a renamed column fails loudly.
-EVENT_ID, ARTICLE_ID, SOURCE, PUBLISHED = "event_id", "article_id", "source", "published"
-EVENT_TYPE, DATE, DATE_PRECISION = "event_type", "date", "date_precision"
-DATE_RULE, DATE_SPAN, DATE_UNTIL = "date_rule", "date_span", "date_until"
-KILLED_RULE, KILLED_SPAN, INJURED_RULE, INJURED_SPAN = "killed_rule", "killed_span", "injured_rule", "injured_span"
-ACTOR1, ACTOR1_TYPE, ACTOR2, ACTOR2_TYPE = "actor1", "actor1_type", "actor2", "actor2_type"
-LOCATION, ADMIN1, COUNTRY, LAT, LON, GEO_PRECISION = "location", "admin1", "country", "lat", "lon", "geo_precision"
-KILLED, KILLED_QUALIFIER, INJURED, INJURED_QUALIFIER = "killed", "killed_qualifier", "injured", "injured_qualifier"
-CLAIMED_BY, LINKED_EVENT_ID, TARGETS, PART_OF = "claimed_by", "linked_event_id", "targets", "part_of"
-EVIDENCE, EVIDENCE_START, EVIDENCE_END, CONFIDENCE = "evidence", "evidence_start", "evidence_end", "confidence"
-N_EVENTS, FIRST_DATE, LAST_DATE = "n_events", "first_date", "last_date"
-CONTENT_HASH, URL, TITLE, TEXT = "content_hash", "url", "title", "text"
-REPORT_ID, MERGE_REASON, LINKED_REPORT_ID = "report_id", "merge_reason", "linked_report_id"
-KILLED_LOW, KILLED_BEST, KILLED_HIGH = "killed_low", "killed_best", "killed_high"
-INJURED_LOW, INJURED_BEST, INJURED_HIGH = "injured_low", "injured_best", "injured_high"
-N_REPORTS, N_SOURCES, FIRST_REPORTED, LAST_REPORTED = "n_reports", "n_sources", "first_reported", "last_reported"
-DECISION_ID, ACTION, REPORT_IDS, MADE_AT, NOTE = "decision_id", "action", "report_ids", "made_at", "note"
-_NAMED = {
-    EVENT_ID, ARTICLE_ID, SOURCE, PUBLISHED, EVENT_TYPE, DATE, DATE_PRECISION, ACTOR1, ACTOR1_TYPE, ACTOR2,
-    ACTOR2_TYPE, LOCATION, ADMIN1, COUNTRY, LAT, LON, GEO_PRECISION, KILLED, KILLED_QUALIFIER, INJURED,
-    INJURED_QUALIFIER, CLAIMED_BY, LINKED_EVENT_ID, TARGETS, PART_OF,
-    EVIDENCE, EVIDENCE_START, EVIDENCE_END, CONFIDENCE,
-    DATE_RULE, DATE_SPAN, DATE_UNTIL, KILLED_RULE, KILLED_SPAN, INJURED_RULE, INJURED_SPAN,
-    N_EVENTS, FIRST_DATE, LAST_DATE, CONTENT_HASH, URL, TITLE, TEXT, REPORT_ID, MERGE_REASON, LINKED_REPORT_ID,
-    KILLED_LOW, KILLED_BEST, KILLED_HIGH, INJURED_LOW, INJURED_BEST, INJURED_HIGH, N_REPORTS, N_SOURCES,
-    FIRST_REPORTED, LAST_REPORTED, DECISION_ID, ACTION, REPORT_IDS, MADE_AT, NOTE,
-}
-_DECLARED = {c.name for table in (EVENT_COLUMNS, RELATION_COLUMNS, ARTICLE_COLUMNS, REPORT_COLUMNS,
-                                  INCIDENT_COLUMNS, DECISION_COLUMNS) for c in table}
-if _NAMED != _DECLARED:
-    raise RuntimeError(f"schema name constants out of step with the declarations: {sorted(_NAMED ^ _DECLARED)}")
+# Column names for code that refers to one column (`frame[schema.KILLED]`): one constant per declared
+# column, its name in upper case, made from the declarations above so that no name is typed twice.
+_DECLARED: tuple[Column, ...] = (*EVENT_COLUMNS, *RELATION_COLUMNS, *ARTICLE_COLUMNS, *REPORT_COLUMNS,
+                                 *INCIDENT_COLUMNS, *DECISION_COLUMNS)
+COLUMN_NAMES: dict[str, str] = {c.name.upper(): c.name for c in _DECLARED}
+globals().update(COLUMN_NAMES)
 
 # Event types that report on another event (a claim restates its attack's toll): casualty
 # totals leave them out so one attack is not counted twice.
@@ -285,7 +320,7 @@ README_END = "<!-- columns:end -->"
 
 
 def readme_columns() -> str:
-    """The README's column section: the event table, the reports, then the relations table."""
+    """The README's column section: the event table, the reports, the relations, then the shaped exports."""
     report_own = (*REPORT_COLUMNS[:3], _LINKED_REPORT)
     return "\n".join([
         README_START, "",
@@ -294,11 +329,15 @@ def readme_columns() -> str:
         markdown_table(INCIDENT_COLUMNS), "",
         "`extract` also writes one row more for each further target of an incident (one row per "
         "initiator-target pair, as the conflict datasets code dyads), with one column more:", "",
-        markdown_table(tuple(c for c in EVENT_COLUMNS if c.name == PART_OF)), "",
+        markdown_table(tuple(c for c in EVENT_COLUMNS if c.name == "part_of")), "",
         "Reports table (`reports.csv`, `reports.parquet`): one row per report, with these columns and the event "
         "table's from `article_id` to `confidence` (`linked_report_id` in place of `linked_event_id`):", "",
         markdown_table(report_own), "",
-        "Relations table (`relations.csv`):", "", markdown_table(RELATION_COLUMNS), "", README_END,
+        "Relations table (`relations.csv`):", "", markdown_table(RELATION_COLUMNS), "",
+        "ACLED-shaped export (`eventdesk export --format acled`), in ACLED's column names:", "",
+        markdown_table(ACLED_COLUMNS), "",
+        "UCDP-shaped export (`eventdesk export --format ucdp`), in UCDP GED's column names:", "",
+        markdown_table(UCDP_COLUMNS), "", README_END,
     ])
 
 

@@ -42,16 +42,22 @@ with history_tab:
                                 help="Events with figures, those with the most reports first.")
         event = event_detail.event_row(view, event_id)
         history = ui.figure_history(event_id)
-        st.plotly_chart(charts.history_figure(event_detail.history_points(history), event_detail.figure_ranges(event)),
-                        key=keys.HISTORY_CHART_KEY)
-        st.caption(
-            f"Killed: {event_detail.figure_text(event, 'killed')}. "
-            f"Injured: {event_detail.figure_text(event, 'injured')}. "
-            "Each point is one report's figure at its report date (the article's publication date); the line "
-            "holds it until the next report. The shaded band spans the lowest and highest figure reported, the "
-            "dashed line is the best figure (by default the latest report's, never a sum of reports)."
-        )
-        undated = event_detail.count_undated(history)
-        if undated:
-            st.caption(f"{undated:,} report(s) have no report date and are only in the table below.")
+        gap = event_detail.history_gap(history)
+        figures_read = (f"Killed: {event_detail.figure_text(event, 'killed')}. "
+                        f"Injured: {event_detail.figure_text(event, 'injured')}.")
+        if gap:
+            st.info(gap, icon=":material/event_busy:")
+            st.caption(figures_read)
+        else:
+            st.plotly_chart(charts.history_figure(event_detail.history_points(history),
+                                                  event_detail.figure_ranges(event)), key=keys.HISTORY_CHART_KEY)
+            st.caption(
+                f"{figures_read} Each point is one report's figure at its report date (the article's publication "
+                "date); the line holds it until the next report. The shaded band spans the lowest and highest "
+                "figure reported, the dashed line is the best figure (by default the latest report's, never a "
+                "sum of reports)."
+            )
+            undated = event_detail.count_undated(history)
+            if undated:
+                st.caption(f"{undated:,} report(s) have no report date and are only in the table below.")
         ui.show_table(event_detail.history_table(history), key=keys.HISTORY_TABLE_KEY)

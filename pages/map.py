@@ -12,4 +12,5 @@ ui.page_top("Map", view, events)
 plan = mapview.plan_map(view)
 st_folium(mapview.draw_map(plan), key=keys.MAP_KEY, height=560, use_container_width=True, returned_objects=[])
 st.html(mapview.legend_html(filters.filter_options(view).event_types))
-st.caption(f"{plan.note} Map tiles need the internet; the circles and their popups do not.")
+st.caption(f"{plan.note} Map tiles need the internet; without it, country outlines (Natural Earth) are drawn "
+           "instead, and the circles and their popups work the same.")

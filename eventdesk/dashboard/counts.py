@@ -75,6 +75,12 @@ def format_counts(values: pd.Series, qualifiers: pd.Series) -> pd.Series:
     return shown.fillna("")
 
 
+def shown_figures(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The killed and the injured figures of each row as text with their qualifier (`format_counts`)."""
+    return (format_counts(frame[KILLED], frame[KILLED_QUALIFIER]),
+            format_counts(frame[INJURED], frame[INJURED_QUALIFIER]))
+
+
 @dataclass(frozen=True)
 class Headline:
     """The figures at the top of the overview. `attacks` are the violent events; `events` counts every

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pandas as pd
 
@@ -26,6 +26,7 @@ ROLE_LABELS: dict[str, str] = {"either": "either role", "initiator": "as initiat
 
 # URL query-string parameter names.
 P_ACTOR, P_ROLE, P_TYPE, P_FROM, P_TO, P_COUNTRY, P_TEXT = "actor", "role", "type", "from", "to", "country", "q"
+PARAMETERS: tuple[str, ...] = (P_ACTOR, P_ROLE, P_TYPE, P_FROM, P_TO, P_COUNTRY, P_TEXT)
 
 
 def _clean_names(values: Iterable[object]) -> tuple[str, ...]:
@@ -125,9 +126,19 @@ def to_query_string(flt: Filter) -> str:
     return urlencode(filter_to_params(flt), doseq=True)
 
 
+def _query_part(query: str) -> str:
+    """The query string of a whole dashboard URL, or `query` itself without its leading `?`."""
+    return urlsplit(query).query if "://" in query else query.lstrip("?")
+
+
 def from_query_string(query: str) -> Filter:
-    """The filter of a query string (with or without its leading `?`)."""
-    return filter_from_params(parse_qs(query.lstrip("?")))
+    """The filter of a query string (with or without its leading `?`, or a whole dashboard URL)."""
+    return filter_from_params(parse_qs(_query_part(query)))
+
+
+def unknown_params(query: str) -> list[str]:
+    """The parameter names of a query string that no filter field reads (a typo would filter nothing)."""
+    return [name for name in parse_qs(_query_part(query), keep_blank_values=True) if name not in PARAMETERS]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -21,6 +21,11 @@ DATES_SPAN_KEY = "filter_dates_span"  # the table's date range the dates widget 
 # Timeline, Map, Actors.
 TIMELINE_BY_KEY = "timeline_by"
 TIMELINE_CHART_KEY = "timeline_chart"
+TRENDS_LEVEL_KEY = "trends_level"
+TRENDS_PERIOD_KEY = "trends_period"
+TRENDS_MEASURE_KEY = "trends_measure"
+TRENDS_CHART_KEY = "trends_chart"
+TRENDS_TABLE_KEY = "trends_table"
 MAP_KEY = "events_map"
 ACTOR_GRAPH_KEY = "actor_graph"
 ACTOR_PAGE_KEY = "actors_page_actor"
@@ -39,9 +44,11 @@ EVENTS_TABLE_KEY = "events_table"
 SHOW_ALL_COLUMNS_KEY = "events_page_all_columns"
 EVENTS_DOWNLOAD_KEY = "download_events"
 EVENTS_RELATIONS_DOWNLOAD_KEY = "download_events_relations"
+EXPORT_DOWNLOAD_KEY = "download_export"  # one button per export format: download_export_acled, ...
 EVENT_KEY = "events_page_event"
 SOURCES_TABLE_KEY = "event_sources"
 ARTICLE_REPORT_KEY = "events_page_article_report"
+ARTICLE_VIEW_KEY = "events_page_article"
 DECISIONS_OPEN_KEY = "events_page_decisions_open"  # the split-and-merge expander stays open across reruns
 DECISION_FORM_KEY = "events_page_decision_form"
 DECISION_ROUND_KEY = "events_page_decision_round"
@@ -63,7 +70,14 @@ PASTE_URL_KEY = "paste_url"
 PASTE_DATE_KEY = "paste_published"
 UPLOAD_OUTCOME_KEY = "upload_outcome"
 
+# Signing in to edit (a desk with an editor password).
+EDITOR_KEY = "editor_signed_in"  # the editor's name once the password was right, for the session
+EDITOR_NAME_KEY = "editor_name"
+EDITOR_PASSWORD_KEY = "editor_password"
+SIGN_IN_FORM_KEY = "editor_sign_in"
+SIGN_IN_ERROR_KEY = "editor_sign_in_error"
 
-def keyed(key: str, round_number: int) -> str:
+
+def keyed(key: str, round_number: int | str) -> str:
     """The key of a widget in its round: `upload_files_2`."""
     return f"{key}_{round_number}"

@@ -15,7 +15,7 @@ import folium
 import pandas as pd
 from folium.plugins import MarkerCluster
 
-from eventdesk.dashboard import assets, counts, filters, query, sql
+from eventdesk.dashboard import assets, basemap, counts, filters, query, sql
 from eventdesk.dashboard.colours import EVENT_TYPE_COLOURS, event_colour
 from eventdesk.dashboard.escaping import escape_series, escape_text, shorten_series
 from eventdesk.schema import (
@@ -183,6 +183,8 @@ def draw_map(plan: MapPlan, cluster_above: int = CLUSTER_ABOVE) -> folium.Map:
     """The folium map of a plan (an empty world map when nothing is located)."""
     markers = plan.markers
     fmap = offline_map(location=(25.0, 20.0), zoom_start=2, tiles="OpenStreetMap", control_scale=True)
+    if assets.has_basemap():
+        basemap.BasemapLayer(assets.BASEMAP_URL).add_to(fmap)
     if markers.empty:
         return fmap
     vague = markers[GEO_PRECISION].isin(list(VAGUE_RADIUS_M)).to_numpy(dtype=bool)

@@ -53,8 +53,8 @@ TIMELINE_BY_LABELS: dict[str, str] = {EVENT_TYPE: "event type", INITIATOR: "init
 
 def _hover(view: pd.DataFrame) -> pd.Series:
     actors = view[ACTOR1].fillna(view[CLAIMED_BY]).fillna("?") + " → " + view[ACTOR2].fillna("?")
-    figures = "killed " + counts.format_counts(view[KILLED], view[KILLED_QUALIFIER]).replace("", "?")
-    figures = figures + ", injured " + counts.format_counts(view[INJURED], view[INJURED_QUALIFIER]).replace("", "?")
+    killed, injured = counts.shown_figures(view)
+    figures = "killed " + killed.replace("", "?") + ", injured " + injured.replace("", "?")
     return (
         "<b>" + escape_series(view[EVENT_TYPE]) + "</b> · " + escape_series(view[DATE].fillna(sql.UNDATED))
         + " (" + escape_series(view[DATE_PRECISION]) + ")<br>" + escape_series(actors)

@@ -1,14 +1,13 @@
-"""The only module that imports streamlit: the cached loads, the one filter sidebar, state keys, and the
-actions that write to the store (adding articles, splitting and merging events).
+"""The only module that imports streamlit: the cached loads, the one filter sidebar, and the actions
+that write to the store (adding articles, splitting and merging events).
 
-The sidebar's widgets keep their values in `st.session_state` under the keys below; the filter
-they describe is mirrored in the URL query string (`filters.filter_to_params`), so a link
-reproduces the view. The URL is read once, when a session starts; after that the widgets lead
-and the URL follows, on every page.
+The sidebar's widgets keep their values in `st.session_state` (keys in `keys.py`); the filter is
+mirrored in the URL query string (`filters.filter_to_params`), read once when a session starts.
 
 Actions that change the store run as button callbacks, before the page is drawn again: they call
 the library (`uploads.add_articles`, `store.split_event`, `store.merge_events`), keep what happened
 in the session state for the page to show, and clear the cached loads so every page reads the new table.
+A page draws them only when `may_write` allows (not on a read-only desk; after the editor password).
 """
 
 from __future__ import annotations
@@ -23,8 +22,8 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from eventdesk import schema
-from eventdesk.dashboard import assets, counts, filters, keys, query
-from eventdesk.store import export, store, tables, uploads
+from eventdesk.dashboard import assets, counts, event_detail, filters, keys, query
+from eventdesk.store import access, export, formats, store, tables, uploads
 
 STORE_ENV = "EVENTDESK_STORE"  # the store folder; `data/` when unset
 DEFAULT_STORE = "data"
@@ -43,9 +42,7 @@ def store_dir() -> Path:
 
 @st.cache_resource(show_spinner="Opening the event table…", max_entries=2)
 def _load(folder: str, mtime_ns: int) -> tables.Table:
-    # The file's mtime is part of the cache key: a new ingest is picked up on the next rerun. The table
-    # is the database's view of events.parquet, shared by every session: no page holds the rows, each
-    # asks for what it draws (see query.py).
+    # Keyed by the file's mtime (a new ingest is read on the next rerun); one database view for every session.
     path = Path(folder) / store.EVENTS_PARQUET
     hint = f"Rebuild it with 'python -m eventdesk ingest seeds --store {folder}'."
     try:
@@ -74,12 +71,9 @@ def _table_key() -> tuple[str, int]:
 def navigation_only() -> bool:
     """Switch off Streamlit's old discovery of the `pages/` folder for this server process; whether it was on.
 
-    With a `pages/` folder next to the entry script, Streamlit runs an old-style multipage app until
-    `st.navigation` has run once in the process: the sidebar lists the files by name (dashboard, actors,
-    casualties...) and a link such as /map runs pages/map.py alone, without dashboard.py's sidebar and filter.
-    No setting turns that off in Streamlit 1.67, so this sets the flag `st.navigation` sets itself
-    (`PagesManager.uses_pages_directory`, private: tests/unit/test_navigation_only.py fails when it changes).
-    """
+    Until `st.navigation` has run once, Streamlit lists pages/ by file name and runs /map without dashboard.py.
+    No setting turns that off in Streamlit 1.67: this sets the private flag `st.navigation` sets itself
+    (`PagesManager.uses_pages_directory`; tests/unit/dashboard/test_navigation_only.py fails when it changes)."""
     was_on = bool(PagesManager.uses_pages_directory)
     PagesManager.uses_pages_directory = False
     return was_on
@@ -144,7 +138,7 @@ def _mtime(name: str) -> int:
 
 def clear_loads() -> None:
     """Forget every cached read of the store, so the next run of any page reads what is there now."""
-    for cached in (_load, _options, _members, _history, _decisions):
+    for cached in (_load, _options, _members, _history, _decisions, _article):
         cached.clear()
 
 
@@ -179,15 +173,9 @@ def _write_url(flt: filters.Filter) -> None:
         st.query_params.from_dict(wanted)
 
 
-def _reset(options: filters.FilterOptions) -> None:
-    _set_widgets(filters.Filter(), options)
-
-
 def _draw_widgets(options: filters.FilterOptions) -> None:
-    st.multiselect(
-        "Actors", options.actors, key=keys.ACTORS_KEY, accept_new_options=True, placeholder="Any actor",
-        help="Canonical actor names; a claimant counts as an initiator.",
-    )
+    st.multiselect("Actors", options.actors, key=keys.ACTORS_KEY, accept_new_options=True, placeholder="Any actor",
+                   help="Canonical actor names; a claimant counts as an initiator.")
     st.radio("Actor role", filters.ROLES, key=keys.ROLE_KEY, format_func=filters.ROLE_LABELS.get, horizontal=True)
     st.multiselect("Event types", options.event_types, key=keys.TYPES_KEY, placeholder="Any event type")
     span = filters.full_range(options)
@@ -196,7 +184,7 @@ def _draw_widgets(options: filters.FilterOptions) -> None:
                       help="Events dated only to a month or a year are kept when that span overlaps the range.")
     st.multiselect("Countries", options.countries, key=keys.COUNTRIES_KEY, placeholder="Any country")
     st.text_input("Search", key=keys.TEXT_KEY, placeholder="Words in the evidence, actors, places, source")
-    st.button("Clear the filter", on_click=_reset, args=(options,), width="stretch")
+    st.button("Clear the filter", on_click=_set_widgets, args=(filters.Filter(), options), width="stretch")
 
 
 def _follow_span(options: filters.FilterOptions) -> None:
@@ -273,8 +261,6 @@ def filter_caption(view: tables.View, events: tables.Table) -> None:
 
 # Columns a casualty table carries for charts; the "(as reported)" columns say the same to a reader.
 _CHART_ONLY = (schema.KILLED, schema.KILLED_QUALIFIER, schema.INJURED, schema.INJURED_QUALIFIER)
-
-
 MAX_TABLE_ROWS = 5_000  # more rows than anyone reads on screen, and a browser stays quick; the CSV has all
 
 
@@ -285,9 +271,7 @@ def show_table(frame: pd.DataFrame, key: str | None = None, max_rows: int = MAX_
     if total > min(len(frame), max_rows):
         st.caption(f"Showing the first {min(len(frame), max_rows):,} of {total:,} rows.")
         frame = frame.head(max_rows)
-    config: dict[str, object] = {
-        schema.EVIDENCE: st.column_config.TextColumn(width="large"),
-    }
+    config: dict[str, object] = {schema.EVIDENCE: st.column_config.TextColumn(width="large")}
     if counts.KILLED_SHOWN in frame.columns:
         config |= {name: None for name in _CHART_ONLY if name in frame.columns}
     st.dataframe(frame, hide_index=True, column_config=config, key=key)
@@ -298,10 +282,19 @@ def download_csv(data: pd.DataFrame | Callable[[], bytes], label: str, file_name
     writes a whole view); the bytes are made only when it is clicked. Every download starts with a
     UTF-8 byte-order mark, so Excel keeps the accents."""
     make = functools.partial(export.to_csv_bytes, data, bom=True) if isinstance(data, pd.DataFrame) else data
-    st.download_button(
-        label, data=make, file_name=file_name, mime="text/csv",
-        key=key, on_click="ignore", icon=":material/download:",
-    )
+    st.download_button(label, data=make, file_name=file_name, mime="text/csv", key=key, on_click="ignore",
+                       icon=":material/download:")
+
+
+def download_exports(view: tables.View) -> None:
+    """A row of download buttons, one per export format but the events' own CSV (`download_csv`), for the whole
+    view; each file is made when clicked. A format the view does not fit in (a worksheet's rows) is disabled."""
+    shaped = [fmt for name, fmt in formats.FORMATS.items() if name != "csv"]
+    for column, fmt in zip(st.columns(len(shaped)), shaped, strict=True):
+        column.download_button(f"Download {fmt.label}", data=functools.partial(formats.export_bytes, view, fmt.name),
+                               file_name=fmt.file_name(), mime=fmt.mime, key=keys.keyed(keys.EXPORT_DOWNLOAD_KEY,
+                               fmt.name), on_click="ignore", icon=":material/download:",
+                               disabled=not formats.fits(view, fmt.name))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -326,6 +319,11 @@ def _decisions(folder: str, mtime_ns: int) -> pd.DataFrame:
     return store.load_decisions(Path(folder))
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _article(folder: str, mtime_ns: int, article_id: str) -> pd.Series | None:
+    return store.load_article(Path(folder), article_id)
+
+
 def _read_or_stop(read, *args) -> pd.DataFrame:
     try:
         return read(*args)
@@ -342,6 +340,11 @@ def event_members(event_id: str) -> pd.DataFrame:
 def figure_history(event_id: str) -> pd.DataFrame:
     """Every figure reported for one event, oldest report first (cached until the reports file changes)."""
     return _read_or_stop(_history, str(store_dir()), _mtime(store.REPORTS_PARQUET), event_id)
+
+
+def article(article_id: str | None) -> pd.Series | None:
+    """One stored article with the text its evidence offsets refer to, or None (cached until the database changes)."""
+    return _read_or_stop(_article, str(store_dir()), _mtime(store.DATABASE), article_id)
 
 
 def decisions() -> pd.DataFrame:
@@ -363,45 +366,48 @@ def keep_choice(key: str, options: object) -> None:
         del state[key]
 
 
+def decision_key(key: str) -> str:
+    """A split-and-merge widget's key in this round: each decision starts a round of fresh, empty widgets."""
+    return keys.keyed(key, st.session_state.get(keys.DECISION_ROUND_KEY, 0))
+
+
 def _decide(action, *args):
-    """Run a split or merge through the library; its result, or None (with the error kept for the page)."""
+    """Run a split or merge through the library (as the signed-in editor); its result, or None (with the error
+    kept for the page)."""
+    state = st.session_state
     try:
+        if not _signed_in():
+            raise ValueError("Sign in to edit first (above).")
         with st.spinner("Saving the decision and re-merging the events…"):
-            shown = action(store_dir(), *args, note=st.session_state.get(keys.NOTE_KEY) or None)
+            shown = action(store_dir(), *args, note=state.get(decision_key(keys.NOTE_KEY)) or None,
+                           by=state.get(keys.EDITOR_KEY))
     except (ValueError, store.StoreError) as err:
-        st.session_state[keys.DECISION_OUTCOME_KEY] = ("error", str(err))
+        state[keys.DECISION_OUTCOME_KEY] = ("error", str(err))
         return None
     clear_loads()
-    st.session_state[keys.NOTE_KEY] = ""
+    state[keys.DECISION_ROUND_KEY] = state.get(keys.DECISION_ROUND_KEY, 0) + 1
     return shown
 
 
 def split_chosen(event_id: str) -> None:
     """Button callback: split the reports chosen on the Events page off `event_id` into a new event."""
-    chosen = list(st.session_state.get(keys.SPLIT_KEY) or [])
+    chosen = list(st.session_state.get(decision_key(keys.SPLIT_KEY)) or [])
     shown = _decide(store.split_event, event_id, chosen)
     if shown:
-        kept, new = shown
-        st.session_state[keys.DECISION_OUTCOME_KEY] = (
-            "success", f"Split {len(chosen)} report(s) off into a new event ({new}); the others stay in {kept}. "
-                       "The decision is kept in the store and survives re-ingest.")
-        st.session_state[keys.EVENT_KEY] = new
-        st.session_state[keys.SPLIT_KEY] = []
+        st.session_state[keys.DECISION_OUTCOME_KEY] = ("success", event_detail.split_message(len(chosen), *shown))
+        st.session_state[keys.EVENT_KEY] = shown[1]
 
 
 def merge_chosen(event_id: str) -> None:
-    """Button callback: merge `event_id` with the event chosen on the Events page."""
-    other = st.session_state.get(keys.MERGE_WITH_KEY)
-    if not other:
-        st.session_state[keys.DECISION_OUTCOME_KEY] = ("error", "Choose the event to merge this one with first.")
-        return
-    merged = _decide(store.merge_events, [event_id, other])
-    if merged:
-        st.session_state[keys.DECISION_OUTCOME_KEY] = (
-            "success", f"Merged the two events into {merged}. The decision is kept in the store and survives "
-                       "re-ingest.")
+    """Button callback: merge `event_id` with the event chosen on the Events page, when both are still in the table."""
+    other = st.session_state.get(decision_key(keys.MERGE_WITH_KEY))
+    problem = event_detail.merge_problem(event_id, other, _load(*_table_key()))
+    merged = None if problem else _decide(store.merge_events, [event_id, other])
+    if problem:
+        st.session_state[keys.DECISION_OUTCOME_KEY] = ("error", problem)
+    elif merged:
+        st.session_state[keys.DECISION_OUTCOME_KEY] = ("success", event_detail.merge_message(merged))
         st.session_state[keys.EVENT_KEY] = merged
-        st.session_state.pop(keys.MERGE_WITH_KEY, None)
 
 
 def show_decision_outcome() -> None:
@@ -413,72 +419,78 @@ def show_decision_outcome() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# Who may write: a read-only desk, the editor password (the rules are in store/access.py)
+# ---------------------------------------------------------------------------------------------
+
+
+def _editor_password() -> str | None:
+    try:  # $EVENTDESK_EDITOR_PASSWORD, else editor_password in .streamlit/secrets.toml
+        return access.editor_password() or str(st.secrets.get(access.PASSWORD_SECRET) or "") or None
+    except FileNotFoundError:  # no secrets file
+        return None
+
+
+def _signed_in() -> bool:
+    return not access.read_only() and (not _editor_password() or bool(st.session_state.get(keys.EDITOR_KEY)))
+
+
+def may_write() -> bool:
+    """Whether this session may change the store; when not, says why: a read-only desk, or the editor
+    password and name to give (once a session) before the first upload, split or merge."""
+    if access.read_only():
+        st.info(access.READ_ONLY_MESSAGE, icon=":material/lock:")
+    elif not _signed_in():
+        with st.form(keys.SIGN_IN_FORM_KEY):
+            st.markdown("**Changes to the store need the editor password.** Your name is kept with each decision.")
+            st.text_input("Your name", key=keys.EDITOR_NAME_KEY, max_chars=access.MAX_NAME_CHARS)
+            st.text_input("Editor password", type="password", key=keys.EDITOR_PASSWORD_KEY)
+            st.form_submit_button("Sign in to edit", on_click=_sign_in, icon=":material/key:")
+        if error := st.session_state.pop(keys.SIGN_IN_ERROR_KEY, None):
+            st.error(error)
+    return _signed_in()
+
+
+def _sign_in() -> None:
+    state = st.session_state
+    try:
+        state[keys.EDITOR_KEY] = access.sign_in(state.get(keys.EDITOR_NAME_KEY), state.get(keys.EDITOR_PASSWORD_KEY),
+                                                _editor_password() or "")
+    except ValueError as err:
+        state[keys.SIGN_IN_ERROR_KEY] = str(err)
+    state[keys.EDITOR_PASSWORD_KEY] = ""
+
+
+# ---------------------------------------------------------------------------------------------
 # Adding articles
 # ---------------------------------------------------------------------------------------------
 
 
-def show_store_counts() -> None:
-    """The size of the store's event table, as metrics (or a note that it is empty)."""
-    if not has_events():
-        st.info("The store holds no events yet: add articles below.", icon=":material/info:")
-        return
-    size = counts.table_counts(load_events())
-    columns = st.columns(3)
-    columns[0].metric("Events in the store", f"{size.events:,}")
-    columns[1].metric("Reports", f"{size.reports:,}", help="Event reports read from the articles.")
-    columns[2].metric("Merged events", f"{size.merged:,}", help="Events made of more than one report.")
-
-
 def upload_files_key() -> str:
     """The file uploader's key for this round (each add starts a new round, which empties the uploader)."""
-    return f"{keys.UPLOAD_FILES_KEY}_{st.session_state.get(keys.UPLOAD_ROUND_KEY, 0)}"
+    return keys.keyed(keys.UPLOAD_FILES_KEY, st.session_state.get(keys.UPLOAD_ROUND_KEY, 0))
 
 
 def _pasted() -> uploads.Pasted:
     state = st.session_state
-    return uploads.Pasted(
-        text=state.get(keys.PASTE_TEXT_KEY) or "", title=state.get(keys.PASTE_TITLE_KEY) or None,
-        source=state.get(keys.PASTE_SOURCE_KEY) or None, url=state.get(keys.PASTE_URL_KEY) or None,
-        published=state.get(keys.PASTE_DATE_KEY),
-    )
+    return uploads.Pasted(text=state.get(keys.PASTE_TEXT_KEY) or "", title=state.get(keys.PASTE_TITLE_KEY) or None,
+                          source=state.get(keys.PASTE_SOURCE_KEY) or None, url=state.get(keys.PASTE_URL_KEY) or None,
+                          published=state.get(keys.PASTE_DATE_KEY))
 
 
 def add_uploads() -> None:
     """Button callback: ingest the uploaded files and the pasted text into the store, then reload every page."""
     state = st.session_state
+    if not _signed_in():
+        return
     files = [(f.name, f.getvalue()) for f in state.get(upload_files_key()) or []]
     with st.spinner("Reading, extracting and merging the articles…"):
         outcome = uploads.add_articles(files, _pasted(), store_dir())
     state[keys.UPLOAD_OUTCOME_KEY] = outcome
+    if outcome.refused:  # the store took nothing: keep the files and the text for another try
+        return
     state[keys.UPLOAD_ROUND_KEY] = state.get(keys.UPLOAD_ROUND_KEY, 0) + 1
     if not any(e.startswith(uploads.PASTED) for e in outcome.errors):
-        for key in (keys.PASTE_TEXT_KEY, keys.PASTE_TITLE_KEY, keys.PASTE_SOURCE_KEY, keys.PASTE_URL_KEY,
-                    keys.PASTE_DATE_KEY):
-            state.pop(key, None)  # the widgets start empty again
+        for key in (keys.PASTE_TEXT_KEY, keys.PASTE_TITLE_KEY, keys.PASTE_SOURCE_KEY, keys.PASTE_URL_KEY):
+            state[key] = ""  # set, not deleted: the browser's widgets are emptied too
+        state[keys.PASTE_DATE_KEY] = None
     clear_loads()
-
-
-def show_upload_outcome() -> None:
-    """What the last add did: counts, the events it created or added reports to, and the files it could not read."""
-    outcome: uploads.UploadOutcome | None = st.session_state.get(keys.UPLOAD_OUTCOME_KEY)
-    if outcome is None:
-        return
-    if not outcome.chosen:
-        st.warning(outcome.summary())
-        return
-    if not outcome.nothing_read:
-        st.success(outcome.summary(), icon=":material/check_circle:")
-        columns = st.columns(4)
-        columns[0].metric("New articles", f"{outcome.articles_new:,}")
-        columns[1].metric("Skipped (already stored)", f"{outcome.articles_known:,}")
-        columns[2].metric("Events", f"{outcome.events_after:,}", delta=outcome.events_after - outcome.events_before)
-        columns[3].metric("Merged incidents", f"{outcome.merged:,}",
-                          help="New or grown events made of more than one report.")
-    if outcome.errors:
-        lines = "\n".join(f"- {error}" for error in outcome.errors)
-        st.error(f"{outcome.summary() if outcome.nothing_read else 'Some input could not be read:'}\n\n{lines}\n\n"
-                 "Fix these files (or the pasted text) and add them again; nothing already stored was changed.",
-                 icon=":material/error:")
-    if len(outcome.changed):
-        st.markdown("**Events new or with new reports**")
-        st.dataframe(outcome.changed, hide_index=True)

@@ -344,15 +344,23 @@ def best_date(mentions: list[DateMention]) -> DateMention | None:
     return min(resolved, key=lambda m: (_ROLE_RANK[m.role], _PRECISION_RANK.get(m.precision, 3), m.start))
 
 
+# What a date that is not the event's own day stands for, said in its reason.
 _ROLE_NOTE = {"statement": "the day of a statement about it", "since": "the start of the period it counts over"}
 
 
+def date_reason(mention: DateMention) -> str:
+    """Why an event has this date: the rule, the words it read and their offsets in the article, and the role
+    of a date that is not the event's own day ('dates.weekday "on Tuesday" at 88-98 (the day of a statement
+    about it)')."""
+    reason = f'{mention.rule or "dates"} "{mention.text}" at {mention.start}-{mention.end}'
+    note = _ROLE_NOTE.get(mention.role)
+    return f"{reason} ({note})" if note else reason
+
+
 def date_columns(mention: DateMention | None) -> dict:
-    """The event-table columns of a date: value and precision, the rule that read it (with its role when it is
-    not the event's own day), the words it was read from, and the last day of a range."""
+    """The event-table columns of a date: value, precision, its reason (`date_reason`) and the last day of a
+    range; none for no resolved date."""
     if mention is None or not mention.value:
         return {}
-    note = _ROLE_NOTE.get(mention.role)
     return {schema.DATE: mention.value, schema.DATE_PRECISION: mention.precision,
-            schema.DATE_RULE: f"{mention.rule} ({note})" if note else mention.rule,
-            schema.DATE_SPAN: " ".join(mention.text.split()), schema.DATE_UNTIL: mention.until}
+            schema.DATE_REASON: date_reason(mention), schema.DATE_UNTIL: mention.until}

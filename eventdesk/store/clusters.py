@@ -3,8 +3,10 @@
 Reports are taken in a fixed order, most specific first (dated to the day and placed at a city
 or finer, then coarser ones; within each, by date, then report id: `merge.processing_key`), so
 the result depends on the set of reports, not on the order they were ingested in. A specific
-report joins the nearest incident it fits; a coarse one joins an incident only when exactly one
-fits, and otherwise stays apart rather than guess. While reports are being grouped, an incident
+report joins the incident it fits and shares most with (victims, site: `merge.agreement`), the
+nearest among equals; a coarse one the only incident it fits, or the one it shares most with.
+When several fit and none is nearer or shares more (several shootings on one night in one city),
+a report stays apart rather than guess. While reports are being grouped, an incident
 is a `Cluster`: its members in merge order and why each joined.
 
 The store merges a corpus streamed (`cluster_streamed`): the reports come from the database in
@@ -37,7 +39,7 @@ from eventdesk.store.merge import (
     DAY_WINDOW,
     VIOLENT_FAMILIES,
     Report,
-    compatible,
+    match,
     nearness,
     processing_key,
     to_reports,
@@ -101,7 +103,7 @@ class _Index:
 
     def _keys(self, report: Report) -> list[tuple]:
         # A report dated to a day is filed under that day, a vaguer one under each month it spans.
-        slots = [report.start] if report.start == report.end else self._months(report.start, report.end)
+        slots = [report.first] if report.first == report.last else self._months(report.first, report.last)
         return [(report.family, *anchor, slot) for anchor in self._filed(report) for slot in slots]
 
     def add(self, report: Report, incident: int) -> None:
@@ -122,7 +124,7 @@ class _Index:
             families |= VIOLENT_FAMILIES
         elif report.family in VIOLENT_FAMILIES:
             families.add(schema.TYPE_FAMILIES[schema.GENERIC_ATTACK])
-        first, last = report.start - DAY_WINDOW, report.end + DAY_WINDOW
+        first, last = report.first - DAY_WINDOW, report.last + DAY_WINDOW
         slots = [*range(first, last + 1), *self._months(first, last)]
         cells = self._cells
         found = {i for family in families for anchor in self._sought(report) for slot in slots
@@ -130,12 +132,23 @@ class _Index:
         return sorted(found)
 
 
-def _fits(report: Report, cluster: Cluster) -> str | None:
-    """Why `report` fits every member of `cluster` (told against its founder), or None."""
-    reason = compatible(report, cluster.members[0])
-    if reason is None or any(compatible(report, member) is None for member in cluster.members[1:]):
+def _same_town(report: Report, cluster: Cluster) -> float:
+    town = report.place[0]
+    return 1.0 if town and any(member.place[0] == town for member in cluster.members) else 0.0
+
+
+def _fits(report: Report, cluster: Cluster) -> tuple[str, float] | None:
+    """Why `report` fits every member of `cluster` (told against its founder, with what it agrees on with
+    any member) and how much they agree, or None."""
+    found = [match(report, member) for member in cluster.members]
+    if any(m is None for m in found):
         return None
-    return reason
+    agreed = list(dict.fromkeys(text for m in found for text in m.agreed))
+    score = max(m.score for m in found)
+    if score < max(m.needed for m in found):
+        return None
+    founder = found[0]
+    return "; ".join([*founder.reasons, *agreed]), score
 
 
 class _Clustering:
@@ -162,9 +175,9 @@ class _Clustering:
         cluster = self.live[chosen]
         cluster.members.append(report)
         cluster.reasons.append(reason)
-        if report.start is not None:
+        if report.first is not None:
             self._index.add(report, chosen)
-            self._extend(chosen, cluster, report.end)
+            self._extend(chosen, cluster, report.last)
 
     def _extend(self, number: int, cluster: Cluster, end: int) -> None:
         if cluster.reach is None or end > cluster.reach:
@@ -175,9 +188,9 @@ class _Clustering:
         """Bring back a retired cluster whose members (in merge order) are already shelved."""
         cluster = self.live[number] = Cluster(list(members), [None] * len(members), len(members))
         for member in members:
-            if member.start is not None:
+            if member.first is not None:
                 self._index.add(member, number)
-                self._extend(number, cluster, member.end)
+                self._extend(number, cluster, member.last)
 
     def retire(self, before: int | None = None) -> list[tuple[str, int, int, str]]:
         """Retire the clusters whose every date ends before day `before` (all of them when None); returns
@@ -197,7 +210,7 @@ class _Clustering:
             for rank in range(cluster.shelved, len(cluster.members)):
                 rows.append((cluster.members[rank].report_id, number, rank, cluster.reasons[rank]))
             for member in cluster.members:
-                if member.start is not None:
+                if member.first is not None:
                     self._index.remove(member, number)
         return rows
 
@@ -229,8 +242,10 @@ def cluster_streamed(reports: Iterable[Report], shelf: Shelf) -> int:
 
     Precise reports (a day and a town) come first, by date: one can only join an incident with a
     member within `DAY_WINDOW` days, so incidents whose dates all end earlier go to `shelf`. When the
-    vaguer reports begin (again by date), every incident is shelved and those their dates can reach
-    are taken back a month at a time; reports without a date come last and never join anything.
+    vaguer reports begin (again by the first day they can mean: a later report's and an undated one's
+    reach a week back, `merge.LOOKBACK_DAYS`), every incident is shelved and those their days can
+    reach are taken back a month at a time; reports with neither a date nor a publication date come
+    last and never join anything.
     """
     clustering = _Clustering()
     last_key, restored_to = None, None
@@ -241,8 +256,8 @@ def cluster_streamed(reports: Iterable[Report], shelf: Shelf) -> int:
         if last_key is None or key[0] != last_key[0]:  # the vaguer reports may reach any precise incident
             shelf.put(clustering.retire())
         last_key = key
-        shelf.put(clustering.retire(None if report.start is None else report.start - DAY_WINDOW))
-        if report.coarse and report.start is not None:
+        shelf.put(clustering.retire(None if report.first is None else report.first - DAY_WINDOW))
+        if report.coarse and report.first is not None:
             restored_to = _restore(clustering, shelf, report, restored_to)
         clustering.add(report)
     shelf.put(clustering.retire())
@@ -251,30 +266,44 @@ def cluster_streamed(reports: Iterable[Report], shelf: Shelf) -> int:
 
 def _restore(clustering: _Clustering, shelf: Shelf, report: Report, restored_to: int | None) -> int | None:
     """Take back from the shelf the precise incidents `report` may join; returns the last day taken back."""
-    until = report.end + DAY_WINDOW
+    until = report.last + DAY_WINDOW
     if restored_to is not None and until <= restored_to:
         return restored_to
-    until = max(until, report.start + RESTORE_AHEAD_DAYS)
-    for number, members in shelf.take(restored_to, until, report.start - DAY_WINDOW):
+    until = max(until, report.first + RESTORE_AHEAD_DAYS)
+    for number, members in shelf.take(restored_to, until, report.first - DAY_WINDOW):
         clustering.restore(number, members)
     return until
 
 
 def _choose(report: Report, clusters: dict[int, Cluster], index: _Index) -> tuple[int | None, str]:
-    if report.start is None:
+    """The incident `report` joins (None to found one) and why.
+
+    A specific report joins the incident it agrees with most, the nearest among equals; a vaguer one
+    joins the only incident it fits or the one it agrees with most. When several incidents fit and
+    none agrees with the report more than another (several shootings on one night in one city), it
+    stays apart rather than guess.
+    """
+    if report.first is None:
         return None, f"{FOUNDED}: its date is unknown, so it is never merged automatically"
     fits = []
     for number in index.candidates(report):
-        reason = _fits(report, clusters[number])
-        if reason is not None:
-            fits.append((number, reason))
+        fit = _fits(report, clusters[number])
+        if fit is not None:  # among incidents it agrees with as much, one in its own town comes first
+            fits.append((number, fit[0], fit[1] + _same_town(report, clusters[number])))
     if not fits:
         return None, FOUNDED
-    if report.coarse and len(fits) > 1:
-        return None, f"{FOUNDED}: it is too vague to choose among the {len(fits)} incidents it fits"
-    number, reason = min(fits, key=lambda fit: (nearness(report, clusters[fit[0]].members[0]), fit[0]))
-    prefix = "the only incident this vaguer report fits: " if report.coarse else ""
-    return number, prefix + reason
+    near = {number: nearness(report, clusters[number].members[0]) for number, _, _ in fits}
+    fits.sort(key=lambda fit: (-fit[2], near[fit[0]], fit[0]))
+    if len(fits) > 1 and fits[0][2] <= fits[1][2] and (report.coarse or near[fits[0][0]] == near[fits[1][0]]):
+        if report.coarse:
+            return None, f"{FOUNDED}: it is too vague to choose among the {len(fits)} incidents it fits"
+        return None, (f"{FOUNDED}: it fits {len(fits)} incidents as near as each other and agrees with none of them "
+                      "more than another")
+    prefix = ""
+    if report.coarse:
+        prefix = ("the only incident this vaguer report fits: " if len(fits) == 1
+                  else f"the one of {len(fits)} incidents this vaguer report agrees with most: ")
+    return fits[0][0], prefix + fits[0][1]
 
 
 # ---------------------------------------------------------------------------------------------

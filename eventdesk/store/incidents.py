@@ -3,7 +3,8 @@
 `build_incidents` turns the reports of each incident (as `clusters.membership` assigns them) into
 one row of the event table (schema.INCIDENT_COLUMNS): date and place from the founding report,
 the most common specific type, actors and targets over the reports, the figures below, the
-evidence of the report the best figure comes from, and how many reports and outlets tell it.
+evidence of the report the best figure comes from, how many reports and outlets tell it, and
+the country's ISO codes and the place's GeoNames id (`place_codes.py`).
 
 Reports of one incident disagree: a first wire copy may say about 100 killed, the next day's
 reports 80, later ones 90. Each report's figure stays in the store with its
@@ -40,6 +41,7 @@ from eventdesk.schema import (
     PUBLISHED,
     REPORT_ID,
 )
+from eventdesk.store import place_codes
 from eventdesk.store.clusters import EVENT_SEQ, MEMBER_RANK
 from eventdesk.store.merge import NAMED_ACTOR_TYPES
 
@@ -149,9 +151,8 @@ def history(reports: pd.DataFrame) -> pd.DataFrame:
 # Incidents from their reports
 # ---------------------------------------------------------------------------------------------
 
-PLACE_COLUMNS = (schema.DATE, schema.DATE_PRECISION, schema.DATE_RULE, schema.DATE_SPAN, schema.DATE_UNTIL,
-                 schema.LOCATION, schema.ADMIN1, schema.COUNTRY, schema.LAT,
-                 schema.LON, schema.GEO_PRECISION)
+PLACE_COLUMNS = (schema.DATE, schema.DATE_PRECISION, schema.DATE_REASON, schema.DATE_UNTIL, schema.LOCATION,
+                 schema.ADMIN1, schema.COUNTRY, schema.LAT, schema.LON, schema.GEO_PRECISION)
 SOURCE_COLUMNS = (schema.ARTICLE_ID, schema.SOURCE, schema.PUBLISHED, schema.EVIDENCE, schema.EVIDENCE_START,
                   schema.EVIDENCE_END, schema.CONFIDENCE)
 
@@ -183,7 +184,7 @@ def build_incidents(reports: pd.DataFrame, rule: str = DEFAULT_RULE) -> pd.DataF
     out = out.join(_reasons_of(ordered, summary))
     out = out.join(_counts(ordered))
     out = out.sort_values(EVENT_SEQ, kind="stable").reset_index()
-    return schema.conform(out, schema.INCIDENT_COLUMNS)
+    return schema.conform(place_codes.add_place_codes(out), schema.INCIDENT_COLUMNS)
 
 
 def _main_type(ordered: pd.DataFrame, founders: pd.DataFrame) -> pd.Series:
@@ -273,4 +274,6 @@ def single_incidents(events: pd.DataFrame) -> pd.DataFrame:
     for column in (schema.FIRST_REPORTED, schema.LAST_REPORTED):
         if column not in out.columns:
             out[column] = out[schema.PUBLISHED] if schema.PUBLISHED in out.columns else pd.NA
+    if schema.COUNTRY_ISO2 not in out.columns:
+        out = place_codes.add_place_codes(out)
     return out

@@ -7,7 +7,7 @@ only the batches in flight, whatever the size of the corpus; an ingest that is s
 batches it committed, and running it again carries on from there. After the last batch the
 reports are merged into incidents (with the analyst's decisions) and the files are rewritten.
 
-`extract_articles` is the one extraction function: the local path maps it over batches, the Dask
+`extract_for_store` is the one extraction step: the local path maps it over batches, the Dask
 path (`ingest_dask`) over partitions of files, each partition written as a Parquet part of a
 dataset under `<store>/dataset/`, which is then loaded into the store the same way.
 """
@@ -47,6 +47,7 @@ class IngestResult:
     articles_read: int = 0
     articles_new: int = 0
     articles_known: int = 0  # already stored (same content hash or URL) or repeated in the input
+    skipped: list[str] = field(default_factory=list)  # those known articles, "file (title)", where ingest names them
     reports_new: int = 0
     events: int = 0
     errors: list[ArticleError] = field(default_factory=list)
@@ -78,25 +79,46 @@ def report_rows(events: Sequence[dict]) -> list[dict]:
     return rows
 
 
-def extract_articles(articles: Sequence[Article]) -> tuple[list[dict], dict[str, str]]:
-    """Report rows of the articles, and the articles whose extraction failed (id -> message)."""
-    from eventdesk.extract import pipeline
+def extract_for_store(articles: Sequence[Article]) -> tuple[list[dict], dict[str, str]]:
+    """Report rows of the articles, and the articles whose extraction failed (id -> message).
 
-    resources = pipeline.load_resources()
+    Each batch of `articles.BATCH_SIZE` goes through the model at once (`eventdesk.extract.extract_articles`);
+    only a batch that fails is extracted again one article at a time, so that one bad article costs only its
+    own reports.
+    """
+    from eventdesk.extract import load_resources
+
+    resources = load_resources()
     rows: list[dict] = []
     failed: dict[str, str] = {}
-    for article in articles:
+    for batch in articles_mod.batched(articles, articles_mod.BATCH_SIZE):
+        batch_rows, batch_failed = _extract_batch(batch, resources)
+        rows.extend(batch_rows)
+        failed.update(batch_failed)
+    return rows, failed
+
+
+def _extract_batch(batch: list[Article], resources) -> tuple[list[dict], dict[str, str]]:
+    from eventdesk.extract import extract_articles
+
+    try:
+        return [row for events in extract_articles(batch, resources) for row in report_rows(events)], {}
+    except Exception:  # some article of the batch broke it: find which one, keep the others
+        pass
+    rows: list[dict] = []
+    failed: dict[str, str] = {}
+    for article in batch:
         try:
-            rows.extend(report_rows(pipeline.article_events(article, resources)))
+            rows.extend(report_rows(extract_articles([article], resources)[0]))
         except Exception as err:  # one article's failure must not stop the others
             failed[article.id] = f"{type(err).__name__}: {err}"
     return rows, failed
 
 
 def _warm() -> None:
-    from eventdesk.extract import pipeline
+    from eventdesk.extract import load_resources
 
-    pipeline.load_resources()
+    load_resources()
 
 
 class _Inline(Executor):
@@ -187,6 +209,7 @@ def _fresh(items: list[tuple[str, Article]], db: store_mod.Store, pending: _Keys
         known_url = article.url is not None and (article.url in stored[schema.URL] or article.url in pending.urls)
         if content_hash in stored[schema.CONTENT_HASH] or content_hash in pending.hashes or known_url:
             result.articles_known += 1
+            result.skipped.append(f"{name} ({article.title})" if article.title else name)
             continue
         if article.id in stored[schema.ARTICLE_ID] or article.id in pending.ids:
             result.errors.append(ArticleError(name, f"article id {article.id!r} is already stored for another text: "
@@ -257,7 +280,7 @@ def ingest_articles(
                 batch = _fresh(items_batch, db, pending, result)
                 _report(progress, result.articles_known - known_before)
                 if batch.articles:
-                    batch.future = pool.submit(extract_articles, batch.articles)
+                    batch.future = pool.submit(extract_for_store, batch.articles)
                     in_flight.append(batch)
                 while in_flight and (len(in_flight) > 2 * workers or in_flight[0].future.done()):
                     _commit_next(in_flight, db, pending, result, progress)
@@ -265,9 +288,9 @@ def ingest_articles(
                 _commit_next(in_flight, db, pending, result, progress)
         # The workers (and their language models) are gone before the merge, which needs the memory.
         if release_models and workers <= 1:
-            from eventdesk.extract import pipeline
+            from eventdesk.extract import release_resources
 
-            pipeline.release_resources()
+            release_resources()
         result.events = db.refresh(rule)
     result.seconds = time.perf_counter() - started
     return result
@@ -353,7 +376,7 @@ def extract_partition(
         names.append(name)
         fresh.append(article)
         hashes.append(content_hash)
-    rows, failed = extract_articles(fresh)
+    rows, failed = extract_for_store(fresh)
     keep = [i for i, a in enumerate(fresh) if a.id not in failed]
     errors = [str(e) for e in result.errors]
     errors += [f"{names[i]}: article {a.id}: extraction failed ({failed[a.id]})" for i, a in enumerate(fresh)

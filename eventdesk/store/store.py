@@ -17,9 +17,10 @@ the last committed batch; it is a column store that aggregates a million rows in
 which the dashboard's query layer can use in place of pandas, and it reads and writes Parquet
 natively, which is also the format of the Dask path's partitioned output. SQLite would give the
 same transactions from the standard library, but as a row store it is far slower at the
-group-bys the pages need. The dashboard reads the Parquet files, never the database: DuckDB lets
-one process write a database file at a time, and the files are replaced by an atomic rename, so
-a page never sees a half-written table while an ingest runs.
+group-bys the pages need. The dashboard reads its tables from the Parquet files: DuckDB lets one
+process write a database file at a time, and the files are replaced by an atomic rename, so a page
+never sees a half-written table while an ingest runs. It opens the database only for what the
+files do not hold: the analyst's decisions, and the text of the one article a reader opens.
 
 `Store.refresh` re-merges the reports into incidents (`rebuild.py`) and rewrites the files
 (`Store.export`). The analyst's decisions are kept by report id and applied after every automatic
@@ -40,7 +41,7 @@ import pyarrow.parquet as pq
 
 from eventdesk import schema
 from eventdesk.schema import EVENT_ID, REPORT_ID, Column
-from eventdesk.store import export, incidents, rebuild, tables
+from eventdesk.store import access, export, incidents, rebuild, tables
 from eventdesk.store.clusters import EVENT_SEQ, MEMBER_RANK
 from eventdesk.store.database import (
     ARTICLES,
@@ -220,14 +221,16 @@ class Store:
             f"ORDER BY {schema.DECISION_ID}").fetchall()
         return [Decision(int(n), action, tuple(ids.split())) for n, action, ids in rows]
 
-    def add_decision(self, action: str, report_ids: Sequence[str], event_ids: Sequence[str], note: str | None) -> int:
-        """Record a split or merge; returns its number."""
+    def add_decision(self, action: str, report_ids: Sequence[str], event_ids: Sequence[str], note: str | None,
+                     by: str | None = None) -> int:
+        """Record a split or merge, and who made it (`by`); returns its number."""
         number = int(self.db.execute(f"SELECT coalesce(max({schema.DECISION_ID}), 0) + 1 FROM {DECISIONS}")
                      .fetchone()[0])
         row = {
             schema.DECISION_ID: number, schema.ACTION: action, EVENT_ID: " ".join(event_ids),
             schema.REPORT_IDS: " ".join(sorted(report_ids)),
             schema.MADE_AT: dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), schema.NOTE: note,
+            schema.MADE_BY: by,
         }
         with WRITE_LOCK, self.transaction():
             self.insert(DECISIONS, pd.DataFrame([row]))
@@ -330,12 +333,15 @@ def _incident_of(store: Store, report_id: str) -> str:
     return row[0]
 
 
-def split_event(folder: Path, event_id: str, report_ids: Sequence[str], note: str | None = None) -> tuple[str, str]:
+def split_event(folder: Path, event_id: str, report_ids: Sequence[str], note: str | None = None,
+                by: str | None = None) -> tuple[str, str]:
     """Take `report_ids` out of incident `event_id` into an incident of their own.
 
-    The decision is kept in the store and survives re-ingest. Returns the ids of the incident the
-    other reports stay in and of the new one.
+    The decision is kept in the store with who made it (`by`) and survives re-ingest. Returns the ids
+    of the incident the other reports stay in and of the new one. A read-only desk refuses
+    (`access.ReadOnlyError`).
     """
+    access.check_writable(f"splitting incident {event_id}")
     with open_store(folder) as store:
         members = set(_members_of(store, [event_id]))
         leaving = set(report_ids)
@@ -344,24 +350,36 @@ def split_event(folder: Path, event_id: str, report_ids: Sequence[str], note: st
         if not leaving or not leaving <= members or leaving == members:
             raise ValueError(f"to split incident {event_id}, choose some but not all of its reports: "
                              f"{', '.join(sorted(members))}")
-        number = store.add_decision(SPLIT, sorted(leaving), [event_id], note)
+        number = store.add_decision(SPLIT, sorted(leaving), [event_id], note, by)
         rebuild.apply_decision(store, Decision(number, SPLIT, tuple(sorted(leaving))), [event_id])
         store.export()
         return _incident_of(store, min(members - leaving)), _incident_of(store, min(leaving))
 
 
-def merge_events(folder: Path, event_ids: Sequence[str], note: str | None = None) -> str:
-    """Merge the given incidents into one; the decision is kept in the store. Returns the merged incident's id."""
+def merge_events(folder: Path, event_ids: Sequence[str], note: str | None = None, by: str | None = None) -> str:
+    """Merge the given incidents into one; the decision is kept in the store with who made it (`by`). Returns
+    the merged incident's id. A read-only desk refuses (`access.ReadOnlyError`)."""
+    access.check_writable(f"merging incidents {', '.join(event_ids)}")
     with open_store(folder) as store:
         reports = _members_of(store, event_ids)
         known = {_incident_of(store, r) for r in reports}
         missing = sorted(set(event_ids) - known)
         if missing or len(known) < 2:
-            raise ValueError(f"to merge, name at least two incidents of {folder}; unknown: {', '.join(missing) or '-'}")
-        number = store.add_decision(MERGE, reports, sorted(event_ids), note)
+            raise ValueError(f"to merge, name at least two incidents of {folder}; not in it now (a split or merge "
+                             f"may have changed them): {', '.join(missing) or '-'}")
+        number = store.add_decision(MERGE, reports, sorted(event_ids), note, by)
         rebuild.apply_decision(store, Decision(number, MERGE, tuple(sorted(reports))), sorted(known))
         store.export()
         return _incident_of(store, reports[0])
+
+
+def load_article(folder: Path, article_id: str) -> pd.Series | None:
+    """One stored article (ARTICLE_COLUMNS: its address, title, outlet, date and the text its reports'
+    evidence offsets refer to), or None when the store does not hold it."""
+    with open_store(folder) as store:
+        frame = store.frame(f"SELECT * FROM {ARTICLES} WHERE {schema.ARTICLE_ID} = ?", [article_id])
+    frame = schema.conform(frame, schema.ARTICLE_COLUMNS)
+    return None if frame.empty else frame.iloc[0]
 
 
 def load_decisions(folder: Path) -> pd.DataFrame:

@@ -18,7 +18,7 @@ import pandas as pd
 
 from eventdesk import articles, schema
 from eventdesk.articles import Article, ArticleError
-from eventdesk.store import ingest, store
+from eventdesk.store import access, ingest, store
 
 # Streamlit refuses bigger uploads (`server.maxUploadSize` in .streamlit/config.toml); the
 # library refuses bigger files on its own (`articles.MAX_FILE_BYTES`), whatever the server allows.
@@ -27,6 +27,9 @@ MAX_PASTED_CHARS = articles.MAX_TEXT_CHARS
 FILE_TYPES: tuple[str, ...] = tuple(suffix.lstrip(".") for suffix in articles.SUFFIXES)
 PASTED = "pasted text"
 EARLIEST_PUBLISHED = dt.date(1900, 1, 1)  # the publication date picker's lower bound
+# The kinds of notice an upload's outcome gives (`UploadOutcome.notices`), named as Streamlit's st.success etc.
+SUCCESS, INFO, WARNING, ERROR = "success", "info", "warning", "error"
+NOTICE_KINDS: tuple[str, ...] = (SUCCESS, INFO, WARNING, ERROR)
 
 # The columns of the table of incidents an upload created or added reports to.
 CHANGED_COLUMNS: tuple[str, ...] = (
@@ -51,8 +54,19 @@ class Pasted:
         return not (self.text.strip() or self.title or self.source or self.url)
 
 
+def check_pasted_size(pasted: Pasted) -> None:
+    """Refuse pasted text over the upload limit, as a file over it is refused: the page's own character
+    limit is the browser's, and a client that ignores it still meets this one (a ValueError says so)."""
+    size = sum(len(value.encode("utf-8")) for value in (pasted.text, pasted.title, pasted.source, pasted.url) if value)
+    if size > articles.MAX_FILE_BYTES:
+        raise ValueError(f"{size / 2**20:.1f} MB pasted, more than the upload limit of {MAX_UPLOAD_MB} MB (the same "
+                         "as for a file): split it into several articles")
+
+
 def pasted_article(pasted: Pasted) -> Article:
-    """The pasted article; a ValueError says what is wrong with it."""
+    """The pasted article; a ValueError says what is wrong with it (no text, more than the upload limit, more
+    than MAX_PASTED_CHARS characters of text)."""
+    check_pasted_size(pasted)
     published = pasted.published.isoformat() if isinstance(pasted.published, dt.date) else pasted.published
     return articles.make_article({"text": pasted.text, "title": pasted.title, "source": pasted.source,
                                   "url": pasted.url, "published": published})
@@ -102,6 +116,8 @@ class UploadOutcome:
     events_after: int = 0
     changed: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(CHANGED_COLUMNS)))
     errors: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # the articles already stored, "file (title)"
+    refused: str | None = None  # why the store took nothing (read-only, in use by another process)
     chosen: bool = True  # False when the analyst gave neither files nor text
 
     @property
@@ -117,6 +133,8 @@ class UploadOutcome:
         """One sentence for the page."""
         if not self.chosen:
             return "Nothing to add: choose files or paste an article's text first."
+        if self.refused:
+            return f"Nothing was added: {self.refused}. The store is unchanged."
         if self.nothing_read:
             return "Nothing was added: no article could be read. The store is unchanged."
         return (
@@ -128,6 +146,26 @@ class UploadOutcome:
         )
 
 
+    def notices(self) -> list[tuple[str, str]]:
+        """What the page says, as (kind, text), kind one of NOTICE_KINDS: a success only when articles were
+        stored; a notice naming the articles already stored; an error naming what could not be read and why."""
+        if not self.chosen:
+            return [(WARNING, self.summary())]
+        notes = [(SUCCESS, self.summary())] if self.articles_new else []
+        if self.skipped:
+            head = "" if self.articles_new else "Nothing new was added: "
+            notes.append((INFO, f"{head}{_plural(len(self.skipped), 'article')} already in the store (same text or "
+                                f"same URL), not added again: {'; '.join(self.skipped)}."))
+        if self.refused:
+            notes.append((ERROR, self.summary()))
+        elif self.errors:
+            lines = "\n".join(f"- {error}" for error in self.errors)
+            notes.append((ERROR, f"{self.summary() if self.nothing_read else 'Some input could not be read:'}\n\n"
+                                 f"{lines}\n\nFix these files (or the pasted text) and add them again; nothing "
+                                 "already stored was changed."))
+        return notes
+
+
 def _plural(n: int, noun: str) -> str:
     return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
@@ -137,8 +175,8 @@ def add_articles(files: Iterable[tuple[str, bytes]], pasted: Pasted | None, fold
     """Read the uploaded files and the pasted text, ingest what could be read into the store at `folder`.
 
     A file that cannot be read becomes an error naming it; the others are still ingested. When
-    nothing can be read the store is not touched at all. A store held by another process gives an
-    error, not an exception.
+    nothing can be read the store is not touched at all. A store held by another process, or a
+    read-only desk (`access.read_only`), gives the outcome's `refused` reason, not an exception.
     """
     files = list(files)
     folder = Path(folder)
@@ -151,13 +189,15 @@ def add_articles(files: Iterable[tuple[str, bytes]], pasted: Pasted | None, fold
     if not items:
         return outcome
     try:
+        access.check_writable(f"adding {_plural(len(items), 'article')} to {folder}")
         result = ingest.ingest_articles(items, folder, workers=1, rule=rule)
     except store.StoreError as err:
-        outcome.errors.append(str(err))
+        outcome.refused = str(err)
         return outcome
     after = store.load_events(folder)
     outcome.articles_read, outcome.articles_new = result.articles_read, result.articles_new
     outcome.articles_known, outcome.reports_new = result.articles_known, result.reports_new
+    outcome.skipped = list(result.skipped)
     outcome.events_after = len(after)
     outcome.changed = changed_incidents(before, after)
     outcome.errors += [str(e) for e in result.errors]

@@ -9,6 +9,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from eventdesk import schema
+from eventdesk.dashboard import keys
 from eventdesk.store import store, uploads
 from tests.app.actions import click, metrics
 
@@ -64,6 +65,7 @@ def test_two_uploaded_reports_of_one_incident_become_one_merged_event(open_store
     assert set(before[schema.EVENT_ID]) <= set(after[schema.EVENT_ID])
     app.switch_page("pages/events.py")
     app.run()
+    app.toggle[0].set_value(True).run()  # every column, as the CSV has them
     table = app.dataframe[0].value
     assert list(peshawar(table)[schema.EVENT_ID]) == list(peshawar(after)[schema.EVENT_ID])
     assert peshawar(table).iloc[0][[schema.KILLED_BEST, schema.INJURED_BEST, schema.N_REPORTS]].tolist() == [11, 26, 2]
@@ -77,6 +79,37 @@ def test_uploading_the_same_files_again_adds_nothing(open_store_page, seed_store
     upload(app, as_upload(DAWN), as_upload(AP))
     shown = metrics(app)
     assert (shown["New articles"], shown["Skipped (already stored)"], shown["Events"]) == ("0", "2", str(n_events))
+    assert len(app.success) == 0  # nothing new is no success
+    (notice,) = app.info
+    assert notice.value.startswith("Nothing new was added: 2 articles already in the store")
+    assert "2024-02-09_dawn_peshawar.json (Bomb kills seven at Peshawar market)" in notice.value
+    assert "2024-02-10_ap_peshawar.csv (Peshawar market bombing toll rises to 11)" in notice.value
+
+
+def test_a_pasted_article_already_stored_is_a_notice(open_store_page, seed_store, writable):
+    folder = writable(seed_store)
+    app = open_store_page(folder, "upload")
+    text = "Security forces killed four suspected kidnappers in a shootout in Zamfara state, police said on Sunday."
+    for _ in range(2):
+        app.text_area[0].input(text)
+        click(app, "Add to the store")
+    assert len(app.success) == 0
+    assert [i.value for i in app.info] == [
+        "Nothing new was added: 1 article already in the store (same text or same URL), not added again: pasted text."]
+
+
+def test_pasted_text_over_the_limit_is_refused_by_the_app_and_kept(open_store_page, seed_store, writable):
+    folder = writable(seed_store)
+    before = (folder / store.EVENTS_PARQUET).read_bytes()
+    app = open_store_page(folder, "upload")
+    long_text = "Unidentified gunmen opened fire on a minibus near Bamenda. " * (uploads.MAX_PASTED_CHARS // 58 + 1)
+    app.text_area[0].input(long_text)
+    click(app, "Add to the store")
+    (error,) = app.error
+    assert "pasted text: text longer than 2,000,000 characters" in error.value
+    assert len(app.success) == 0
+    assert app.text_area[0].value == long_text  # kept, to be shortened
+    assert (folder / store.EVENTS_PARQUET).read_bytes() == before
 
 
 def test_a_bad_file_is_named_and_the_table_is_unchanged(open_store_page, seed_store, writable):
@@ -120,6 +153,9 @@ def test_pasted_text_is_added_with_its_metadata(open_store_page, seed_store, wri
     assert (pasted[schema.PUBLISHED], pasted[schema.LOCATION], pasted[schema.KILLED]) == ("2024-04-03", "Zahedan", 3)
     assert pasted[schema.DATE] == "2024-04-02"  # "on Tuesday" read against the publication date
     assert app.text_area[0].value == ""  # the fields are emptied once the article is stored
+    assert {t.label: t.value for t in app.main.text_input} == {"Title": "", "Source": "", "URL": ""}
+    assert app.main.date_input[0].value is None
+    assert app.session_state[keys.PASTE_TEXT_KEY] == ""  # set empty, so the browser's widget is emptied too
 
 
 def test_adding_nothing_says_what_to_do(open_store_page, seed_store):

@@ -125,3 +125,32 @@ def test_the_command_runs_from_any_folder(tmp_path):
     assert second == {"id": None, "error": "line 2: malformed JSON: Expecting property name enclosed in double "
                                            "quotes (column 2)"}
     assert "error: <stdin>:2: malformed JSON" in done.stderr
+
+
+def test_assets_go_next_to_the_dashboard_script_given(tmp_path, capsys):
+    from eventdesk.dashboard import assets
+
+    (tmp_path / "dashboard.py").write_text("", encoding="utf-8")
+    assert cli.main(["assets", "--dir", str(tmp_path)]) == 0
+    vendor = tmp_path / "static" / "vendor"
+    assert assets.missing_assets(vendor) == []
+    assert (vendor / "leaflet" / "leaflet.js").stat().st_size > 10_000
+    assert capsys.readouterr().out == f"map assets in {vendor}\n"
+    assert cli.main(["assets", "--dir", str(tmp_path / "dashboard.py")]) == 0  # the script names its folder
+    assert capsys.readouterr().out == f"map assets in {vendor}\n"
+
+
+def test_assets_by_default_go_next_to_this_checkouts_dashboard(capsys):
+    from eventdesk.dashboard import assets
+
+    assert assets.PROJECT_DIR == ROOT and (ROOT / "dashboard.py").exists()
+    assert cli.main(["assets"]) == 0
+    assert capsys.readouterr().out == f"map assets in {ROOT / 'static' / 'vendor'}\n"
+    assert assets.missing_assets(ROOT / "static" / "vendor") == []
+
+
+def test_assets_into_a_missing_folder_says_what_to_give(tmp_path, capsys):
+    assert cli.main(["assets", "--dir", str(tmp_path / "nowhere")]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'nowhere'}: no such folder" in err and "dashboard.py" in err
+    assert not (tmp_path / "nowhere").exists()

@@ -1,5 +1,6 @@
 """The schema drives validation, column order, the Parquet schema and the README."""
 
+import ast
 from pathlib import Path
 
 import pandas as pd
@@ -32,3 +33,38 @@ def test_validate_rejects_unknown_vocabulary():
 
 def test_arrow_schema_has_every_column():
     assert schema.arrow_schema().names == list(schema.EVENT_FIELDS)
+
+
+def test_every_declared_column_has_its_constant():
+    for column in (*schema.EVENT_COLUMNS, *schema.REPORT_COLUMNS, *schema.INCIDENT_COLUMNS, *schema.RELATION_COLUMNS,
+                   *schema.ARTICLE_COLUMNS, *schema.DECISION_COLUMNS):
+        assert getattr(schema, column.name.upper()) == column.name
+    assert (schema.KILLED, schema.LINKED_REPORT_ID, schema.MADE_AT) == ("killed", "linked_report_id", "made_at")
+
+
+def _schema_names_used(tree: ast.AST, aliases: set[str]) -> set[str]:
+    """The upper-case names the code reads from the schema (`schema.KILLED`, `from eventdesk.schema import KILLED`)."""
+    used = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases:
+            used.add(node.attr)
+        elif isinstance(node, ast.ImportFrom) and node.module == "eventdesk.schema":
+            used.update(alias.name for alias in node.names)
+    return {name for name in used if name.isupper()}
+
+
+def test_every_column_constant_the_code_reads_is_declared():
+    """The constants are made from the declarations: a name the code reads that no column declares fails here."""
+    root = Path(__file__).resolve().parents[2]
+    files = [*root.glob("eventdesk/**/*.py"), *root.glob("pages/*.py"), *root.glob("bench/*.py"), root / "dashboard.py"]
+    unknown = {}
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imports = [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module == "eventdesk"]
+        aliases = {"schema"} | {a.asname for n in imports for a in n.names if a.name == "schema" and a.asname}
+        missing = {name for name in _schema_names_used(tree, aliases) if not hasattr(schema, name)}
+        if missing:
+            unknown[str(path.relative_to(root))] = sorted(missing)
+    assert unknown == {}
+    assert _schema_names_used(ast.parse("from eventdesk import schema\nschema.KILLED, schema.KILED"), {"schema"}) == {
+        "KILLED", "KILED"}

@@ -55,17 +55,61 @@ def test_choices_put_the_most_reported_first_and_label_them():
         {schema.EVENT_ID: "one", schema.DATE: "2024-03-20", schema.LOCATION: "Kano", schema.COUNTRY: "Nigeria",
          schema.N_REPORTS: 1},
         {schema.EVENT_ID: "four", schema.DATE: "2024-03-12", schema.LOCATION: "Maiduguri", schema.COUNTRY: "Nigeria",
-         schema.N_REPORTS: 4, schema.N_SOURCES: 3, schema.KILLED: 17},
+         schema.N_REPORTS: 4, schema.N_SOURCES: 3, schema.KILLED: 17, schema.INJURED: 45,
+         schema.ACTOR1: "Boko Haram"},
         {schema.EVENT_ID: "undated", schema.N_REPORTS: 1},
     )
     choices = event_detail.event_choices(table)
     assert list(choices.index) == ["four", "one", "undated"]
-    assert choices["four"] == "2024-03-12 · bombing · Maiduguri, Nigeria · 4 reports, 3 sources"
-    assert choices["undated"] == "undated · bombing · (unknown place) · 1 report, 1 source"
+    assert choices["four"] == ("2024-03-12 · bombing · Maiduguri, Nigeria · Boko Haram · 17 killed, 45 injured · "
+                               "4 reports")
+    assert choices["undated"] == "undated · bombing · (unknown place) · (unknown) · no figures · 1 report"
     assert list(event_detail.event_choices(table, max_choices=1).index) == ["four"]
     assert list(event_detail.event_choices(table, with_figures=True).index) == ["four"]
     assert event_detail.event_row(table, "one")[schema.LOCATION] == "Kano"
     assert event_detail.event_row(table, "gone") is None
+
+
+def test_the_first_choice_is_the_most_reported_attack_not_a_later_claim_about_it():
+    table = events(
+        {schema.EVENT_ID: "a7547e28cb633483", schema.EVENT_TYPE: "bombing", schema.DATE: "2024-01-03",
+         schema.LOCATION: "Kerman", schema.COUNTRY: "Iran", schema.ACTOR1: "Islamic State", schema.KILLED: 84,
+         schema.KILLED_QUALIFIER: "at_least", schema.INJURED: 284, schema.N_REPORTS: 1},
+        {schema.EVENT_ID: "76917808c0e63349", schema.EVENT_TYPE: "claim", schema.DATE: "2024-01-04",
+         schema.ACTOR1: "Islamic State", schema.N_REPORTS: 2, schema.N_SOURCES: 2},
+        {schema.EVENT_ID: "7d7157e0474b5f24", schema.EVENT_TYPE: "warning", schema.ACTOR1: "United States",
+         schema.N_REPORTS: 3},
+        {schema.EVENT_ID: "older", schema.EVENT_TYPE: "armed_assault", schema.DATE: "2023-12-01",
+         schema.N_REPORTS: 1},
+    )
+    choices = event_detail.event_choices(table)
+    assert list(choices.index) == ["a7547e28cb633483", "older", "7d7157e0474b5f24", "76917808c0e63349"]
+    assert choices.iloc[0] == ("2024-01-03 · bombing · Kerman, Iran · Islamic State · at least 84 killed, "
+                               "284 injured · 1 report")
+    claim = "2024-01-04 · claim · (unknown place) · Islamic State · no figures · 2 reports"
+    assert choices["76917808c0e63349"] == claim
+
+
+def test_a_claimant_names_the_event_when_the_attacker_is_unknown():
+    table = events({schema.EVENT_ID: "e", schema.DATE: "2024-05-02", schema.CLAIMED_BY: "al-Shabaab",
+                    schema.COUNTRY: "Somalia", schema.INJURED: 9, schema.INJURED_QUALIFIER: "about",
+                    schema.N_REPORTS: 1})
+    label = "2024-05-02 · bombing · Somalia · al-Shabaab · about 9 injured · 1 report"
+    assert event_detail.event_choices(table)["e"] == label
+
+
+def test_labels_that_would_be_equal_get_the_start_of_their_event_id():
+    # a split of two reports that tell the same toll: both halves read the same but for their id
+    same = {schema.DATE: "2024-03-12", schema.LOCATION: "Maiduguri", schema.COUNTRY: "Nigeria", schema.KILLED: 17,
+            schema.N_REPORTS: 1}
+    table = events({schema.EVENT_ID: "3f9a0c1d22e4b7a1", **same}, {schema.EVENT_ID: "b81e6d5f0a9c3e27", **same},
+                   {schema.EVENT_ID: "3f9a0c1d99999999", **same}, {schema.EVENT_ID: "other", **same, schema.KILLED: 3})
+    choices = event_detail.event_choices(table)
+    assert choices.is_unique
+    base = "2024-03-12 · bombing · Maiduguri, Nigeria · (unknown) · 17 killed · 1 report"
+    assert choices["b81e6d5f0a9c3e27"] == base + " · #b81e6d5f"
+    assert choices["3f9a0c1d22e4b7a1"] == base + " · #3f9a0c1d22e4b7a1"  # eight digits are not enough here
+    assert choices["other"] == "2024-03-12 · bombing · Maiduguri, Nigeria · (unknown) · 3 killed · 1 report"
 
 
 def test_a_row_of_the_stored_table_reads_missing_text_as_na(tmp_path):
@@ -94,7 +138,15 @@ def test_figure_ranges_and_headline_figures_of_an_event():
     row = event(**{schema.KILLED_LOW: 12, schema.KILLED_BEST: 17, schema.KILLED_HIGH: 19, schema.N_SOURCES: 3})
     assert event_detail.figure_ranges(row) == {"killed": (12, 17, 19), "injured": (None, None, None)}
     assert event_detail.event_figures(row, MAIDUGURI) == {
-        "Killed": "17 (reports: 12 to 19)", "Injured": "not reported", "Reports": "4", "Sources": "3"}
+        "Killed": ("17", "reports: 12 to 19"), "Injured": ("not reported", ""), "Reports": ("4", ""),
+        "Sources": ("3", "")}
+
+
+def test_a_metric_value_stays_short_and_the_range_goes_in_its_note():
+    row = event(**{schema.KILLED_LOW: 90, schema.KILLED_BEST: 95, schema.KILLED_HIGH: 1_203,
+                   schema.KILLED_QUALIFIER: "at_least"})
+    assert event_detail.figure_parts(row, "killed") == ("at least 95", "reports: 90 to 1,203")
+    assert event_detail.figure_text(row, "killed") == "at least 95 (reports: 90 to 1,203)"
 
 
 def test_sources_table_lists_each_report_with_its_figures_and_reason():
@@ -119,6 +171,24 @@ def test_merge_reasons_group_the_outlets_by_reason():
     assert_frame_equal(event_detail.merge_reasons(MAIDUGURI).astype("string"), expected)
 
 
+def test_an_event_without_dated_reports_has_no_history_to_draw():
+    undated = MAIDUGURI.assign(**{schema.PUBLISHED: None})
+    gap = event_detail.history_gap(store_incidents.history(undated))
+    assert gap.startswith("No dated reports for this event: none of its 4 report(s) with a figure has a publication")
+    assert len(event_detail.history_points(store_incidents.history(undated))) == 0
+
+
+def test_reports_without_figures_have_no_history_to_draw():
+    no_figures = MAIDUGURI.assign(**{schema.KILLED: None, schema.INJURED: None})
+    gap = event_detail.history_gap(store_incidents.history(no_figures))
+    assert gap.startswith("No report of this event gives a killed or injured figure")
+
+
+def test_one_dated_report_with_a_figure_is_a_history():
+    assert event_detail.history_gap(store_incidents.history(MAIDUGURI)) is None
+    assert event_detail.history_gap(store_incidents.history(MAIDUGURI.iloc[[3, 0]])) is None
+
+
 def test_history_points_place_each_dated_figure_at_its_report_date():
     history = store_incidents.history(MAIDUGURI)
     points = event_detail.history_points(history)
@@ -131,3 +201,96 @@ def test_history_points_place_each_dated_figure_at_its_report_date():
     assert "The blast killed 19 &lt;people&gt;." in killed.iloc[1][event_detail.HOVER]  # article text is escaped
     assert event_detail.count_undated(history) == 1
     assert list(event_detail.history_table(history)[schema.SOURCE]) == ["Reuters", "AFP", "Premium Times", "Blog"]
+
+
+def test_a_merge_is_refused_with_what_to_do_when_it_cannot_be_made():
+    table = events({schema.EVENT_ID: "quetta-1", schema.N_REPORTS: 2},
+                   {schema.EVENT_ID: "quetta-2", schema.N_REPORTS: 1})
+    assert event_detail.merge_problem("quetta-1", "quetta-2", table) is None
+    assert event_detail.merge_problem("quetta-1", None, table) == "Choose the event to merge this one with first."
+    assert "cannot be merged with itself" in event_detail.merge_problem("quetta-1", "quetta-1", table)
+    gone = event_detail.merge_problem("quetta-1", "merged-away", table)
+    assert gone.startswith("One of the two events is no longer in the table")
+    assert event_detail.merge_problem("merged-away", "quetta-2", table) == gone
+
+
+def test_a_decision_says_what_it_did_and_that_it_is_kept():
+    assert event_detail.split_message(2, "a1", "b2") == (
+        "Split 2 report(s) off into a new event (b2); the others stay in a1. "
+        "The decision is kept in the store and survives re-ingest.")
+    assert event_detail.merge_message("a1").startswith("Merged the two events into a1.")
+
+
+# A wire story of another shape than the seeds: markup and a dollar sign in the text, the toll in the middle.
+KABUL = ("KABUL, Afghanistan (AP) — A blast tore through a <b>crowded</b> mosque in western Kabul on Friday.\n\n"
+         "At least 21 worshippers were killed and 33 wounded, a police spokesman said.\n"
+         "No group claimed the attack; the bounty offered was $5,000 `reward`.")
+TOLL = "At least 21 worshippers were killed and 33 wounded, a police spokesman said."
+
+
+def article(**values) -> pd.Series:
+    return pd.Series({schema.ARTICLE_ID: "kabul", schema.TITLE: "Blast at Kabul mosque <kills 21>",
+                      schema.SOURCE: "AP", schema.PUBLISHED: "2024-04-19", schema.URL: None, schema.TEXT: KABUL,
+                      **values})
+
+
+def report(start: int | None = KABUL.index(TOLL), evidence: str = TOLL) -> pd.Series:
+    end = None if start is None else start + len(evidence)
+    return pd.Series({schema.REPORT_ID: "r1", schema.ARTICLE_ID: "kabul", schema.EVIDENCE: evidence,
+                      schema.EVIDENCE_START: start, schema.EVIDENCE_END: end})
+
+
+def test_the_article_is_escaped_whole_with_its_evidence_sentence_marked():
+    view = event_detail.article_view(article(), report())
+    assert view.highlighted and view.note == ""
+    assert view.html.count("<mark") == 1 and view.html.count("</mark>") == 1
+    assert f"{event_detail.MARK}{TOLL}</mark>" in view.html
+    assert "&lt;b&gt;crowded&lt;/b&gt;" in view.html and "<b>" not in view.html
+    assert "&#36;5,000 &#96;reward&#96;" in view.html  # no formula or template syntax survives
+    assert "<h4>Blast at Kabul mosque &lt;kills 21&gt;</h4>" in view.html
+    assert "<p>AP · 2024-04-19</p>" in view.html
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        pytest.param("https://apnews.example/kabul-mosque?id=1&x=2",
+                     '<a href="https://apnews.example/kabul-mosque?id=1&amp;x=2" rel="noopener noreferrer">', id="web"),
+        pytest.param("javascript:alert(1)", "· javascript:alert(1)</p>", id="script-is-no-link"),
+    ],
+)
+def test_an_articles_web_address_is_a_link_and_nothing_else_is(url, shown):
+    html = event_detail.article_view(article(**{schema.URL: url}), report()).html
+    assert shown in html
+    assert html.count("<a ") == (1 if url.startswith("https") else 0)
+
+
+def test_offsets_that_do_not_hold_the_sentence_fall_back_to_the_one_place_it_occurs():
+    assert event_detail.evidence_span(KABUL, 3, 40, TOLL) == (KABUL.index(TOLL), KABUL.index(TOLL) + len(TOLL))
+    assert event_detail.evidence_span(KABUL, None, None, TOLL) == (KABUL.index(TOLL), KABUL.index(TOLL) + len(TOLL))
+
+
+def test_a_sentence_not_in_the_text_or_in_it_twice_is_not_marked():
+    assert event_detail.evidence_span(KABUL, 0, 10, "Nine soldiers died.") is None
+    twice = TOLL + " " + TOLL
+    assert event_detail.evidence_span(twice, 5, 20, TOLL) is None
+    view = event_detail.article_view(article(), report(start=0, evidence="Nine soldiers died."))
+    assert not view.highlighted and "<mark" not in view.html
+    assert view.note == "The evidence sentence could not be found in this text, so it is not marked."
+
+
+def test_a_missing_article_says_so():
+    view = event_detail.article_view(None, report())
+    assert (view.html, view.highlighted) == ("", False)
+    assert view.note == "The store does not hold this report's article text."
+
+
+def test_the_report_of_the_events_own_evidence_comes_first():
+    members = MAIDUGURI.assign(**{schema.ARTICLE_ID: ["a", "b", "c", "d"], schema.EVIDENCE_START: [0, 0, 52, 0]})
+    incident = pd.Series({schema.ARTICLE_ID: "c", schema.EVIDENCE_START: 52})
+    choices = event_detail.article_choices(members, incident)
+    assert list(choices.index) == ["r2", "r0", "r1", "r3"]
+    assert event_detail.member(members, "r2")[schema.SOURCE] == "Premium Times"
+    assert event_detail.member(members, "gone") is None
+    assert event_detail.article_of(event_detail.member(members, "r1")) == "b"
+    assert event_detail.article_of(None) is None

@@ -122,6 +122,17 @@ def test_query_string_is_readable_and_leaves_out_defaults():
     assert filters.to_query_string(Filter()) == ""
 
 
+def test_a_whole_dashboard_url_gives_its_filter():
+    url = "http://localhost:8501/events?actor=Islamic+State&country=Iran&from=2024-01-01"
+    assert filters.from_query_string(url) == Filter(actors=("Islamic State",), countries=("Iran",),
+                                                    date_from=dt.date(2024, 1, 1))
+
+
+def test_unknown_query_parameters_are_named():
+    assert filters.unknown_params("?actor=Iran&countries=Iraq&tpye=bombing&q=") == ["countries", "tpye"]
+    assert filters.unknown_params("http://localhost:8501/map?role=target&to=2024-02-01") == []
+
+
 def test_malformed_query_values_are_ignored():
     flt = filters.from_query_string("?role=victim&type=bombing&type=picnic&from=2024-13-45&to=2024-02-01&q=")
     assert flt == Filter(event_types=("bombing",), date_to=dt.date(2024, 2, 1))

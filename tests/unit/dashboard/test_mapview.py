@@ -122,26 +122,26 @@ def test_legend_lists_types_and_the_dashed_ring():
 
 
 def test_install_assets_copies_what_the_map_loads_and_is_idempotent(tmp_path: Path):
-    target = assets.install_assets(tmp_path / "vendor")
+    target = assets.install_assets(tmp_path / "vendor", with_basemap=False)
     assert assets.missing_assets(target) == []
     for url in (assets.LEAFLET_JS, assets.LEAFLET_CSS, assets.JQUERY_JS, assets.MARKERCLUSTER_JS,
                 assets.MARKERCLUSTER_CSS, assets.MARKERCLUSTER_DEFAULT_CSS):
         assert (target / url.removeprefix(assets.VENDOR_URL + "/")).stat().st_size > 500, url
     assert (target / "leaflet" / "images" / "layers.png").exists()
     stamp = (target / "leaflet" / "leaflet.js").stat().st_mtime_ns
-    assets.install_assets(target)
+    assets.install_assets(target, with_basemap=False)
     assert (target / "leaflet" / "leaflet.js").stat().st_mtime_ns == stamp
 
 
 def test_install_assets_repairs_a_damaged_file(tmp_path: Path):
-    target = assets.install_assets(tmp_path)
+    target = assets.install_assets(tmp_path, with_basemap=False)
     (target / "leaflet" / "leaflet.js").write_text("broken")
-    assets.install_assets(target)
+    assets.install_assets(target, with_basemap=False)
     assert (target / "leaflet" / "leaflet.js").stat().st_size > 1000
 
 
 @pytest.mark.parametrize("missing", ["jquery/jquery.min.js", "markercluster/MarkerCluster.css"])
 def test_missing_assets_names_what_is_not_installed(tmp_path: Path, missing: str):
-    target = assets.install_assets(tmp_path)
+    target = assets.install_assets(tmp_path, with_basemap=False)
     (target / missing).unlink()
     assert assets.missing_assets(target) == [target / missing]

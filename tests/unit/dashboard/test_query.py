@@ -167,6 +167,36 @@ def test_events_table_keeps_an_incident_tables_figure_columns(small):
     assert list(table[schema.EVENT_ID]) == ["e2", "e1", "e3", "e5", "e4"]
 
 
+PAGE_FIRST = (schema.DATE, schema.EVENT_TYPE, query.PLACE, schema.ACTOR1, schema.ACTOR2, schema.KILLED,
+              schema.INJURED, schema.EVIDENCE)
+
+
+def test_the_events_page_opens_on_date_type_place_actors_figures_and_evidence(small):
+    incidents = schema.conform(small.assign(**{schema.N_REPORTS: 1, schema.N_SOURCES: 1}), schema.INCIDENT_COLUMNS)
+    table = query.events_page_table(incidents)
+    assert tuple(table.columns) == query.EVENTS_PAGE_COLUMNS
+    assert tuple(table.columns[:8]) == PAGE_FIRST
+    assert len(table.columns) < len(schema.INCIDENT_FIELDS) / 2
+    kerman = table[table[schema.EVENT_ID] == "e1"].iloc[0]
+    assert (kerman[query.PLACE], kerman[schema.KILLED], kerman[schema.KILLED_QUALIFIER]) == (
+        "Kerman, Iran", 84, "at_least")
+    assert list(table[schema.EVENT_ID]) == ["e2", "e1", "e3", "e5", "e4"]
+
+
+def test_all_columns_are_every_declared_column_after_the_first_ones(small):
+    incidents = schema.conform(small.assign(**{schema.N_REPORTS: 1, schema.N_SOURCES: 1}), schema.INCIDENT_COLUMNS)
+    table = query.events_page_table(incidents, limit=2, all_columns=True)
+    assert tuple(table.columns[:len(query.EVENTS_PAGE_COLUMNS)]) == query.EVENTS_PAGE_COLUMNS
+    assert sorted(table.columns) == sorted([query.PLACE, *schema.INCIDENT_FIELDS])
+    assert (len(table), table.attrs[query.TOTAL]) == (2, 5)
+
+
+def test_a_table_of_single_reports_leaves_out_the_incident_columns(small):
+    table = query.events_page_table(small)
+    assert tuple(table.columns) == tuple(c for c in query.EVENTS_PAGE_COLUMNS
+                                         if c not in (schema.N_REPORTS, schema.N_SOURCES))
+
+
 @pytest.fixture
 def stored(small, tmp_path) -> tables.Table:
     """The small table as the dashboard reads it: a Parquet file in the database."""

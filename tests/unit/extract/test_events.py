@@ -3,7 +3,7 @@
 import pytest
 
 from eventdesk.articles import make_article
-from eventdesk.extract import pipeline
+from eventdesk.extract import extract_articles, load_resources
 from eventdesk.extract.events import explain_type, find_triggers, incident_type
 from eventdesk.extract.triggers import load_lexicon
 from eventdesk.schema import VIOLENT_TYPES
@@ -221,7 +221,7 @@ def test_death_word_needs_a_toll():
 
 @pytest.fixture(scope="module")
 def resources():
-    return pipeline.load_resources()
+    return load_resources()
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -231,12 +231,12 @@ def resources():
     ("Explosion in the southern countryside of the province", "bombing"),
 ], ids=["murder-pronoun", "shot-dead-passive", "kill-present", "explosion-noun-phrase"])
 def test_headline_without_date_or_place_is_an_event(resources, text, expected):
-    events = pipeline.article_events(make_article({"id": "h", "text": text}), resources)
+    events = extract_articles([make_article({"id": "h", "text": text})], resources)[0]
     assert [e["event_type"] for e in events if e["event_type"] in VIOLENT_TYPES][:1] == [expected]
 
 
 def test_later_sentence_needs_grounding(resources):
     """Only the first sentence is a lede: an ungrounded act later in a report starts no incident of its own."""
     text = "Officials met in the capital to discuss the budget. They shot him outside the house."
-    events = pipeline.article_events(make_article({"id": "h", "text": text}), resources)
+    events = extract_articles([make_article({"id": "h", "text": text})], resources)[0]
     assert [e for e in events if e["event_type"] in VIOLENT_TYPES] == []

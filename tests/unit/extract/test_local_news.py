@@ -4,12 +4,12 @@ of one event, and the day of the event against the day it was told."""
 import pytest
 
 from eventdesk.articles import Article
-from eventdesk.extract import pipeline
+from eventdesk.extract import extract_articles
 from eventdesk.extract.dates import DateReader, best_date
 
 
 def main_event(text: str, published: str | None = None) -> dict:
-    events = [e for e in pipeline.article_events(Article("local", text, published=published)) if not e["part_of"]]
+    events = [e for e in extract_articles([Article("local", text, published=published)])[0] if not e["part_of"]]
     assert events, f"no event read from {text!r}"
     return events[0]
 
@@ -55,7 +55,9 @@ def test_the_day_of_the_event(text, published, expected):
 
 
 def test_a_byline_is_never_the_event_date():
-    event = main_event("Man shot dead in Englewood\nPosted: Monday, February 2, 2015 10:02 pm\nUpdated 5:42 PM\n"
-                       "CHICAGO (AP) — A 23-year-old man was shot to death Sunday night in Englewood, police said.")
+    text = ("Man shot dead in Englewood\nPosted: Monday, February 2, 2015 10:02 pm\nUpdated 5:42 PM\n"
+            "CHICAGO (AP) — A 23-year-old man was shot to death Sunday night in Englewood, police said.")
+    event = main_event(text)
     assert (event["date"], event["killed"]) == ("2015-02-01", 1)
-    assert event["date_rule"] == "dates.weekday"
+    start = text.index("Sunday")
+    assert event["date_reason"] == f'dates.weekday "Sunday" at {start}-{start + len("Sunday")}'

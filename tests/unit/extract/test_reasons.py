@@ -1,22 +1,29 @@
 """Every figure and date of the event table says why: the rule that read it and the words it was read from."""
 
 from eventdesk.articles import Article
-from eventdesk.extract import pipeline
+from eventdesk.extract import extract_articles
 
 
 def main_event(text: str, published: str | None = None) -> dict:
-    events = [e for e in pipeline.article_events(Article("reasons", text, published=published)) if not e["part_of"]]
+    events = [e for e in extract_articles([Article("reasons", text, published=published)])[0] if not e["part_of"]]
     assert events, f"no event read from {text!r}"
     return events[0]
 
 
+def reason(text: str, rule: str, words: str, note: str = "") -> str:
+    """A date reason as the extractor writes it: the rule, the words in quotes and their offsets in `text`."""
+    start = text.index(words)
+    return f'{rule} "{words}" at {start}-{start + len(words)}' + (f" ({note})" if note else "")
+
+
 def test_a_local_shooting_names_the_rule_and_words_of_each_figure_and_of_its_date():
-    event = main_event("Four teenagers were shot, one fatally, outside a house party in Dayton on Saturday night, "
-                       "police said Sunday.", published="2024-06-09")
+    text = ("Four teenagers were shot, one fatally, outside a house party in Dayton on Saturday night, police said "
+            "Sunday.")
+    event = main_event(text, published="2024-06-09")
     assert (event["killed"], event["injured"]) == (1, 3)
     assert event["killed_rule"] == event["injured_rule"] == "casualties.shot_some_fatally"
     assert event["killed_span"] == "Four teenagers were shot, one fatally"
-    assert (event["date"], event["date_rule"], event["date_span"]) == ("2024-06-08", "dates.weekday", "on Saturday")
+    assert (event["date"], event["date_reason"]) == ("2024-06-08", reason(text, "dates.weekday", "on Saturday"))
 
 
 def test_groups_that_add_up_name_every_rule_and_span():
@@ -29,16 +36,18 @@ def test_groups_that_add_up_name_every_rule_and_span():
 
 
 def test_a_range_gives_its_first_day_and_its_last():
-    event = main_event("Fighters attacked three villages in Djibo over 24-26 June 2020, killing 31 civilians.")
+    text = "Fighters attacked three villages in Djibo over 24-26 June 2020, killing 31 civilians."
+    event = main_event(text)
     assert (event["date"], event["date_precision"], event["date_until"]) == ("2020-06-24", "day", "2020-06-26")
-    assert event["date_rule"] == "dates.day_month"
+    assert event["date_reason"] == reason(text, "dates.day_month", "24-26 June 2020")
 
 
 def test_a_statement_day_is_named_as_such_when_it_is_all_there_is():
-    event = main_event("Two soldiers were killed in a roadside bombing in Kunar, officials said on Wednesday.",
-                       published="2024-05-09")
+    text = "Two soldiers were killed in a roadside bombing in Kunar, officials said on Wednesday."
+    event = main_event(text, published="2024-05-09")
     assert event["date"] == "2024-05-08"
-    assert event["date_rule"] == "dates.weekday (the day of a statement about it)"
+    assert event["date_reason"] == reason(text, "dates.weekday", "on Wednesday", "the day of a statement about it")
+    assert event["date_until"] is None
 
 
 def test_no_figure_leaves_its_reason_empty():

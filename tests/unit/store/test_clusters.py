@@ -27,11 +27,17 @@ def test_a_vague_report_that_fits_two_incidents_stays_apart(rows):
 
 def test_a_precise_report_that_fits_two_incidents_joins_the_nearer(rows):
     # Maiduguri and Konduga are 35 km apart, too far for one incident; the third report is 26 km from
-    # Maiduguri and 9 km from Konduga, within reach of both.
+    # Maiduguri and 9 km from Konduga, within reach of both. A place of another name needs the same
+    # victims: all three name the same man.
     between = {"location": "Mafa road", "lat": 11.70, "lon": 13.35}
-    table = rows.merged(rows.row("a"), rows.row("b", town="Konduga"), rows.row("c", **between))
+    market = {"targets": "market; Abubakar Musa"}
+    table = rows.merged(rows.row("a", **market), rows.row("b", town="Konduga", **market),
+                        rows.row("c", **between, **market))
     assert rows.groups(table) == [["a"], ["b", "c"]]
-    assert "Mafa road / Konduga, 9 km apart" in rows.reason_of(table, "c")
+    assert "Mafa road / Konduga, 9 km apart (within 30 km at city precision), two towns" in rows.reason_of(table, "c")
+    assert rows.reason_of(table, "c").endswith("; the same victims (Abubakar Musa); the same site (market)")
+    alone = rows.merged(rows.row("a"), rows.row("b", town="Konduga"), rows.row("c", **between))
+    assert rows.groups(alone) == [["a"], ["b"], ["c"]]  # nothing shared: another town is another incident
 
 
 def test_a_report_without_a_date_is_never_merged_automatically(rows):

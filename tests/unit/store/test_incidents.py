@@ -150,7 +150,7 @@ def test_an_incidents_figures_keep_the_rule_and_words_of_their_best_report(rows)
     reports = pd.DataFrame([
         member(rows, "r1", 0, killed=12, killed_rule="casualties.passive", killed_span="12 people were killed",
                injured=30, injured_rule="casualties.active_list", injured_span="30 others",
-               date_rule="dates.weekday", date_span="on Tuesday"),
+               date="2024-03-10", date_reason='dates.day_month "10-12 March" at 60-71', date_until="2024-03-12"),
         member(rows, "r2", 1, published="2024-03-15", killed=17, killed_rule="casualties.toll",
                killed_span="The death toll rose to 17"),
     ])
@@ -159,4 +159,5 @@ def test_an_incidents_figures_keep_the_rule_and_words_of_their_best_report(rows)
         17, "casualties.toll", "The death toll rose to 17")
     assert (row[schema.INJURED], row[schema.INJURED_RULE], row[schema.INJURED_SPAN]) == (
         30, "casualties.active_list", "30 others")
-    assert (row[schema.DATE_RULE], row[schema.DATE_SPAN]) == ("dates.weekday", "on Tuesday")
+    assert (row[schema.DATE], row[schema.DATE_REASON], row[schema.DATE_UNTIL]) == (
+        "2024-03-10", 'dates.day_month "10-12 March" at 60-71', "2024-03-12")

@@ -14,8 +14,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import eventdesk.extract
 from eventdesk import schema
-from eventdesk.extract import pipeline
+from eventdesk.extract import facts, load_resources
 from eventdesk.store import database, ingest, store
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -67,7 +68,7 @@ def test_four_outlets_reports_of_one_bombing_are_one_incident_with_its_figure_ra
     reasons = members.set_index(schema.SOURCE)[schema.MERGE_REASON]
     assert reasons["Reuters"] == "founded the incident"
     assert reasons["AFP"] == ("same kind (bombing); dated 2024-03-12, the same day; Maiduguri, 0 km apart "
-                              "(within 30 km at city precision); no conflicting actors")
+                              "(within 30 km at city precision); no conflicting actors; the same site (market)")
 
 
 def test_the_history_of_the_bombing_figures(corpus_ingest, events):
@@ -111,6 +112,8 @@ def test_the_same_text_or_the_same_url_is_not_processed_again(tmp_path):
     same_url = copy.replace(b"around 12 militants", b"about a dozen militants")
     result = ingest.ingest_bytes([("copy.json", copy), ("same-url.json", same_url)], tmp_path, workers=1)
     assert (result.articles_read, result.articles_new, result.articles_known) == (2, 0, 2)
+    title = "Airstrike kills militants in Syria's Idlib"
+    assert result.skipped == [f"copy.json ({title})", f"same-url.json ({title})"]
 
 
 class Interrupted(Exception):
@@ -176,6 +179,48 @@ def test_an_article_id_given_twice_for_different_texts_is_refused(tmp_path):
     assert "article id 'wire-1' is already stored for another text" in result.errors[0].message
 
 
+WIRE_UPLOADS = [
+    ("kabul.json", b'{"id": "kabul-1", "text": "A car bomb killed nine people and wounded 20 in Kabul on Monday, '
+                   b'police said."}'),
+    ("mosul.json", b'{"id": "mosul-1", "text": "Gunmen shot dead three soldiers at a checkpoint near Mosul on '
+                   b'Friday, the army said."}'),
+    ("goma.json", b'{"id": "goma-1", "text": "Rebels attacked a village outside Goma on Sunday, killing 14 '
+                  b'civilians, local officials said."}'),
+]
+
+
+def test_a_batch_goes_through_the_model_at_once(tmp_path, monkeypatch):
+    batches = []
+    batched = eventdesk.extract.extract_articles
+
+    def recording(articles, resources=None):
+        batches.append([a.id for a in articles])
+        return batched(articles, resources)
+
+    monkeypatch.setattr(eventdesk.extract, "extract_articles", recording)
+    result = ingest.ingest_bytes(WIRE_UPLOADS, tmp_path, workers=1)
+    assert batches == [["kabul-1", "mosul-1", "goma-1"]]
+    assert (result.articles_new, result.errors) == (3, [])
+
+
+def test_one_bad_article_in_a_batch_costs_only_its_own_reports(tmp_path, monkeypatch):
+    """When the batch fails, each article is extracted alone: the others are stored, the error names the bad one."""
+    read_sentences = facts.read_sentences
+
+    def failing_on_mosul(article):
+        if article.id == "mosul-1":
+            raise ValueError("unreadable sentence")
+        return read_sentences(article)
+
+    monkeypatch.setattr(facts, "read_sentences", failing_on_mosul)
+    result = ingest.ingest_bytes(WIRE_UPLOADS, tmp_path, workers=1)
+    assert (result.articles_new, [e.path for e in result.errors]) == (2, ["mosul.json"])
+    assert "article mosul-1: extraction failed (ValueError: unreadable sentence)" in result.errors[0].message
+    events = store.load_events(tmp_path)
+    assert sorted(events[schema.LOCATION].dropna()) == ["Goma", "Kabul"]
+    assert sorted(events.set_index(schema.LOCATION)[schema.KILLED].dropna().astype(int)) == [9, 14]
+
+
 def test_the_dask_path_writes_a_partitioned_dataset_and_the_same_store(tmp_path, corpus_ingest):
     from distributed import LocalCluster
 
@@ -209,7 +254,7 @@ def test_an_ingest_that_releases_the_model_gives_the_same_store(tmp_path):
     """The command line frees the language model before the merge; the next extraction loads it again."""
     kept = ingest.ingest_paths([CORPUS], tmp_path / "kept", workers=1)
     released = ingest.ingest_paths([CORPUS], tmp_path / "released", workers=1, release_models=True)
-    assert pipeline.load_resources.cache_info().currsize == 0
+    assert load_resources.cache_info().currsize == 0
     assert (released.events, released.reports_new) == (kept.events, kept.reports_new)
     pd.testing.assert_frame_equal(store.load_events(tmp_path / "released"), store.load_events(tmp_path / "kept"))
-    assert pipeline.load_resources() is not None
+    assert load_resources() is not None

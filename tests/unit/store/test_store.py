@@ -53,6 +53,18 @@ def test_a_damaged_table_names_the_file_and_how_to_rebuild_it(tmp_path):
         store.load_events(tmp_path)
 
 
+def test_an_articles_text_is_read_back_with_the_offsets_of_its_reports(corpus_ingest):
+    built = corpus_ingest[0]
+    for _, report in store.load_reports(built).iterrows():
+        article = store.load_article(built, report[schema.ARTICLE_ID])
+        assert article[schema.TEXT][report[schema.EVIDENCE_START]:report[schema.EVIDENCE_END]] == report[
+            schema.EVIDENCE]
+    reuters = store.load_reports(built)
+    reuters = reuters[reuters[schema.SOURCE] == "Reuters"].iloc[0]
+    assert store.load_article(built, reuters[schema.ARTICLE_ID])[schema.URL].startswith("https://wire.example/")
+    assert store.load_article(built, "no-such-article") is None
+
+
 def test_a_split_is_kept_and_survives_reingest(corpus_copy):
     bombing = incident(corpus_copy, "Maiduguri", "2024-03-12")
     members = store.event_members(corpus_copy, bombing[schema.EVENT_ID]).set_index(schema.SOURCE)[schema.REPORT_ID]

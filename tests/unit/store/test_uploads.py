@@ -88,6 +88,8 @@ def test_nothing_readable_leaves_the_store_untouched(tmp_path):
     outcome = uploads.add_articles([("broken.json", b"{")], None, tmp_path)
     assert outcome.nothing_read and outcome.errors[0].startswith("broken.json: malformed JSON")
     assert outcome.summary() == "Nothing was added: no article could be read. The store is unchanged."
+    ((kind, text),) = outcome.notices()
+    assert kind == uploads.ERROR and text.startswith(outcome.summary() + "\n\n- broken.json: malformed JSON")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -103,5 +105,45 @@ def test_a_store_in_use_is_an_error_not_an_exception(tmp_path, monkeypatch):
 
     monkeypatch.setattr(uploads.ingest, "ingest_articles", busy)
     outcome = uploads.add_articles(files(DAWN), None, tmp_path)
-    assert outcome.errors == [f"{tmp_path / store.DATABASE}: the store is in use by another process"]
+    assert outcome.refused == f"{tmp_path / store.DATABASE}: the store is in use by another process"
     assert outcome.articles_new == 0
+    assert outcome.notices() == [(uploads.ERROR, f"Nothing was added: {outcome.refused}. The store is unchanged.")]
+
+
+def test_pasted_text_over_the_upload_limit_is_refused_naming_the_limit():
+    big = uploads.Pasted("Gunmen attacked a convoy. " * (uploads.articles.MAX_FILE_BYTES // 26 + 1), title="Convoy")
+    items, errors = uploads.read_inputs([], big)
+    assert items == []
+    assert [str(e) for e in errors] == [
+        "pasted text: 50.0 MB pasted, more than the upload limit of 50 MB (the same as for a file): split it into "
+        "several articles"]
+
+
+def test_pasted_text_over_the_character_limit_is_refused_naming_the_limit():
+    long_text = "Militants shelled the village of Kafr Nabl overnight. " * (uploads.MAX_PASTED_CHARS // 54 + 1)
+    items, errors = uploads.read_inputs([], uploads.Pasted(long_text))
+    assert items == []
+    assert [str(e) for e in errors] == ["pasted text: text longer than 2,000,000 characters: split the article"]
+    _, fine = uploads.read_inputs([], uploads.Pasted(long_text[: uploads.MAX_PASTED_CHARS]))
+    assert fine == []
+
+
+def test_an_upload_of_stored_articles_is_a_notice_naming_them_not_a_success(tmp_path):
+    uploads.add_articles(files(DAWN), None, tmp_path)
+    again = uploads.add_articles(files(DAWN, AP), None, tmp_path)
+    kinds = [kind for kind, _ in again.notices()]
+    assert kinds == [uploads.SUCCESS, uploads.INFO]
+    assert again.notices()[1][1] == ("1 article already in the store (same text or same URL), not added again: "
+                                     "2024-02-09_dawn_peshawar.json (Bomb kills seven at Peshawar market).")
+    third = uploads.add_articles(files(DAWN, AP), None, tmp_path)
+    assert [kind for kind, _ in third.notices()] == [uploads.INFO]
+    assert third.notices()[0][1].startswith("Nothing new was added: 2 articles already in the store")
+    assert "Peshawar market bombing toll rises to 11" in third.notices()[0][1]
+
+
+def test_a_bad_file_beside_a_good_one_is_an_error_beside_the_success(tmp_path):
+    outcome = uploads.add_articles([("broken.json", b"{"), *files(DAWN)], None, tmp_path)
+    (success, error) = outcome.notices()
+    assert success[0] == uploads.SUCCESS and success[1].startswith("1 new article stored")
+    assert error[0] == uploads.ERROR
+    assert error[1].startswith("Some input could not be read:\n\n- broken.json: malformed")

@@ -6,10 +6,15 @@ from pathlib import Path
 import pytest
 
 from eventdesk.articles import Article, load_paths
-from eventdesk.extract import pipeline
+from eventdesk.extract import extract_articles, extract_events
 from eventdesk.schema import VIOLENT_TYPES
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
+
+
+def article_events(article: Article) -> list[dict]:
+    """The events of one article, through the batched entry point."""
+    return extract_articles([article])[0]
 
 
 def km(lat1, lon1, lat2, lon2):
@@ -22,7 +27,7 @@ def km(lat1, lon1, lat2, lon2):
 def seed_events():
     loaded = load_paths([SEEDS])
     assert loaded.errors == []
-    return pipeline.extract_events(loaded.articles)
+    return extract_events(loaded.articles)
 
 
 def one(events, event_type):
@@ -68,12 +73,12 @@ def test_seed_aliases_collapse(seed_events):
 
 
 def test_event_ids_are_stable(seed_events):
-    again = pipeline.extract_events(load_paths([SEEDS]).articles)
+    again = extract_events(load_paths([SEEDS]).articles)
     assert list(again["event_id"]) == list(seed_events["event_id"])
 
 
 def main_event(text: str, published: str | None = None) -> dict:
-    events = pipeline.article_events(Article(id="t", text=text, published=published))
+    events = article_events(Article(id="t", text=text, published=published))
     return next(e for e in events if e["event_type"] in ("bombing", "armed_assault", "airstrike", "shelling",
                                                           "attack", "kidnapping", "assassination", "battle",
                                                           "arson", "riot"))
@@ -137,7 +142,7 @@ def test_upper_case_wire_copy():
     is not the Islamic State."""
     event = main_event(UPPER_CASE_WIRE)
     assert (event["event_type"], event["actor1"], event["actor2"]) == ("bombing", "urban guerrillas", "power towers")
-    actors = {e.get("actor1") for e in pipeline.article_events(Article(id="u", text=UPPER_CASE_WIRE))}
+    actors = {e.get("actor1") for e in article_events(Article(id="u", text=UPPER_CASE_WIRE))}
     assert "Islamic State" not in actors
 
 
@@ -178,12 +183,12 @@ NOT_INCIDENTS += [
 
 @pytest.mark.parametrize("text", [r[1] for r in NOT_INCIDENTS], ids=[r[0] for r in NOT_INCIDENTS])
 def test_no_violent_event(text):
-    events = pipeline.article_events(Article(id="n", text=text))
+    events = article_events(Article(id="n", text=text))
     assert not [e for e in events if e["event_type"] in VIOLENT_TYPES]
 
 
 def violent_rows(text: str) -> list[tuple]:
-    events = pipeline.article_events(Article(id="v", text=text))
+    events = article_events(Article(id="v", text=text))
     return [(e["event_type"], e.get("actor1"), e.get("actor2")) for e in events
             if e["event_type"] in ("bombing", "armed_assault", "attack", "assassination", "kidnapping")]
 
@@ -358,7 +363,7 @@ def test_a_summary_dated_with_slashes_and_placed_by_its_province_and_country():
 def test_an_incident_with_several_targets_has_one_row_per_target():
     """One row per initiator-target pair: the further rows point at the incident's row and carry no figures,
     so that casualty sums over rows count the incident once."""
-    events = pipeline.article_events(Article(id="t", text=(
+    events = article_events(Article(id="t", text=(
         "On 4 June 2021, gunmen attacked a bank, a police post and two shops in Kirkuk, killing two policemen and "
         "a guard.")))
     main, *further = [e for e in events if e["event_type"] == "armed_assault"]
@@ -376,7 +381,7 @@ def test_an_incident_with_several_targets_has_one_row_per_target():
                  id="the-place"),
 ])
 def test_the_weapon_or_the_place_is_not_a_further_target(text):
-    events = pipeline.article_events(Article(id="t", text=text))
+    events = article_events(Article(id="t", text=text))
     assert [e for e in events if e["part_of"]] == []
 
 
@@ -396,14 +401,14 @@ def test_the_police_who_report_an_attack_did_not_make_it(text):
 
 
 def test_a_country_after_a_locative_is_not_who_threatens():
-    events = pipeline.article_events(Article(id="t", text=(
+    events = article_events(Article(id="t", text=(
         "The ELN, the most radical of the armed groups operating in Colombia, has threatened to sabotage the vote.")))
     threat = next(e for e in events if e["event_type"] == "threat")
     assert threat["actor1"] == "National Liberation Army (ELN)"
 
 
 def test_the_victims_named_after_the_report_are_targets():
-    events = pipeline.article_events(Article(id="t", text=(
+    events = article_events(Article(id="t", text=(
         "On 4 June 2021, gunmen killed two teachers in Tumaco. The victims were identified as Ana Ruiz and Luis Gil.")))
     attack = next(e for e in events if e["event_type"] in VIOLENT_TYPES)
     assert attack["targets"] == "teachers; Ana Ruiz; Luis Gil"
@@ -439,7 +444,7 @@ def test_bullet_wounds_are_a_shooting():
 
 
 def test_the_dead_of_an_armed_group_are_not_a_further_target():
-    events = pipeline.article_events(Article(id="t", text=(
+    events = article_events(Article(id="t", text=(
         "On 4 May 2021 soldiers attacked a rebel camp near Tibu, killing nine guerrillas and a farmer.")))
     attack = next(e for e in events if e["event_type"] in VIOLENT_TYPES)
     assert "guerrillas" not in (attack["targets"] or "").split("; ")[1:]
@@ -447,7 +452,7 @@ def test_the_dead_of_an_armed_group_are_not_a_further_target():
 
 
 def test_the_suspects_identified_after_an_attack_are_not_its_victims():
-    events = pipeline.article_events(Article(id="t", text=(
+    events = article_events(Article(id="t", text=(
         "On 4 May 2021 gunmen killed a judge in Medellin. The arrested men have been identified as Diego Leon Orozco "
         "and Ernesto Gonzalez.")))
     attack = next(e for e in events if e["event_type"] in VIOLENT_TYPES)
@@ -564,7 +569,7 @@ def test_a_headline_over_its_article_is_counted_once():
 
 
 def test_a_death_statistic_in_prose_without_trigger_is_no_incident():
-    events = pipeline.article_events(Article(id="t", text="The conflict left an estimated 69,000 people dead."))
+    events = article_events(Article(id="t", text="The conflict left an estimated 69,000 people dead."))
     assert [e for e in events if e["event_type"] in VIOLENT_TYPES] == []
 
 
@@ -577,3 +582,39 @@ def test_a_local_news_shooting_with_title_byline_and_caption():
             "Video: neighbours describe the scene")
     event = main_event(text)
     assert (event["killed"], event["injured"], event["date"]) == (1, 1, "2023-03-05")
+
+
+# A claim dated by the attack it claims: (id, text, published, the attack's date and the words that give it).
+CLAIMS_OF_DATED_ATTACKS = [
+    ("wire-claim-of-a-weekday-ambush",
+     "Jama'at Nusrat al-Islam wal-Muslimin (JNIM) claimed responsibility for Sunday's ambush near Kidal, which "
+     "killed nine Malian soldiers, in a message posted on Telegram.", "2024-06-11", "2024-06-09", '"Sunday"'),
+    ("wire-claim-after-the-attack",
+     "A suicide bomber killed 12 people at a market in Mosul on Tuesday, police said. Islamic State claimed "
+     "responsibility for the attack in a statement on its Amaq news agency.", "2024-05-16", "2024-05-14",
+     '"on Tuesday"'),
+    ("coder-note-claim",
+     "14/03/2024: IED attack on army patrol on the Gao-Ansongo road, 4 soldiers killed, 2 wounded. JNIM claimed "
+     "responsibility via its Az-Zallaqa outlet.", None, "2024-03-14", '"14/03/2024"'),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "date", "words"), [c[1:] for c in CLAIMS_OF_DATED_ATTACKS],
+                         ids=[c[0] for c in CLAIMS_OF_DATED_ATTACKS])
+def test_a_claim_with_no_date_of_its_own_has_its_attacks_date(text, published, date, words):
+    events = article_events(Article(id="c", text=text, published=published))
+    claim = next(e for e in events if e["event_type"] == "claim")
+    attack = next(e for e in events if e["event_id"] == claim["linked_event_id"])
+    assert (claim["date"], claim["date_precision"]) == (attack["date"], attack["date_precision"]) == (date, "day")
+    assert words in attack["date_reason"]
+    assert claim["date_reason"] == f"linked attack's date: {attack['date_reason']}"
+
+
+def test_a_claim_that_says_when_it_was_made_keeps_its_own_date():
+    events = article_events(Article(id="c", published="2024-03-06", text=(
+        "Gunmen killed five police officers at a checkpoint in Quetta on Monday, officials said. "
+        "The Balochistan Liberation Army claimed the attack on Tuesday.")))
+    claim = next(e for e in events if e["event_type"] == "claim")
+    attack = next(e for e in events if e["event_id"] == claim["linked_event_id"])
+    assert (attack["date"], claim["date"]) == ("2024-03-04", "2024-03-05")
+    assert claim["date_reason"].startswith('dates.weekday "on Tuesday"')
