@@ -68,6 +68,8 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("lat", "Float64", "Latitude in decimal degrees (WGS84)."),
     Column("lon", "Float64", "Longitude in decimal degrees (WGS84)."),
     Column("geo_precision", "string", "point, city, admin1, country or unknown.", True),
+    Column("place_reason", "string", "Why the place: the rule that chose it (`extract.places.PLACE_RULES`), the "
+           "written name with its article offsets, and what the gazetteer did not know."),
     Column("killed", "Int64", "People killed, as reported."),
     Column("killed_qualifier", "string", "exact, at_least, about or at_most."),
     Column("injured", "Int64", "People injured, as reported."),
@@ -111,7 +113,8 @@ ACLED_COLUMNS: tuple[Column, ...] = (
     Column("actor1", "string", "Initiator (our actor1)."),
     Column("actor2", "string", "Target (our actor2)."),
     Column("civilian_targeting", "string", "'Civilian targeting' for violence against civilians (actor2 by its "
-           "registry type or its description, and not armed people), else empty; never on a claim or statement."),
+           "registry type, or a description naming unarmed people: civilians, people, worshippers, passengers, ...; "
+           "and not armed people), else empty; never on a claim or statement."),
     Column("country", "string", "Country of the event."),
     Column("admin1", "string", "First-level administrative division."),
     Column("location", "string", "Most specific place name."),

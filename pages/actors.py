@@ -9,13 +9,13 @@ view = filters.apply(events, ui.current_filter())
 ui.page_top("Actors", view, events)
 
 relations = query.relations(view)
-network = graph.build_graph(relations, query.actor_event_counts(view), query.actor_types(view))
+network = graph.build_graph(relations, query.actor_event_counts(view), query.actor_types(view), query.initiators(view))
 shown = graph.busiest(network)
 if network.number_of_nodes():
     st.plotly_chart(graph.graph_figure(shown), key=keys.ACTOR_GRAPH_KEY)
     st.caption(graph.graph_note(network, shown))
 else:
-    st.info("No event in this view names both an initiator and a target, so there is no graph to draw.")
+    st.info("No event in this view names an initiator, so there is no graph to draw.")
 
 st.subheader("Relations")
 ui.show_table(relations)

@@ -23,8 +23,9 @@ with right:
     ui.download_csv(query.relations(view), "Download relations (CSV)", "relations.csv",
                     key=keys.EVENTS_RELATIONS_DOWNLOAD_KEY)
 st.caption("Search the evidence, actors, places and source with the Search box in the sidebar. Each row is one "
-           "incident: killed_low, killed_best and killed_high (and the same for injured) span its reports' figures, "
-           "n_sources counts the outlets that reported it.")
+           "incident: killed and injured are its best figures (killed_qualifier says \"at least\" or \"about\"); "
+           "with all columns, killed_low, killed_best and killed_high (and the same for injured) span its reports' "
+           "figures. n_sources counts the outlets that reported it.")
 
 st.header("One event: its sources")
 ui.show_decision_outcome()

@@ -8,7 +8,7 @@ plotly.js), so it needs no CDN. Edges are curved so that A -> B and B -> A stay 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import networkx as nx
 import numpy as np
@@ -24,6 +24,7 @@ MAX_EDGES = 120
 CIRCLE_UP_TO = 12
 TYPES_LABEL = "types"  # edge attribute: "warning ×2, statement ×1"
 KIND = "kind"  # edge attribute: the commonest event type; node attribute: the actor type
+LONE = "lone"  # node attribute: an initiator none of whose events in the view names a target
 CURVE_POINTS = 24
 BEND = 0.18  # how far an edge bows out, as a share of its length
 
@@ -52,11 +53,14 @@ def build_graph(
     relations: pd.DataFrame,
     event_counts: Mapping[str, int] | pd.Series | None = None,
     actor_types: Mapping[str, str] | pd.Series | None = None,
+    initiators: Iterable[str] = (),
 ) -> nx.DiGraph:
     """The directed actor graph of a relations table (schema.RELATION_COLUMNS).
 
     Edge attributes: KIND (commonest event type), TYPES_LABEL, N_EVENTS, KILLED, INJURED.
     Node attributes: N_EVENTS (from `event_counts`, else the sum over its edges) and KIND (actor type).
+    An initiator of `initiators` with no relation (its events name no target, as a claimed bombing whose
+    victims are only counted) is a node of its own, marked LONE, so the graph still shows who acted.
     """
     edges = _edges(relations)
     graph = nx.from_pandas_edgelist(
@@ -67,7 +71,13 @@ def build_graph(
     counts = touching.groupby(ACTOR2)[N_EVENTS].sum()
     if event_counts is not None:
         counts = pd.Series(event_counts, dtype="int64").reindex(counts.index).fillna(counts).astype("int64")
-    nx.set_node_attributes(graph, counts.to_dict(), N_EVENTS)
+    for name in initiators:
+        if name not in graph:
+            graph.add_node(name, **{LONE: True})
+    if event_counts is not None:
+        lone = [n for n, is_lone in graph.nodes(data=LONE, default=False) if is_lone]
+        counts = pd.concat([counts, pd.Series(event_counts, dtype="int64").reindex(lone).dropna()])
+    nx.set_node_attributes(graph, counts.astype("int64").to_dict(), N_EVENTS)
     if actor_types is not None:
         nx.set_node_attributes(graph, {k: v for k, v in dict(actor_types).items() if k in graph}, KIND)
     return graph
@@ -75,7 +85,7 @@ def build_graph(
 
 def busiest(graph: nx.DiGraph, max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES) -> nx.DiGraph:
     """The `max_nodes` actors with the most events and the `max_edges` heaviest relations among them
-    (an actor left without any of those relations is dropped too)."""
+    (an actor left without any of those relations is dropped too, but not a LONE initiator)."""
     counts = pd.Series(dict(graph.nodes(data=N_EVENTS, default=0)), dtype="float64")
     keep = counts.sort_values(ascending=False, kind="stable").index[:max_nodes]
     shown = graph.subgraph(keep).copy()
@@ -83,7 +93,7 @@ def busiest(graph: nx.DiGraph, max_nodes: int = MAX_NODES, max_edges: int = MAX_
         weights = pd.Series({(u, v): n for u, v, n in shown.edges(data=N_EVENTS)}, dtype="float64")
         lightest = weights.sort_values(ascending=False, kind="stable").index[max_edges:]
         shown.remove_edges_from(lightest)
-    shown.remove_nodes_from(list(nx.isolates(shown)))
+    shown.remove_nodes_from([n for n in nx.isolates(shown) if not shown.nodes[n].get(LONE)])
     return shown
 
 
@@ -93,7 +103,7 @@ def graph_note(graph: nx.DiGraph, shown: nx.DiGraph) -> str:
         f"Arrows run from the initiator to the target; colour is the relation (event type), node size the "
         f"number of events. Showing {shown.number_of_nodes()} of {graph.number_of_nodes()} actors and "
         f"{shown.number_of_edges()} of {graph.number_of_edges()} links: the busiest actors and the links "
-        f"with the most events among them."
+        f"with the most events among them. An initiator drawn without arrows names no target in this view."
     )
 
 
@@ -205,8 +215,8 @@ def label_positions(xy: np.ndarray) -> list[str]:
 
 def _node_traces(graph: nx.DiGraph, pos: Mapping[str, np.ndarray], sizes: Mapping[str, float]) -> list[go.Scatter]:
     nodes = pd.DataFrame(
-        [(n, d.get(N_EVENTS, 0), d.get(KIND) or "unknown") for n, d in graph.nodes(data=True)],
-        columns=["name", N_EVENTS, KIND],
+        [(n, d.get(N_EVENTS, 0), d.get(KIND) or "unknown", bool(d.get(LONE))) for n, d in graph.nodes(data=True)],
+        columns=["name", N_EVENTS, KIND, LONE],
     )
     traces = []
     for kind, group in nodes.groupby(KIND, sort=True):
@@ -219,8 +229,8 @@ def _node_traces(graph: nx.DiGraph, pos: Mapping[str, np.ndarray], sizes: Mappin
                 marker={"size": [sizes[n] for n in group["name"]], "color": actor_colour(kind), "opacity": 1,
                         "line": {"width": 1.5, "color": "white"}},
                 hovertext=[
-                    f"<b>{lab}</b><br>{escape_text(kind)}<br>{n} events"
-                    for lab, n in zip(labels, group[N_EVENTS], strict=True)
+                    f"<b>{lab}</b><br>{escape_text(kind)}<br>{n} events" + ("<br>no named target" if lone else "")
+                    for lab, n, lone in zip(labels, group[N_EVENTS], group[LONE], strict=True)
                 ],
                 hoverinfo="text",
             )

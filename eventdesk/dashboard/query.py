@@ -74,6 +74,17 @@ EVENTS_PAGE_COLUMNS: tuple[str, ...] = (
 TOTAL = "total"  # frame.attrs key: how many rows there were before a table was cut to its first ones
 
 
+def blank_missing_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as a table shows it: a missing text (no date, no source) is an empty cell, not "None",
+    which reads as a value; missing numbers stay missing, so the columns still sort as numbers."""
+    shown = frame.copy()
+    for name in shown.columns:
+        if pd.api.types.is_string_dtype(shown[name]) or shown[name].dtype == object:
+            shown[name] = shown[name].astype("string").fillna("")
+    shown.attrs = dict(frame.attrs)
+    return shown
+
+
 def _with_total(frame: pd.DataFrame, total: int) -> pd.DataFrame:
     frame.attrs[TOTAL] = total
     return frame
@@ -186,6 +197,15 @@ def casualties_by_actor(events: filters.Events) -> pd.DataFrame:
 def relations(events: filters.Events) -> pd.DataFrame:
     """Who did what to whom: one row per (actor1, actor2, event type) where both actors are known."""
     return tables.relations(filters.as_view(events))
+
+
+def initiators(events: filters.Events) -> list[str]:
+    """Every initiator (actor1) and claimant of the view, the busiest first."""
+    rows = filters.as_view(events).fetch(
+        f"SELECT name, count(*) AS n FROM (SELECT {ACTOR1} AS name FROM {{rows}} UNION ALL "
+        f"SELECT {CLAIMED_BY} AS name FROM {{rows}}) WHERE name IS NOT NULL GROUP BY name ORDER BY n DESC, name"
+    )
+    return [str(name) for name in rows["name"]]
 
 
 def actor_event_counts(events: filters.Events) -> pd.Series:

@@ -274,7 +274,7 @@ def show_table(frame: pd.DataFrame, key: str | None = None, max_rows: int = MAX_
     config: dict[str, object] = {schema.EVIDENCE: st.column_config.TextColumn(width="large")}
     if counts.KILLED_SHOWN in frame.columns:
         config |= {name: None for name in _CHART_ONLY if name in frame.columns}
-    st.dataframe(frame, hide_index=True, column_config=config, key=key)
+    st.dataframe(query.blank_missing_text(frame), hide_index=True, column_config=config, key=key)
 
 
 def download_csv(data: pd.DataFrame | Callable[[], bytes], label: str, file_name: str, key: str) -> None:
@@ -426,7 +426,9 @@ def show_decision_outcome() -> None:
 def _editor_password() -> str | None:
     try:  # $EVENTDESK_EDITOR_PASSWORD, else editor_password in .streamlit/secrets.toml
         return access.editor_password() or str(st.secrets.get(access.PASSWORD_SECRET) or "") or None
-    except FileNotFoundError:  # no secrets file
+    except FileNotFoundError:  # no secrets file; a broken one is raised: the writes stay locked, the page says why
+        if any(Path(p).expanduser().exists() for p in st.get_option("secrets.files")):
+            raise
         return None
 
 

@@ -61,11 +61,11 @@ ATTRIBUTION_BEFORE = rule(
     rf"within) (?:[\w-]+ ){{0,2}}(?:of|in))?|{VIOLENT_BY}(?:\s+(?:a\s+)?(?:group\s+of\s+)?"
     rf"(?:\w+\s+)?(?:{GROUP_NOUNS})\s+(?:of|from))?|responsible (?:was|were)|behind it was|"
     r"accused|accusing|pointed to|belong(?:ed|s|ing)? to|(?:were|was) members of)\s+(?:the\s+|a\s+|an\s+)?"
-    rf"(?:[\w-]+\s+)?[\"\u201c']?$|{VIOLENT_BY}\s+(?:the\s+|a\s+|an\s+)?(?:self-styled|so-called)\s+"
+    rf"(?:(?!by\b)[\w-]+\s+)?[\"\u201c']?$|{VIOLENT_BY}\s+(?:the\s+|a\s+|an\s+)?(?:self-styled|so-called)\s+"
     r"(?:[\w-]+\s+){0,2}$",
     ["Police blamed the ", "The governor attributed the attack to ", "The convoy was ambushed by ",
      "Two engineers were kidnapped on 27 March near their camp by ", "killed by a group of fighters from the "],
-    counterexamples=["The talks were backed by the ", "The report was welcomed by "],
+    counterexamples=["The talks were backed by the ", "The report was welcomed by ", "Russia has been blamed by "],
 )
 HEDGE_BEFORE = rule(
     "agents.hedge_before",
@@ -91,4 +91,34 @@ AGENT_BY = rule(
     rf"{VIOLENT_BY}\s+(?:the\s+|a\s+|a group of\s+|some\s+|\w+\s+)?$",
     ["Two mayors were kidnapped by ", "The guard was shot dead by a group of "],
     counterexamples=["The report was welcomed by "],
+)
+# The accusation verb in the passive: an auxiliary before it, or no object after it ("Iran accused of ...").
+ACCUSED_PASSIVE = rule(
+    "agents.accused_passive",
+    r"\b(?:(?:has|have|had)\s+(?:(?:also|long|repeatedly|often|widely|previously|now|again)\s+)?been|is|are|was|"
+    r"were|being|been|stands?|stood|remains?|get|gets|got)\s+(?:(?:also|long|repeatedly|often|widely|"
+    r"reportedly|previously|now|again|openly|publicly|formally)\s+)?(?:accused|blamed|alleged)\b|"
+    r"\b(?:accused|blamed)(?=\s+(?:of|for|by)\b)",
+    ["Iran has been accused of orchestrating attacks", "the Houthis were accused by the government of shelling",
+     "Hezbollah is blamed for the rocket fire", "Iran accused of arming rebels", "Iran stands accused of",
+     "the group, which has long been accused of kidnapping"],
+    counterexamples=["The United States accused Iran of attacking ships", "Israel has accused Hamas of",
+                     "Police blamed the rebels for the attack"],
+)
+# What may stand between the accused and its passive verb: an aside, a relative pronoun, the group's fighters.
+ACCUSED_SUBJECT = rule(
+    "agents.accused_subject",
+    rf"^\s*(?:[\])]\s*)?(?:\([^)]{{0,40}}\)\s*)?(?:'s\s+(?:[\w-]+\s+)?)?(?:(?:{GROUP_NOUNS})\s+)?"
+    r"(?:,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:which|who|that)\s+|(?:which|who|that)\s+|"
+    r",[^,]{0,80},\s*|,\s*)?$",
+    [" ", " militants ", ", which ", ", a group which ", " (IRGC) ", ", the US said, "],
+    counterexamples=["-backed militias ", " and the rebels said the army ", " talks ended and the group "],
+)
+# The agent of a passive accusation: "accused by the Yemeni government of", "blamed on Monday by".
+ACCUSER_BY = rule(
+    "agents.accuser_by",
+    r"^(?:\s+(?:on|in|last|yesterday|today|earlier|again|publicly|repeatedly)(?:\s+[\w'-]+){0,3}?,?)?"
+    r"\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$",
+    [" by the ", " by ", " on Monday by the ", " by the leaders of "],
+    counterexamples=[" of supplying drones to ", " for the rocket fire on "],
 )

@@ -33,8 +33,8 @@ class ActorSpan:
 @dataclass(frozen=True)
 class Role:
     """An actor in an event (perpetrator or target) and why: `basis` is the finder that read it (claim,
-    official, narrator, hedge, description, named, object, passive, person, ...); offsets are the span
-    in the sentence, -1 when the role is not one span of it."""
+    official, narrator, hedge, description, ...; a target the name of the rule that read it, such as
+    "targets.object_verb"); offsets are the span in the sentence, -1 when the role is not one span of it."""
 
     name: str
     type: str

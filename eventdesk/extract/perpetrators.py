@@ -19,6 +19,8 @@ from dataclasses import replace
 
 from eventdesk.actors import Registry
 from eventdesk.extract.agents import (
+    ACCUSED_PASSIVE,
+    ACCUSED_SUBJECT,
     ADVERBIALS,
     AGENT_BY,
     ATTRIBUTION_BEFORE,
@@ -144,7 +146,7 @@ def find_perpetrator(sentence: str, actors: list[ActorSpan]) -> Role | None:
         after = sentence[actor.end:actor.end + 140]
         if HEDGE_BEFORE.search(before):
             return Role(actor.name, actor.type, "hedge", actor.start, actor.end)
-        if (ATTRIBUTION_BEFORE.search(before) or _BEHIND_AFTER.match(after)) and not (
+        if (ATTRIBUTION_BEFORE.search(before) or _BEHIND_AFTER.match(after) or _blamed(after)) and not (
                 actor.type in _STATE_TYPES and _ARRESTED_BY.search(before)):
             return Role(actor.name, actor.type, "official", actor.start, actor.end)
         if _HELD_BY.search(before) and actor.type not in _STATE_TYPES:
@@ -154,6 +156,13 @@ def find_perpetrator(sentence: str, actors: list[ActorSpan]) -> Role | None:
         if subject and not REPORTER_AFTER.match(after) and not PLACE_BEFORE.search(before):
             return Role(actor.name, actor.type, "narrator", actor.start, actor.end)
     return None
+
+
+def _blamed(after: str) -> bool:
+    """The actor is the subject of a passive blame: "X was blamed (by Y) for the attack", "X, which has been
+    accused of the bombing"."""
+    passive = ACCUSED_PASSIVE.search(after)
+    return passive is not None and bool(ACCUSED_SUBJECT.match(after[:passive.start()]))
 
 
 def find_attribution(sentence: str, actors: list[ActorSpan], narrator: bool = False) -> Role | None:

@@ -95,7 +95,7 @@ def person_targets(sentence: str) -> Iterator[Role]:
                 _PERSON_AFTER.match(sentence[last:last + 120]):
             done = last
             for first, stop in people:
-                yield Role(sentence[first:stop].strip(), "target", "person", first, stop)
+                yield Role(sentence[first:stop].strip(), "target", _TITLE.name, first, stop)
 
 
 _POSSESSIVES = {"his", "her", "their", "its", "the", "a", "an"}
@@ -150,7 +150,7 @@ def identified_people(sentence: str) -> Iterator[Role]:
             continue
         offset = lead.end() - 1  # "," stands before the list, so that its first name is read as a further one
         for start, stop in _listed_people("," + sentence[lead.end():], 0, mixed):
-            yield Role(sentence[offset + start:offset + stop].strip(), "target", "identified", offset + start,
+            yield Role(sentence[offset + start:offset + stop].strip(), "target", _IDENTIFIED.name, offset + start,
                        offset + stop)
 
 

@@ -1,201 +1,174 @@
-"""Where an event happened: place names in its sentences, resolved with the gazetteer.
+"""Where an event happened: the place names of its sentences (`place_names`) resolved with the gazetteer.
 
-Candidates come from the statistical NER (GPE, LOC, FAC), from capitalised names after a
-locative word ("in Quetta, Pakistan", "near the town of X", "30 km south of Y") and from a wire
-dateline ("KABUL, Afghanistan —"), which is used only when the event's own sentences name
-no place (a dateline often names the newsroom, not the scene). Names are resolved in the
-context of the countries and provinces the article mentions, and the most specific
-resolvable place wins.
+Names are resolved in the context of the countries and provinces the article mentions, and the
+most specific resolvable place wins. The dateline is used only when the event's own sentences
+name no place (a dateline often names the newsroom, not the scene).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from eventdesk.extract.place_names import PlaceName, dateline_end, find_dateline, find_place_names
 from eventdesk.geo.gazetteer import Context, Gazetteer, Place
+from eventdesk.geo.names import FUNCTION_WORDS, fold, is_common
 
-# A word of a name, with a lower-case Arabic article in front ("al-Mukalla", "Deir ez-Zor").
-_WORD = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|er|et|ul|ud)-)?[A-Z][\w'’.-]*"
-_NAME = rf"{_WORD}(?:\s+(?:de|del|la|al|el|ad|as|an|bin|di|du|da|des|of)?\s*{_WORD}){{0,4}}"
-# What may follow a name after a comma: "Pulwama, Jammu and Kashmir", "Kamsar, Boke prefecture".
-_DIVISION_WORD = (r"(?:province|district|county|region|state|governorate|prefecture|department|division|"
-                  r"municipality|oblast|commune|LGA|woreda|zone|PROVINCE|DEPARTMENT)")
-_CONTEXT = rf"{_NAME}(?:\s+and\s+{_NAME})?(?:\s+{_DIVISION_WORD})?"
-_ADJECTIVES = (r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
-               r"south-?western|north-?east|north-?west|south-?east|south-?west|north|south|east|west|restive|"
-               r"remote|neighbouring|neighboring|rural|downtown|old|coastal|northernmost|southernmost|"
-               r"provincial|capital|border|central-?\w+)\s+)?")
-_LOCATIVE = re.compile(
-    r"\b(?:(?P<origin>from|FROM)|in|near|outside|at|around|across|into|toward|towards|next to|close to|"
-    r"on the outskirts of|outskirts of|on the (?:edges?|fringes?) of|edges? of|south of|north of|"
-    r"east of|west of|(?:south|north)-?(?:east|west) of|town of|city of|village of|district of|province of|"
-    r"region of|state of|county of|municipality of|zone of|part of|parts of|area of|suburbs? of|centre of|"
-    r"center of|heart of|(?:attacks?|assaults?|raids?|offensive|advance|strikes?|push|march) on|"
-    r"IN|NEAR|OUTSIDE|AT|OF|TOWARD|TOWARDS)\s+"
-    r"(?:(?:the|a|an|THE)\s+(?:(?![A-Z])[a-z]+(?:-[a-z]+)?\s+)?)?"
-    r"(?:(?:town|city|village|district|province|region|state|county|area|municipality|capital|"
-    r"TOWN|CITY|VILLAGE|DISTRICT|PROVINCE|DEPARTMENT)\s+(?:of\s+|OF\s+)?)?"
-    rf"{_ADJECTIVES}(?P<name>{_NAME})"
-    r"(?:\s+(?:village|town|city|area|locality|neighbourhood|neighborhood|commune|district|sub-?district|"
-    r"governorate|province|region|county|department|municipality|woreda|tehsil|upazila))?"
-    rf"(?:\s*,\s*(?P<ctx>{_CONTEXT})|\s*\((?P<paren>[A-Z][^()]{{2,60}})\))?"
+__all__ = ["PlaceChoice", "PlaceName", "choose_place", "dateline_end", "find_dateline", "find_place_names",
+           "incident_place", "place_context", "place_fields", "resolve_place"]
+
+_FACILITY = re.compile(r"\s+(?:University|Airport|International Airport|Stadium|Hospital|Market|Square|Bridge|"
+                       r"Mosque|Prison|Camp|Camps|Base|Air Base|Airbase|Highway|Port|Station|Hotel|Province|District|"
+                       r"Region|State|Governorate|County|Department|Dam|Valley|Mountains?|Desert|Sector|Junction|"
+                       r"Crossing|Checkpoint|Bazaar|Town|Village|City)$")
+# The words a name may drop and still name the place its first words name: a lower-case tail or an
+# Arabic article ("Daraa al-Balad" is Daraa). "Boko Haram", "Jebel Marra" and "Mir Ali" are not
+# "Boko", "Jebel" and "Mir".
+_ARTICLE_WORD = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|er|et|ul|ud)-")
+# The article is about a country from this weight up: two of a country, demonym or province written (1
+# each) and a dateline (1). A country named once in passing ("peace talks held in Tanzania"), an armed
+# group's home country (0.5) or a town's (0.3) do not make it so.
+SUPPORTED_WEIGHT = 1.9
+# A town within this distance of a country the article names is no far-away false match: border
+# towns are named beside the neighbour's name ("rockets fired from Gaza toward Sderot").
+NEAR_KM = 300.0
+# Capitalised words of title-case headlines that end a place name ("in Maiduguri Attack", "in Bama Wells As
+# Boko Haram ..."): the name before them is read alone. Other capitalised words are part of the name.
+_HEADLINE_WORDS = frozenset(
+    "attack attacks clash clashes raid raids blast blasts bomb bombs bombing bombings ambush ambushes violence"
+    " fighting shelling strike strikes airstrike airstrikes brigade offensive operation massacre killing killings"
+    " battle explosion siege unrest protest protests riot riots suicide police army military community residents"
+    " area region countryside outskirts suburb suburbs idps camp camps market prison hospital school college mosque"
+    " church checkpoint highway road university shooting gunmen militants rebels troops soldiers forces fire firing"
+    " curfew ceasefire talks crisis conflict war incident assault hostilities deaths dead killed toll funeral"
+    " clinic farm farms mine mines village villages town towns city township little unknown more after amid over"
+    " leaves kills killed dies dead".split()
+    # and the compass words of Spanish and Philippine names ("Surigao Sur", "Agusan Norte", "Primo Tapia Poniente")
+    + "sur norte oriental occidental poniente oriente centro".split()
 )
-# "Tripoli, Lebanon's second city": a name put in its country anywhere in a sentence;
-# "Shiraz, the capital of Fars province", "Bol, a town on the lake": a name said to be a place.
-_APPOSITION = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?:(?P<ctx>{_NAME})['’]s\b|(?:the|a|an)\s+(?:[a-z-]+\s+){{0,3}}?"
-    r"(?:capital|city|town|village|district|province|region|port|hub|stronghold)\b)"
-)
-# The object of an attack verb, named without an article: "struck Abha airport", "overran Kunduz".
-_OBJECT = re.compile(rf"\b(?:attacked|stormed|raided|shelled|bombed|struck|overran|besieged|captured|seized|hit)"
-                     rf"\s+(?P<name>{_NAME})(?:\s+(?:village|town|city|district|camp))?"
-                     rf"(?:\s*,\s*(?P<ctx>{_CONTEXT}(?:\s*,\s*{_CONTEXT})?))?")
-# Parts of a town, and streets or gates named after another town ("the Damascus Gate" is in Jerusalem).
-_NOT_PLACES = frozenset({"old city", "old town", "city centre", "city center", "downtown", "green zone",
-                         "red zone", "new city", "medina"})
-_STREET_AFTER = re.compile(r"^['’]?s?\s+(?:Gate|Street|St\.|Road|Avenue|Boulevard|Lane|Square)\b")
-_DATELINE = re.compile(
-    r"^\s*(?P<name>[A-Z][A-Z'’. -]{2,40}?)"
-    r"(?:\s*\((?P<paren>[A-Z][A-Za-z'’. -]{2,30})\))?"  # ROME (ITALY)
-    r"(?:\s*,\s*(?P<ctx>[A-Z][\w'’. -]{2,40}?))?"
-    r"(?:\s*,?\s*(?:\d{1,2}\s+[A-Z][A-Za-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{2,4})?)?"  # 12 JAN 90
-    r"\s*(?:\([^)]{1,40}\))?\s*(?:[—–-]{1,2}|:)\s?"
-)
-_STOP_NAMES = {"The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "On", "In",
-               "At", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-               "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December", "Police", "Army", "Security", "Government", "President", "Minister"}
 
 
-@dataclass(frozen=True)
-class PlaceName:
-    """A place name found in text; `context` is the name after a comma ("Quetta, Pakistan")."""
+class Resolved(NamedTuple):
+    """A name read as a place: the gazetteer's place, and the written town kept as the location when the
+    gazetteer knows only a division of the chain it is written in ("Godam, Qalay-i-Zal district, Kunduz")."""
 
-    text: str
-    start: int
-    end: int
-    context: str | None = None
-    locative: bool = False
-    source: str = "text"  # text, ner, dateline
+    place: Place
+    how: str  # chain, name, facility, leading-part
+    written: str | None = None
 
 
-def find_place_names(sentence: str, offset: int = 0, ner_spans: Iterable[tuple[str, int, int]] = ()) -> list[PlaceName]:
-    """Place-name candidates in a sentence; offsets are article offsets.
-
-    A name after "from" is an origin ("rockets fired from Gaza"), so it is not taken as locative;
-    nor is a name in apposition ("Tripoli, Lebanon's second city") or a statistical entity.
-    In the article's first sentence, the dateline is left out.
-    """
-    skip = 0
-    if offset == 0:
-        dateline = _DATELINE.match(sentence[:120])
-        skip = dateline.end() if dateline else 0
-    found: list[PlaceName] = []
-    for match in _LOCATIVE.finditer(sentence, skip):
-        context = match.group("ctx") or match.group("paren") or ""
-        _add_name(found, match, offset, _trim(context), locative=not match.group("origin"))
-    for pattern in (_APPOSITION, _OBJECT):
-        for match in pattern.finditer(sentence, skip):
-            if not _covered(found, offset + match.start("name")):
-                _add_name(found, match, offset, _trim(match.groupdict().get("ctx") or ""), locative=False)
-    for text, start, end in ner_spans:
-        if start < skip or _covered(found, offset + start) or _STREET_AFTER.match(sentence[end:]):
-            continue
-        text = _trim(text)
-        if text and _is_name(text):
-            found.append(PlaceName(text, offset + start, offset + start + len(text), None, False, "ner"))
-    return sorted(found, key=lambda p: p.start)
-
-
-def _covered(found: list[PlaceName], start: int) -> bool:
-    return any(p.start <= start < p.end for p in found)
-
-
-def _is_name(name: str) -> bool:
-    """Not a stop word, a part of a town ("the Old City") or a two-letter acronym ("UN", "EU")."""
-    if not name or name.split()[0] in _STOP_NAMES or _strip_article(name).lower() in _NOT_PLACES:
-        return False
-    return not (len(name) <= 2 and name.isupper())
-
-
-def _strip_article(name: str) -> str:
-    return name[4:] if name[:4].lower() == "the " else name
-
-
-def _add_name(found: list[PlaceName], match: re.Match, offset: int, context: str, locative: bool) -> None:
-    name = _trim(match.group("name"))
-    if _is_name(name) and not _STREET_AFTER.match(match.string[match.start("name") + len(name):]):
-        start = offset + match.start("name")
-        found.append(PlaceName(name, start, start + len(name), context, locative))
-
-
-_POSSESSIVE = re.compile(r"['’]s\b.*$")
-US_STATE_ABBREVIATIONS = {
-    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
-    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
-    "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
-    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
-    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
-    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
-    "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
-    "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
-    "Wis.": "Wisconsin", "Wyo.": "Wyoming",
-}
-
-
-def _trim(name: str) -> str:
-    name = _POSSESSIVE.sub("", name)  # "Aden's Mansoura district" -> "Aden"
-    name = US_STATE_ABBREVIATIONS.get(name.strip(), name)
-    words = name.split()
-    while words and (words[-1] in _STOP_NAMES or words[-1].lower() in ("of", "de", "al", "el", "the")):
-        words.pop()
-    return " ".join(words).rstrip(".,'’")
-
-
-def dateline_end(text: str) -> int:
-    """Where a wire dateline ("GAO, Mali, March 3 (AFP) -") ends, or 0 when the text has none."""
-    match = _DATELINE.match(text[:160])
-    return match.end() if match else 0
-
-
-def find_dateline(text: str) -> PlaceName | None:
-    """The dateline place of a wire report ("KABUL, Afghanistan (AP) —")."""
-    match = _DATELINE.match(text[:120])
-    if not match:
-        return None
-    name = match.group("name").strip()
-    context = _trim((match.group("ctx") or match.group("paren") or "").strip()) or None
-    return PlaceName(name, match.start("name"), match.start("name") + len(name), context, False, "dateline")
-
-
-_FACILITY = re.compile(r"\s+(?:University|Airport|International Airport|Stadium|Hospital|Market|Square|Road|Street|"
-                       r"Bridge|Mosque|Prison|Camp|Base|Air Base|Highway|Port|Station|Hotel|Province|District|"
-                       r"Region|State|Governorate|County|Department)$")
+def resolve_name(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Resolved | None:
+    """The place a name denotes in context, and how it was read (see `resolve_place`)."""
+    found = _resolve_written(gazetteer, name, context)
+    if found is None or found.how == "chain" or name.source == "dateline":
+        return found  # a chain, or a dateline, is its own support
+    return None if _unsupported(gazetteer, found.place, context) or _outside_area(found.place, context) else found
 
 
 def resolve_place(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Place | None:
     """The place a name denotes, in context ("Dhaka University" is read as Dhaka when nothing else fits).
 
-    A name that is no place as a whole ("Daraa al-Balad", and in all-capitals text "SAN
-    SALVADOR TODAY") is read by its longest leading part that is one.
+    A name written in a chain ("Godam, Qalay-i-Zal district, Kunduz, Afghanistan") is looked for inside
+    the chain's divisions only; when it is not found there, the narrowest division the gazetteer knows
+    stands for it. A name that is no place as a whole ("Daraa al-Balad", and in all-capitals text "SAN
+    SALVADOR TODAY") is read by its longest leading part that is one. A town in a country the article
+    does not name, when it names another, is refused: a wrong country is worse than none.
     """
-    phrase = f"{name.text}, {name.context}" if name.context else name.text
-    place = gazetteer.resolve_phrase(phrase, context)
-    if name.context and (place is None or place.precision not in ("city", "point")):
-        alone = gazetteer.resolve(name.text, context)
-        if alone is not None and alone.is_town and (place is None or alone.country_code == place.country_code):
-            return alone
-    if place is None and _FACILITY.search(name.text):
+    found = resolve_name(gazetteer, name, context)
+    return found.place if found else None
+
+
+def _outside_area(place: Place, context: Context) -> bool:
+    """Whether a place lies in another province of the country whose province the dateline writes out
+    ("YORK, Pa. —"), one the article does not name."""
+    if context.area is None or place.country_code != context.area[0] or place.kind == "country":
+        return False
+    return place.admin1 != context.area[1] and context.weighs(place)[1] < 0.9
+
+
+def _unsupported(gazetteer: Gazetteer, place: Place, context: Context) -> bool:
+    """Whether a place lies in a country the article does not name, far from every country it names."""
+    named = [cc for cc, weight in context.countries.items() if weight >= SUPPORTED_WEIGHT]
+    if place.kind == "country" or not named or place.country_code in named:
+        return False
+    if place.lat is None or place.lon is None:
+        return True
+    distances = (gazetteer.km_to_country(place.lat, place.lon, cc) for cc in named)
+    return not any(d is not None and d <= NEAR_KM for d in distances)
+
+
+def _resolve_written(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Resolved | None:
+    if name.context:
+        chained = _resolve_chain(gazetteer, name, context)
+        if chained is not None:
+            return chained
+    place = gazetteer.resolve(name.text, context)
+    if place is not None:
+        return Resolved(place, "name")
+    if _FACILITY.search(name.text):
         place = gazetteer.resolve(_FACILITY.sub("", name.text), context)
+        if place is not None:
+            return Resolved(place, "facility")
+    words = name.text.split()
+    split = _split_chain(gazetteer, words, context)
+    if split is not None:
+        return split
+    for size in range(len(words) - 1, 0, -1):
+        if not (context.text_is_upper or _droppable(words[size])):
+            continue
+        place = gazetteer.resolve(" ".join(words[:size]), context)
+        if place is not None:
+            return Resolved(place, "leading-part")
+    return None
+
+
+def _split_chain(gazetteer: Gazetteer, words: list[str], context: Context) -> Resolved | None:
+    """A chain written without its comma ("Ensenada Baja California", "Hermosillo Sonora"): a town
+    followed by the division or country it lies in."""
+    for size in range(1, len(words)):
+        head, rest = " ".join(words[:size]), " ".join(words[size:])
+        area = gazetteer.resolve(rest, context)
+        if area is None or area.is_town:
+            continue
+        place = gazetteer.resolve_phrase(f"{head}, {rest}", context)
+        if place is not None and place.is_town and place.country_code == area.country_code and \
+                place in gazetteer.candidates(head):
+            return Resolved(place, "chain")
+    return None
+
+
+def _droppable(word: str) -> bool:
+    """Whether a name may be cut before this word: an Arabic article ("al-Balad") or an English word."""
+    key = fold(word)
+    return bool(_ARTICLE_WORD.match(word)) or key in _HEADLINE_WORDS or key in FUNCTION_WORDS or is_common(key)
+
+
+def _resolve_chain(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Resolved | None:
+    """A name read inside the divisions written after it; the written name kept when it is not found there."""
+    place = gazetteer.resolve_phrase(f"{name.text}, {name.context}", context)
     if place is None:
-        words = name.text.split()
-        for size in range(len(words) - 1, 0, -1):
-            place = gazetteer.resolve(" ".join(words[:size]), context)
-            if place is not None:
-                break
-    return place
+        return None
+    if place in gazetteer.candidates(name.text):
+        return Resolved(place, "chain")
+    alone = gazetteer.resolve(name.text, context)
+    if alone is not None and alone.is_town and _inside(alone, place):
+        return Resolved(alone, "chain")
+    if _is_written_town(name.text, context):
+        owner = gazetteer.resolve(name.context.rsplit(",", 1)[-1], context) if name.owner else None
+        if owner is not None and owner.is_town and _inside(owner, place):
+            place = owner  # "Chittagong's Pahartali area" is a part of the town, not of its division
+        return Resolved(place, "chain", written=name.text)
+    return Resolved(place, "chain")
+
+
+def _is_written_town(text: str, context: Context) -> bool:
+    """Whether a name the gazetteer does not know may stand as the location: a proper name, not a
+    division ("Bajaur district") or a word of an all-capitals text."""
+    return not context.text_is_upper and not _DIVISION_NAME.search(text)
+
+
+_DIVISION_NAME = re.compile(r"\b(?:[Pp]rovince|[Dd]istrict|[Cc]ounty|[Rr]egion|[Ss]tate|[Gg]overnorate|[Dd]epartment|"
+                            r"[Mm]unicipality|[Oo]blast|[Ss]ector)$")
 
 
 # Ranks of places, most specific first: a town, then a district, a province, a country.
@@ -206,17 +179,95 @@ def _rank(place: Place) -> int:
     return _RANK.get(place.kind or place.precision, 4)
 
 
-def choose_place(gazetteer: Gazetteer, names: list[PlaceName], context: Context) -> tuple[Place, PlaceName] | None:
+class PlaceChoice(NamedTuple):
+    """The place of an incident, the name it was read from and the rule that chose it (see `place_reason`)."""
+
+    place: Place
+    name: PlaceName
+    rule: str
+    resolved: Resolved
+
+    @property
+    def location(self) -> str | None:
+        """The most specific place name: the written town, the town or district, or the province."""
+        if self.resolved.written:
+            return self.resolved.written
+        if self.place.precision in ("city", "point"):
+            return self.place.name
+        return (self.place.admin1 or self.place.name) if self.place.precision == "admin1" else None
+
+
+# What each rule of `incident_place` says, for the place_reason column.
+PLACE_RULES = {
+    "in-sentence": "named in the incident's sentences",
+    "written-chain": "named with the chain of divisions written after it",
+    "dateline-town-in-area": "the dateline's town inside the province or country the incident's sentences name",
+    "article-town-in-area": "the article's most named town inside the province or country the incident's "
+                            "sentences name",
+    "dateline": "the dateline (the incident's sentences name no place)",
+    "article-town": "the town the article names most (the incident's sentences name no place)",
+    "article-place": "a place the article names (the incident's sentences name no place)",
+    "article-country": "the one country the article's names and its armed groups' home countries point to "
+                       "(no name of the article resolves)",
+}
+# The least weight for `article-country`: an armed group's home country (0.5) counts, a town's (0.3) not.
+_COUNTRY_WEIGHT = 0.5
+
+
+_LEVELS = {"town": "town", "admin2": "district", "admin1": "province", "country": "country"}
+
+
+def place_reason(choice: PlaceChoice) -> str:
+    """Why an incident is placed where it is: the rule, the written span and its offsets, and how it was read."""
+    name, resolved = choice.name, choice.resolved
+    if name.source == "context":
+        weight = name.context or ""
+        return f"{choice.rule}: {choice.place.name}, where the article's names and actors point (weight {weight})"
+    phrase = f"{name.text}, {name.context}" if name.context else name.text
+    reason = f'{choice.rule}: "{phrase}" at {name.start}-{name.end}'
+    if resolved.how in ("facility", "leading-part"):
+        reason += f" (read as {choice.place.name}, its {'leading part' if resolved.how == 'leading-part' else 'place'})"
+    if resolved.written:
+        level = _LEVELS.get(choice.place.kind, "place")
+        reason += f"; {resolved.written} is not in the gazetteer, so the coordinates are those of the {level} " \
+                  f"{choice.place.name}"
+    return reason
+
+
+def place_fields(choice: PlaceChoice | None) -> dict:
+    """The event-table place columns of a choice (none when there is no place)."""
+    if choice is None:
+        return {}
+    place = choice.place
+    pinned = choice.rule != "article-country"  # a country inferred, not written, gets no pin at its capital
+    return {"location": choice.location, "admin1": place.admin1, "country": place.country,
+            "lat": place.lat if pinned else None, "lon": place.lon if pinned else None,
+            "geo_precision": place.precision, "place_reason": place_reason(choice)}
+
+
+def _choice(resolved: Resolved, name: PlaceName, rule: str) -> PlaceChoice:
+    assert rule in PLACE_RULES, rule
+    if rule == "in-sentence" and resolved.how == "chain":
+        rule = "written-chain"
+    return PlaceChoice(resolved.place, name, rule, resolved)
+
+
+def _rank_of(resolved: Resolved) -> int:
+    return 0 if resolved.written else _rank(resolved.place)
+
+
+def choose_place(gazetteer: Gazetteer, names: list[PlaceName], context: Context, rule: str = "in-sentence"
+                 ) -> PlaceChoice | None:
     """The most specific resolvable place among the names (locative ones first, then text order)."""
-    best: tuple[tuple[int, int, int], Place, PlaceName] | None = None
+    best: tuple[tuple[int, int, int], Resolved, PlaceName] | None = None
     for order, name in enumerate(names):
-        place = resolve_place(gazetteer, name, context)
-        if place is None:
+        resolved = resolve_name(gazetteer, name, context)
+        if resolved is None:
             continue
-        key = (_rank(place), 0 if name.locative else 1, order)
+        key = (_rank_of(resolved), 0 if name.locative else 1, order)
         if best is None or key < best[0]:
-            best = (key, place, name)
-    return (best[1], best[2]) if best else None
+            best = (key, resolved, name)
+    return _choice(best[1], best[2], rule) if best else None
 
 
 def place_context(gazetteer: Gazetteer, names: list[PlaceName], dateline: PlaceName | None,
@@ -239,6 +290,9 @@ def place_context(gazetteer: Gazetteer, names: list[PlaceName], dateline: PlaceN
     if dateline is not None:
         place = resolve_place(gazetteer, dateline, context)
         context = context.with_place(place) if place is not None else context
+        area = gazetteer.resolve(dateline.context, context) if dateline.context and place is not None else None
+        if area is not None and area.kind == "admin1" and area.admin1 == place.admin1:
+            context = context.with_area(area)
     for name in everything:
         if name.context:
             place = gazetteer.resolve_phrase(f"{name.text}, {name.context}", context)
@@ -254,34 +308,51 @@ def _inside(place: Place, area: Place) -> bool:
     return area.precision == "country" or (area.admin1 is not None and place.admin1 == area.admin1)
 
 
-def _first_town(gazetteer: Gazetteer, names: list[PlaceName], context: Context, area: Place | None
-                ) -> tuple[Place, PlaceName] | None:
+def _first_town(gazetteer: Gazetteer, names: list[PlaceName], context: Context, area: Place | None, rule: str
+                ) -> PlaceChoice | None:
     """The town named most often among the names (the earliest on a tie), inside `area` if given."""
     towns: dict[int | None, list] = {}
     for name in names:
-        place = resolve_place(gazetteer, name, context)
+        resolved = resolve_name(gazetteer, name, context)
+        place = resolved.place if resolved is not None and not resolved.written else None
         if place is not None and place.is_town and (area is None or _inside(place, area)):
-            towns.setdefault(place.geonameid, [place, name, 0])[2] += 1
+            towns.setdefault(place.geonameid, [resolved, name, 0])[2] += 1
     if not towns:
         return None
-    place, name, _count = max(towns.values(), key=lambda entry: entry[2])
-    return place, name
+    resolved, name, _count = max(towns.values(), key=lambda entry: entry[2])
+    return _choice(resolved, name, rule)
 
 
 def incident_place(gazetteer: Gazetteer, own: list[PlaceName], others: list[PlaceName],
-                   dateline: PlaceName | None, context: Context) -> tuple[Place, PlaceName] | None:
+                   dateline: PlaceName | None, context: Context) -> PlaceChoice | None:
     """Where an incident happened: its own sentences' place, made a town where the article allows.
 
     When its sentences name only a province or country, the dateline's town inside it is taken,
     else the town inside it that the rest of the article names most. When they name no place,
     the dateline is taken, else the town the article names most, else its likeliest place.
+    The choice's `rule` names which of these it was.
     """
     chosen = choose_place(gazetteer, own, context)
     datelines = [dateline] if dateline is not None else []
     if chosen is not None:
-        if chosen[0].is_town or chosen[0].precision not in ("country", "admin1"):
+        if chosen.resolved.written or chosen.place.is_town or chosen.place.precision not in ("country", "admin1"):
             return chosen
-        return (_first_town(gazetteer, datelines, context, chosen[0])
-                or _first_town(gazetteer, others, context, chosen[0]) or chosen)
-    return (choose_place(gazetteer, datelines, context) or _first_town(gazetteer, others, context, None)
-            or choose_place(gazetteer, others, context))
+        return (_first_town(gazetteer, datelines, context, chosen.place, "dateline-town-in-area")
+                or _first_town(gazetteer, others, context, chosen.place, "article-town-in-area") or chosen)
+    return (choose_place(gazetteer, datelines, context, "dateline")
+            or _first_town(gazetteer, others, context, None, "article-town")
+            or choose_place(gazetteer, others, context, "article-place")
+            or _context_country(gazetteer, context))
+
+
+def _context_country(gazetteer: Gazetteer, context: Context) -> PlaceChoice | None:
+    """The country the article points to when none of its names resolves: the heaviest in the context,
+    if it weighs enough and no other weighs as much."""
+    ranked = sorted(context.countries.items(), key=lambda item: item[1], reverse=True)
+    if not ranked or ranked[0][1] < _COUNTRY_WEIGHT or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    country = gazetteer.country(ranked[0][0])
+    if country is None:
+        return None
+    name = PlaceName(country.name, 0, 0, f"{ranked[0][1]:g}", False, "context")
+    return PlaceChoice(country, name, "article-country", Resolved(country, "context"))

@@ -14,17 +14,18 @@ import re
 from eventdesk import schema as s
 from eventdesk.actors import Registry
 from eventdesk.articles import Article
+from eventdesk.extract.accusations import accusation_roles
 from eventdesk.extract.casualties import figure_columns, total_casualties
 from eventdesk.extract.dates import DateMention, best_date, date_columns
 from eventdesk.extract.events import incident_type
 from eventdesk.extract.facts import ActorSpan, Incident, Role, SentenceFacts
 from eventdesk.extract.grouping import FRAME_VERBS, MODAL
 from eventdesk.extract.perpetrators import PLACE_BEFORE, incident_perpetrator
-from eventdesk.extract.places import PlaceName, incident_place, place_context
+from eventdesk.extract.places import PlaceName, incident_place, place_context, place_fields
 from eventdesk.extract.resources import Resources
 from eventdesk.extract.targets import incident_targets
 from eventdesk.extract.text import Sentence
-from eventdesk.geo.gazetteer import Context, Gazetteer, Place
+from eventdesk.geo.gazetteer import Context, Gazetteer
 
 _ROLE_COLUMNS = {s.ACTOR1: s.ACTOR1_TYPE, s.ACTOR2: s.ACTOR2_TYPE}
 
@@ -60,15 +61,6 @@ def _base_row(article: Article, event_type: str, evidence: Sentence, confidence:
     return row
 
 
-def _put_place(row: dict, place: Place | None) -> None:
-    if place is None:
-        return
-    row.update({s.LOCATION: place.name if place.precision in ("city", "point") else None, s.ADMIN1: place.admin1,
-                s.COUNTRY: place.country, s.LAT: place.lat, s.LON: place.lon, s.GEO_PRECISION: place.precision})
-    if place.precision == "admin1":
-        row[s.LOCATION] = place.admin1 or place.name
-
-
 # The start of the date reason of a claim dated by the attack it claims.
 LINKED_ATTACK_DATE = "linked attack's date"
 
@@ -101,7 +93,7 @@ def incident_row(article: Article, incident: Incident, res: Resources, context: 
         row.update(figure_columns(total_casualties(figures, kind), kind, article.text))
     _put_date(row, best_date(incident.dates()))
     chosen = _incident_place(incident, res.gazetteer, context, dateline, article_places)
-    _put_place(row, chosen[0] if chosen else None)
+    row.update(place_fields(chosen))
     perpetrator = incident_perpetrator(incident, res.registry, groups, row.get(s.COUNTRY))
     _put_role(row, s.ACTOR1, perpetrator)
     targets = incident_targets(incident, perpetrator)
@@ -155,25 +147,18 @@ def frame_rows(article: Article, sentences: list[SentenceFacts]) -> list[dict]:
             if match is None or (kind != "accusation" and MODAL.search(facts.text[:match.start()][-40:])):
                 continue
             first, second = _frame_actors(facts, match)
-            if kind == "accusation" and re.search(r"\b(?:has|have|had|was|were|been|is|are) (?:been )?accused",
-                                                   facts.text):
-                first, second = _accused_frame(facts, match)
-            if first is None and second is None:
+            roles = (_frame_role(first), _frame_role(second))
+            if kind == "accusation":
+                roles = accusation_roles(facts, match.start(), match.end())
+            if roles == (None, None):
                 continue
             row = _base_row(article, kind, facts.sentence, 0.6)
-            _put_role(row, s.ACTOR1, _frame_role(first))
-            _put_role(row, s.ACTOR2, _frame_role(second))
+            _put_role(row, s.ACTOR1, roles[0])
+            _put_role(row, s.ACTOR2, roles[1])
             _put_date(row, best_date(facts.dates))
             rows.append(row)
             break
     return rows
-
-
-def _accused_frame(facts: SentenceFacts, match: re.Match) -> tuple[ActorSpan | None, ActorSpan | None]:
-    """ "X has been accused of attacking Y": the accused is the alleged initiator, Y the target."""
-    accused, target = _frame_actors(facts, match)
-    later = [a for a in facts.actors if a.start >= match.end() and a.name != (accused.name if accused else None)]
-    return accused, (later[0] if later else target)
 
 
 def claim_rows(article: Article, claims, incidents: list[Incident], rows: dict[int, dict]) -> list[dict]:

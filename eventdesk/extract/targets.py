@@ -4,8 +4,10 @@ A target is what an attack verb acts on ("dynamited two power pylons", "the kill
 named actor or a description after the trigger ("a police checkpoint", "a village elder"), the
 subject of a passive attack verb ("the retired colonel was shot"), a victim named by a reduced relative
 ("a rancher kidnapped in Arauca"), a person with a title (`persons`), or the victims of the casualty
-figures. `clean_target` drops phrases that name no one ("by the rebels", "a month ago") and clauses that
-are not noun phrases ("were visiting the city"). `incident_targets` lists an incident's targets, each once.
+figures as the text names them (`victims`). `clean_target` drops phrases that name no one ("by the rebels",
+"a month ago") and clauses that are not noun phrases ("were visiting the city"). `incident_targets` lists an
+incident's targets, each once. Every target is made of the text's words, and its role carries the name of
+the rule that read it and its span in the sentence.
 """
 
 from __future__ import annotations
@@ -28,16 +30,18 @@ from eventdesk.extract.lexicon import (
 )
 from eventdesk.extract.persons import find_person_target, identified_people, person_targets
 from eventdesk.extract.rules import rule
+from eventdesk.extract.victims import victims_role
 
 _TARGET = rule("targets.target_noun", rf"\b(?:{TARGET_NOUNS})\b",
                ["Militants attacked a police checkpoint.", "The blast hit a crowded market."], flags=0,
                counterexamples=["The talks ended on Monday."])
 _TARGET_LEAD = rule(
     "targets.target_lead",
-    r"\b(?:attack\w*|struck|stormed|raided|ambush\w*|targeted|targeting|hit|shot|shot dead|killed|killing|"
-    r"kidnapp\w*|abduct\w*|seized|bomb\w*|shelled|shelling|torched|burned|set fire to|assassinated|"
-    r"against|on|at|in|near|outside|inside)\s+(?:(?:a|an|the|two|three|several|his|her|their|its|\d+)\s+)?$",
-    ["Militants attacked a ", "Gunmen shot dead two ", "A bomb exploded outside the "],
+    r"\b(?:attack\w*|struck|stormed|raided|ambush\w*|targeted|targeting|hit|shot|shot dead|shoots|killed|killing|"
+    r"kidnapp\w*|abduct\w*|seized|bomb\w*|shelled|shelling|torched|burned|set fire to|assassinated|enslav\w+|"
+    r"against|on|at|in|near|outside|inside)\s+(?:(?:a|an|the|two|three|several|his|her|their|its|\d+|"
+    r"(?:dozens|scores|hundreds|thousands) of)\s+)?$",
+    ["Militants attacked a ", "Gunmen shot dead two ", "A bomb exploded outside the ", "Gunmen have killed dozens of "],
     counterexamples=["The minister said the "],
 )
 _MODIFIER = rule(
@@ -47,9 +51,11 @@ _MODIFIER = rule(
     r"[A-Za-z][\w-]*\s+){0,3}$",
     ["Militants attacked a crowded "],
 )
-_NOT_TARGET_LEAD = rule("targets.not_target_lead", r"\b(?:said|told|by|according to|from|of)\s+(?:a|an|the)?\s*$",
+_NOT_TARGET_LEAD = rule("targets.not_target_lead",
+                        r"\b(?:said|told|by|according to|from|(?<!dozens )(?<!scores )(?<!hundreds )(?<!thousands )of)"
+                        r"\s+(?:a|an|the)?\s*$",
                         ["The attack was claimed by the ", "according to a "],
-                        counterexamples=["Militants attacked a "])
+                        counterexamples=["Militants attacked a ", "Gunmen killed dozens of "])
 
 
 def find_target(sentence: str, actors: list[ActorSpan], after: int) -> Role | None:
@@ -62,7 +68,7 @@ def described_targets(sentence: str, actors: list[ActorSpan], after: int) -> Ite
     for actor in actors:
         if actor.start >= after and actor.type not in ("media",) and \
                 _TARGET_LEAD.search(sentence[max(0, actor.start - 30):actor.start]):
-            yield Role(actor.name, actor.type, "named", actor.start, actor.end)
+            yield Role(actor.name, actor.type, _TARGET_LEAD.name, actor.start, actor.end)
     for match in _TARGET.finditer(sentence, after):
         head = sentence[max(0, match.start() - 80):match.start()]
         modifiers = _MODIFIER.search(head)
@@ -71,7 +77,7 @@ def described_targets(sentence: str, actors: list[ActorSpan], after: int) -> Ite
             lead = sentence[max(0, start - 40):start]
             if (cut == 0 or sentence[start - 1].isspace()) and _TARGET_LEAD.search(lead) \
                     and not _NOT_TARGET_LEAD.search(lead):
-                yield Role(sentence[start:match.end()].strip(), "target", "description", start, match.end())
+                yield Role(sentence[start:match.end()].strip(), "target", _TARGET.name, start, match.end())
                 break
 
 
@@ -151,10 +157,19 @@ def object_targets(sentence: str, after: int = 0, damage: bool = False) -> Itera
         if not words or _not_a_head(words) or all(w[:1].isupper() for w in words):
             continue
         words = [w for w in words if not w[:1].isupper() or w.lower() != w] if len(words) > 1 else words
-        yield Role(" ".join(words), "target", "object", verb.end(), verb.end() + len(rest))
+        basis = _DAMAGE_VERB.name if verb.re is _DAMAGE_VERB.pattern else _OBJECT_VERB.name
+        yield Role(" ".join(words), "target", basis, *_words_span(start, rest, end.start()))
         yield from _list_items(sentence, start + end.start())
 
 
+def _words_span(start: int, rest: str, end: int) -> tuple[int, int]:
+    """The span in the sentence of the last four words of the phrase `rest[:end]` (`rest` starts at `start`):
+    the words a target's name is made of."""
+    words = list(_WORD.pattern.finditer(rest, 0, end))[-4:]
+    return (start + words[0].start(), start + words[-1].end()) if words else (start, start + end)
+
+
+_WORD = rule("targets.word", r"\S+", ["police station"], counterexamples=[" "])
 # Parts of a building or a place: what was hit is the whole ("the entrance of a mosque", "the offices of a
 # television station", "the parking lot of a church").
 _PARTS = {"entrance", "entrances", "gate", "gates", "door", "doors", "wall", "walls", "front", "offices", "office",
@@ -205,7 +220,7 @@ def _list_items(sentence: str, position: int, limit: int = 5) -> Iterator[Role]:
         words = rest[:end.start()].split()[-4:] if end else []
         if not words or words[-1].lower() in _NOT_HEADS or FINITE.search(" ".join(words)):
             return
-        yield Role(" ".join(words), "target", "object", start, start + end.start())
+        yield Role(" ".join(words), "target", _LIST_ITEM.name, *_words_span(start, rest, end.start()))
         position = start + end.start()
 
 
@@ -300,7 +315,7 @@ def passive_targets(sentence: str) -> Iterator[Role]:
             words = _apposition(clause)
             start = verb.start() - len(clause) + clause.rstrip().rstrip(",").rfind(",") + 1
         if words and words[-1].lower() not in _NOT_HEADS:
-            yield Role(" ".join(words), "target", "passive", start, verb.start())
+            yield Role(" ".join(words), "target", _PASSIVE.name, start, verb.start())
 
 
 # A victim named by a reduced relative clause: "a rancher kidnapped in Arauca", "two policemen killed during ...".
@@ -318,7 +333,7 @@ def reduced_relative_targets(sentence: str) -> Iterator[Role]:
     """The victims a reduced relative clause names ("a rancher kidnapped in Arauca")."""
     for match in _REDUCED_RELATIVE.finditer(sentence):
         if match.group(1).split()[-1].lower() not in _NOT_HEADS:
-            yield Role(match.group(1), "target", "passive", *match.span(1))
+            yield Role(match.group(1), "target", _REDUCED_RELATIVE.name, *match.span(1))
 
 
 def _passive_subject(clause: str) -> tuple[int, str]:
@@ -352,16 +367,6 @@ def _apposition(clause: str) -> list[str]:
     return phrase.split()[-6:]
 
 
-def victims_role(victims: str | None) -> Role | None:
-    """A target from the victims of a casualty figure ("84 lives" -> civilians)."""
-    if not victims:
-        return None
-    word = victims.lower().strip()
-    if word in ("people", "lives", "others", "persons", "individuals", "victims"):
-        return Role("civilians", "civilians", "victims")
-    return Role(word, "target", "victims")
-
-
 # ---------------------------------------------------------------------------------------------
 # The targets of an incident
 # ---------------------------------------------------------------------------------------------
@@ -374,13 +379,13 @@ _COMBATANTS = rule("targets.combatants", rf"\b(?:{nouns(COMBATANTS)}|{nouns(IRRE
                    ["three militants", "a guerrilla", "militiamen"], counterexamples=["three policemen"])
 
 
-def _victims(incident: Incident) -> Role | None:
+def _victims(incident: Incident) -> tuple[Role, SentenceFacts] | None:
     for facts in incident.facts:
         for casualty in facts.casualties:
-            role = victims_role(casualty.victims)
+            role = victims_role(casualty, facts)
             name = clean_target(role.name) if role is not None else None
             if name is not None and not _ATTACKER_WORDS.search(name):
-                return replace(role, name=name)
+                return replace(role, name=name), facts
     return None
 
 
@@ -397,15 +402,17 @@ def _sentence_target(facts: SentenceFacts, perpetrator: Role | None) -> Role | N
     return None
 
 
-def _incident_target(incident: Incident, perpetrator: Role | None) -> Role | None:
-    """What or who was attacked, with the victims when they say more ("police van (policemen)")."""
-    target = next((t for t in (_sentence_target(f, perpetrator) for f in incident.facts) if t is not None), None)
+def _incident_target(incident: Incident, perpetrator: Role | None) -> tuple[Role, SentenceFacts] | None:
+    """What or who was attacked, with the victims when they say more ("police van (policemen)"), and the
+    sentence that names it (the target's span is in that sentence)."""
+    target = next(((t, f) for t, f in ((_sentence_target(f, perpetrator), f) for f in incident.facts)
+                   if t is not None), None)
     victims = _victims(incident)
     if target is None or victims is None:
         return target or victims
-    if victims.name.lower() in target.name.lower():
+    if victims[0].name.lower() in target[0].name.lower():
         return target
-    return Role(f"{target.name} ({victims.name})", target.type, target.basis)
+    return replace(target[0], name=f"{target[0].name} ({victims[0].name})"), target[1]
 
 
 # How many targets one incident lists at most (GTD codes three; a list of victims and buildings can be longer).
@@ -433,7 +440,7 @@ def _further_targets(incident: Incident, perpetrator: Role | None) -> Iterator[t
             for role in finder:
                 yield role, facts
         for casualty in facts.casualties:
-            role = victims_role(casualty.victims) if not casualty.toll else None
+            role = victims_role(casualty, facts) if not casualty.toll else None
             if role is not None:
                 yield role, facts
     for facts in incident.facts + incident.context:  # "the victims were identified as ..." may come later
@@ -465,10 +472,10 @@ def _excluded(name: str | None, role: Role, perpetrator: Role | None) -> bool:
 def incident_targets(incident: Incident, perpetrator: Role | None) -> list[tuple[Role, SentenceFacts | None]]:
     """The incident's targets, the main one (actor2) first, each once: a target whose words are all in
     one already listed ("policeman" after "two policemen") adds nothing. Each comes with the sentence
-    that names it (None for the main target, whose sentence is the incident's)."""
-    main = _incident_target(incident, perpetrator)
-    chosen: list[tuple[Role, SentenceFacts | None]] = [(main, None)] if main is not None else []
-    keys = [_target_key(main.name.partition(" (")[0])] if main is not None else []
+    that names it, in which its span is."""
+    found = _incident_target(incident, perpetrator)
+    chosen: list[tuple[Role, SentenceFacts | None]] = [found] if found is not None else []
+    keys = [_target_key(found[0].name.partition(" (")[0])] if found is not None else []
     if incident.background:  # an earlier incident the article recalls: its main target is enough
         return chosen
     for role, facts in _further_targets(incident, perpetrator):

@@ -81,13 +81,15 @@ class Context:
     `Place.admin1`) pairs, to weights: mention counts, or closeness to the name being
     resolved. `text_is_upper` says the text is all capitals, so case tells nothing.
     `bindings` maps folded names to the place the text has already said they are ("San Jose,
-    Calif." binds a later bare "San Jose" to California's): one sense per article.
+    Calif." binds a later bare "San Jose" to California's): one sense per article. `area` is the
+    province or state a dateline writes out ("YORK, Pa. —"), inside which a local paper's towns lie.
     """
 
     countries: Mapping[str, float] = field(default_factory=dict)
     admin1: Mapping[tuple[str, str], float] = field(default_factory=dict)
     text_is_upper: bool = False
     bindings: Mapping[str, Place] = field(default_factory=dict)
+    area: tuple[str, str] | None = None  # (country code, province) a dateline writes out: "YORK, Pa. —"
 
     @classmethod
     def from_places(cls, places: Iterable[Place], text_is_upper: bool = False) -> Context:
@@ -105,11 +107,17 @@ class Context:
         if place.admin1:
             key = (place.country_code, place.admin1)
             admin1[key] = admin1.get(key, 0.0) + weight
-        return Context(countries, admin1, self.text_is_upper, self.bindings)
+        return Context(countries, admin1, self.text_is_upper, self.bindings, self.area)
 
     def with_binding(self, name: str, place: Place) -> Context:
         """This context with `name` bound to `place` wherever it is read bare."""
-        return Context(self.countries, self.admin1, self.text_is_upper, {**self.bindings, fold(name): place})
+        return Context(self.countries, self.admin1, self.text_is_upper, {**self.bindings, fold(name): place},
+                       self.area)
+
+    def with_area(self, place: Place) -> Context:
+        """This context with the province of `place` as the one a dateline writes out."""
+        area = (place.country_code, place.admin1) if place.admin1 else None
+        return Context(self.countries, self.admin1, self.text_is_upper, self.bindings, area)
 
     def weighs(self, place: Place) -> tuple[float, float]:
         """The weights of `place`'s country and province in this context."""
@@ -356,21 +364,39 @@ class Gazetteer:
 
     # -- coordinates --
 
+    def _haversines(self, lat: float, lon: float):
+        """The haversine of the angle from a point to every town (the index's arrays made on first use)."""
+        import numpy as np
+
+        if self._radians is None:
+            self._radians = (
+                np.radians(np.array([t.lat for t in self._towns])),
+                np.radians(np.array([t.lon for t in self._towns])),
+                np.array([t.country_code for t in self._towns]),
+            )
+        lats, lons, _codes = self._radians
+        phi, lam = math.radians(lat), math.radians(lon)
+        return np.sin((lats - phi) / 2) ** 2 + np.cos(lats) * math.cos(phi) * np.sin((lons - lam) / 2) ** 2
+
     def nearest(self, lat: float, lon: float) -> Place | None:
         """The town nearest to a point."""
         import numpy as np
 
         if not self._towns:
             return None
-        if self._radians is None:
-            self._radians = (
-                np.radians(np.array([t.lat for t in self._towns])),
-                np.radians(np.array([t.lon for t in self._towns])),
-            )
-        lats, lons = self._radians
-        phi, lam = math.radians(lat), math.radians(lon)
-        h = np.sin((lats - phi) / 2) ** 2 + np.cos(lats) * math.cos(phi) * np.sin((lons - lam) / 2) ** 2
-        return self._towns[int(np.argmin(h))]
+        return self._towns[int(np.argmin(self._haversines(lat, lon)))]
+
+    def km_to_country(self, lat: float, lon: float, country_code: str) -> float | None:
+        """Distance in kilometres from a point to the nearest town of a country (None if it has none)."""
+        import numpy as np
+
+        if not self._towns:
+            return None
+        h = self._haversines(lat, lon)
+        inside = h[self._radians[2] == country_code]
+        if inside.size == 0:
+            return None
+        return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(float(np.min(inside)))))
 
 
 _KIND_ORDER: dict[str | None, tuple[tuple[str, ...], ...]] = {

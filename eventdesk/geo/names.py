@@ -47,6 +47,7 @@ EXTRA_COUNTRY_NAMES = {
     "CG": ("Congo-Brazzaville", "Republic of Congo"),
     "CI": ("Ivory Coast", "Cote d'Ivoire"),
     "MM": ("Burma",),
+    "PK": ("Pak",),  # South Asian headlines: "militants killed in Pak", "Pak's tribal belt"
     "PS": ("Palestine", "Palestinian Territories"),
     "TL": ("East Timor", "Timor-Leste"),
     "CZ": ("Czech Republic",),

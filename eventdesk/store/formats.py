@@ -40,7 +40,13 @@ ARMED_TARGET_WORDS = (
     r"\b(?:police|policem[ae]n|soldiers?|troops|army|military|security forces|militiam[ae]n|"
     r"(?:" + "|".join(lexicon.COMBATANTS + lexicon.IRREGULARS) + r")s?)\b"
 )
-CIVILIANS, CIVILIAN_WORDS = "civilians", r"\bcivilians?\b"
+# Unarmed people as a report names them ("crowded market (people)", "worshippers"): ACLED's civilian targeting,
+# unless the target is also armed.
+CIVILIANS = "civilians"
+CIVILIAN_WORDS = (r"\b(?:civilians?|people|persons|villagers?|residents|worshipp?ers|pilgrims|mourners|students|"
+                  r"pupils|children|women|passengers|shoppers|commuters|farmers|herders|fishermen|traders|"
+                  r"journalists?|aid workers?|health workers?|family|families|crowds?|protesters|demonstrators|"
+                  r"bystanders|passers-by|guests|spectators)\b")
 ANY_TARGET, ARMED_TARGET = "any", "armed"
 ACLED_TIME_PRECISION = {"day": 1, "month": 3}
 ACLED_GEO_PRECISION = {"point": 1, "city": 1, "admin1": 3}

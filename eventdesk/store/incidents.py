@@ -152,7 +152,7 @@ def history(reports: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 
 PLACE_COLUMNS = (schema.DATE, schema.DATE_PRECISION, schema.DATE_REASON, schema.DATE_UNTIL, schema.LOCATION,
-                 schema.ADMIN1, schema.COUNTRY, schema.LAT, schema.LON, schema.GEO_PRECISION)
+                 schema.ADMIN1, schema.COUNTRY, schema.LAT, schema.LON, schema.GEO_PRECISION, schema.PLACE_REASON)
 SOURCE_COLUMNS = (schema.ARTICLE_ID, schema.SOURCE, schema.PUBLISHED, schema.EVIDENCE, schema.EVIDENCE_START,
                   schema.EVIDENCE_END, schema.CONFIDENCE)
 

@@ -375,7 +375,9 @@ def merge_events(folder: Path, event_ids: Sequence[str], note: str | None = None
 
 def load_article(folder: Path, article_id: str) -> pd.Series | None:
     """One stored article (ARTICLE_COLUMNS: its address, title, outlet, date and the text its reports'
-    evidence offsets refer to), or None when the store does not hold it."""
+    evidence offsets refer to), or None when the store does not hold it (or has no database: nothing is made)."""
+    if not (Path(folder) / DATABASE).exists():
+        return None
     with open_store(folder) as store:
         frame = store.frame(f"SELECT * FROM {ARTICLES} WHERE {schema.ARTICLE_ID} = ?", [article_id])
     frame = schema.conform(frame, schema.ARTICLE_COLUMNS)

@@ -30,6 +30,7 @@ EARLIEST_PUBLISHED = dt.date(1900, 1, 1)  # the publication date picker's lower 
 # The kinds of notice an upload's outcome gives (`UploadOutcome.notices`), named as Streamlit's st.success etc.
 SUCCESS, INFO, WARNING, ERROR = "success", "info", "warning", "error"
 NOTICE_KINDS: tuple[str, ...] = (SUCCESS, INFO, WARNING, ERROR)
+MAX_NAMED = 10  # articles named in the notice of those already stored; the others are counted
 
 # The columns of the table of incidents an upload created or added reports to.
 CHANGED_COLUMNS: tuple[str, ...] = (
@@ -155,7 +156,7 @@ class UploadOutcome:
         if self.skipped:
             head = "" if self.articles_new else "Nothing new was added: "
             notes.append((INFO, f"{head}{_plural(len(self.skipped), 'article')} already in the store (same text or "
-                                f"same URL), not added again: {'; '.join(self.skipped)}."))
+                                f"same URL), not added again: {_first_names(self.skipped)}."))
         if self.refused:
             notes.append((ERROR, self.summary()))
         elif self.errors:
@@ -164,6 +165,12 @@ class UploadOutcome:
                                  f"{lines}\n\nFix these files (or the pasted text) and add them again; nothing "
                                  "already stored was changed."))
         return notes
+
+
+def _first_names(names: list[str]) -> str:
+    """The first MAX_NAMED names, '; '-joined, and how many more (a re-uploaded CSV may hold thousands)."""
+    shown = "; ".join(names[:MAX_NAMED])
+    return shown if len(names) <= MAX_NAMED else f"{shown}; and {len(names) - MAX_NAMED:,} more"
 
 
 def _plural(n: int, noun: str) -> str:

@@ -118,3 +118,24 @@ def test_the_password_may_come_from_streamlit_secrets(corpus_store, monkeypatch,
     assert write_widgets(app) == [] and "Sign in to edit" in [b.label for b in app.button]
     sign_in(app, "Desk editor", PASSWORD)
     assert "uploader Article files" in write_widgets(app)
+
+
+def test_a_broken_secrets_file_locks_the_writes_and_says_why(corpus_store, monkeypatch, dashboard, tmp_path):
+    from streamlit import config
+
+    from eventdesk.dashboard import ui
+
+    broken = tmp_path / "secrets.toml"
+    broken.write_text('editor_password = "unterminated\n', encoding="utf-8")
+    monkeypatch.setenv(ui.STORE_ENV, str(corpus_store))
+    monkeypatch.delenv(access.PASSWORD_ENV, raising=False)
+    files = config.get_option("secrets.files")
+    config.set_option("secrets.files", [str(broken)])
+    try:
+        app = dashboard()
+        app.switch_page("pages/upload.py")
+        app.run()
+    finally:
+        config.set_option("secrets.files", files)
+    assert write_widgets(app) == []
+    assert any(f"Error parsing secrets file at {broken}" in e.value for e in app.exception)

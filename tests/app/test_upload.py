@@ -64,6 +64,7 @@ def test_two_uploaded_reports_of_one_incident_become_one_merged_event(open_store
     assert len(after) == len(before) + 1
     assert set(before[schema.EVENT_ID]) <= set(after[schema.EVENT_ID])
     app.switch_page("pages/events.py")
+    app.session_state[keys.SHOW_ALL_COLUMNS_KEY] = True  # the incident's figure columns are among all columns
     app.run()
     app.toggle[0].set_value(True).run()  # every column, as the CSV has them
     table = app.dataframe[0].value

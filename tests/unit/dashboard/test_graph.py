@@ -71,6 +71,26 @@ def test_busiest_drops_actors_left_without_a_link():
     assert set(kept.nodes) == {"A", "B"}
 
 
+def test_an_initiator_whose_events_name_no_target_stands_alone_and_is_kept():
+    # A claimed bombing whose victims are only counted: its claimant still acted, and is drawn.
+    rel = _relations(("United States", "Iran", "warning", 1, None))
+    g = graph.build_graph(rel, event_counts={"Islamic State": 2, "Iran": 1, "United States": 1},
+                          initiators=["Islamic State", "United States"])
+    assert g.nodes["Islamic State"] == {graph.LONE: True, schema.N_EVENTS: 2}
+    assert g.degree("Islamic State") == 0 and not g.nodes["United States"].get(graph.LONE)
+    kept = graph.busiest(g)
+    assert set(kept.nodes) == {"Islamic State", "United States", "Iran"}
+    hover = [h for t in graph.graph_figure(kept).data if t.mode == "markers+text" for h in t.hovertext]
+    assert any("Islamic State" in h and "no named target" in h for h in hover)
+    assert not any("United States" in h and "no named target" in h for h in hover)
+
+
+def test_a_lone_initiator_is_still_cut_when_there_are_too_many_actors():
+    rel = _relations(("A", "B", "attack", 5, None))
+    g = graph.build_graph(rel, event_counts={"A": 5, "B": 5, "C": 1}, initiators=["A", "C"])
+    assert set(graph.busiest(g, max_nodes=2).nodes) == {"A", "B"}
+
+
 def test_empty_relations_give_an_empty_figure():
     g = graph.build_graph(_relations())
     assert g.number_of_nodes() == 0

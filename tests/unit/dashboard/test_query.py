@@ -255,3 +255,12 @@ def test_the_whole_view_downloads_as_csv_newest_first(small):
     lines = data[3:].decode().splitlines()
     assert lines[0].split(",")[0] == schema.EVENT_FIELDS[0] and len(lines) == 2
     assert "Kerman" in lines[1]
+
+
+def test_a_table_shows_missing_text_as_empty_and_keeps_numbers_numeric():
+    frame = pd.DataFrame({"date": pd.array(["2024-01-03", None], dtype="string"), "source": [None, "AP"],
+                          "killed": pd.array([84, None], dtype="Int64")})
+    shown = query.blank_missing_text(frame)
+    assert shown["date"].tolist() == ["2024-01-03", ""] and shown["source"].tolist() == ["", "AP"]
+    assert shown["killed"].dtype == "Int64" and shown["killed"].isna().tolist() == [False, True]
+    assert frame["date"].isna().tolist() == [False, True]  # the caller's frame is left as it was

@@ -56,8 +56,8 @@ def test_seed_claim_links_to_the_bombing(seed_events):
 def test_seed_warning_and_accusation(seed_events):
     warning = one(seed_events, "warning")
     assert (warning["actor1"], warning["actor2"]) == ("United States", "Iran")
-    accusation = one(seed_events, "accusation")
-    assert {accusation["actor1"], accusation["actor2"]} == {"Iran", "United States"}
+    accusation = one(seed_events, "accusation")  # "Iran has been accused of ...": by whom, the text does not say
+    assert accusation.isna()["actor1"] and accusation["actor2"] == "Iran"
 
 
 def test_seed_evidence_offsets_point_into_the_article(seed_events):

@@ -178,3 +178,19 @@ def test_descriptor(sentence, expected):
 )
 def test_national_forces(name, country, expected):
     assert national_forces(Role(name, "unidentified", "description"), country).name == expected
+
+
+PASSIVE_BLAME = [
+    ("blamed-for", "Hezbollah is blamed for the rocket fire on northern Israel.",
+     {"Hezbollah": ("Hezbollah", "armed_group")}, ("Hezbollah", "official")),
+    ("blamed-by-the-accuser", "Russia has been blamed by Ukraine for the missile strike on Kharkiv.",
+     {"Russia": ("Russia", "state"), "Ukraine": ("Ukraine", "state")}, ("Russia", "official")),
+    ("relative-clause", "The bombing was the work of al-Shabaab, which has been accused of similar attacks.",
+     {"al-Shabaab": SHABAAB}, ("al-Shabaab", "official")),
+]
+
+
+@pytest.mark.parametrize("sentence,actors,expected", [c[1:] for c in PASSIVE_BLAME], ids=[c[0] for c in PASSIVE_BLAME])
+def test_the_subject_of_a_passive_blame_is_the_perpetrator_not_the_accuser(sentence, actors, expected):
+    role = find_perpetrator(sentence, spans(sentence, actors))
+    assert (role.name, role.basis) == expected

@@ -164,5 +164,168 @@ def test_a_common_word_in_upper_case_text_is_no_far_away_hamlet(gaz):
 
 def test_choose_place_prefers_a_town_to_a_district(gaz):
     names = [PlaceName("North Waziristan", 0, 16, None, True), PlaceName("Miranshah", 30, 39, None, True)]
-    place, _name = choose_place(gaz, names, geo.Context())
+    place = choose_place(gaz, names, geo.Context()).place
     assert (place.name, place.kind) == ("Miran Shah", "town")
+
+
+# --- places on real reporting: the written chain, far-away false matches, streets, reasons ----------------
+
+def article_place(text: str) -> dict:
+    """The place columns of an article's main event, through the whole extractor."""
+    from eventdesk import articles
+    from eventdesk.extract import extract_articles
+
+    (events,) = extract_articles([articles.make_article({"id": "t", "text": text})])
+    assert events, f"no event read from {text!r}"
+    return events[0]
+
+
+WRITTEN_CHAINS = [
+    # text, (location, admin1, country, geo_precision), words the reason must hold
+    ("coder-narrative-unknown-village-in-province",
+     "Assailants attacked a checkpoint in Tor Ghar village, Tani district, Khost province, Afghanistan, killing two "
+     "soldiers.", ("Tor Ghar", "Khost", "Afghanistan", "admin1"),
+     ("written-chain", "Tor Ghar is not in the gazetteer")),
+    ("issue-chain-unknown-town-in-kunduz",
+     "Gunmen killed five villagers in Godam, Qalay-i-Zal district, Kunduz, Afghanistan, on Monday.",
+     ("Godam", "Kunduz", "Afghanistan", "admin1"), ("written-chain", "province Kunduz")),
+    ("unknown-town-at-its-district",
+     "Unknown gunmen killed a teacher in Sangar Bazar, Panjgur district, Balochistan, Pakistan, on 2 May.",
+     ("Sangar Bazar", "Balochistan", "Pakistan", "city"), ("district",)),
+    ("namesake-abroad-is-refused-by-the-written-country",
+     "A drone struck a house in Mokha, Bajaur district, Khyber Pakhtunkhwa, Pakistan, killing a child.",
+     ("Mokha", "Khyber Pakhtunkhwa", "Pakistan", "city"), ("Mokha is not in the gazetteer",)),
+    ("headline-possessive-owner", "Shelling kills three civilians in Ukraine's Donetsk",
+     ("Donetsk", None, "Ukraine", "city"), ("written-chain", "Donetsk, Ukraine")),
+    ("us-local-news-state-abbreviation-in-text", "Two teenagers were shot in Englewood, Ill., on Sunday night, one "
+     "fatally.", ("Englewood", "Illinois", "United States", "city"), ("Englewood, Illinois",)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "reason_words"), [c[1:] for c in WRITTEN_CHAINS],
+                         ids=[c[0] for c in WRITTEN_CHAINS])
+def test_the_written_chain_places_the_event(text, expected, reason_words):
+    row = article_place(text)
+    location, admin1, country, precision = expected
+    assert (row["location"], row["country"], row["geo_precision"]) == (location, country, precision)
+    if admin1 is not None:
+        assert row["admin1"] == admin1
+    assert row["lat"] is not None and row["lon"] is not None
+    for words in reason_words:
+        assert words in row["place_reason"]
+
+
+def test_an_unknown_town_keeps_the_coordinates_of_its_province(gaz):
+    row = article_place("Gunmen killed five villagers in Godam, Qalay-i-Zal district, Kunduz, Afghanistan, on Monday.")
+    province = gaz.admin1("Kunduz", "AF")
+    assert (row["lat"], row["lon"]) == (province.lat, province.lon)
+
+
+FAR_AWAY = [
+    # text, country expected, a (location, country) that must not be given
+    ("headline-district-of-a-myanmar-state",
+     "Ta'ang villagers killed by army shelling in Muse District; Fighting spreads across Myanmar's Shan State",
+     "Myanmar", ("Muse", "United States")),
+    ("title-case-headline-name-with-event-word", "Five Aircraft Destroyed in Maiduguri Attack", "Nigeria",
+     ("Boko", "Republic of the Congo")),
+    ("mountain-range-is-no-leading-word", "Rebels say they repelled an army attack in Jebel Marra, Sudan", "Sudan",
+     ("Jebel", "Turkmenistan")),
+    ("group-name-is-no-town", "Nine killed in Boko Haram clash in NE Nigeria: sources", "Nigeria",
+     ("Boko", "Republic of the Congo")),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "wrong"), [c[1:] for c in FAR_AWAY], ids=[c[0] for c in FAR_AWAY])
+def test_far_away_namesakes_lose_to_the_article_s_country(text, country, wrong):
+    row = article_place(text)
+    assert row["country"] == country
+    assert (row["location"], row["country"]) != wrong
+
+
+def test_a_town_in_a_country_the_article_does_not_name_is_refused_when_it_names_another_twice(gaz):
+    names = [PlaceName("Muse", 40, 44, None, True)]
+    context = geo.Context(countries={"MM": 2.0})
+    assert resolve_place(gaz, names[0], context) is None
+    assert resolve_place(gaz, names[0], geo.Context()).country == "United States"
+
+
+def test_a_border_town_across_from_the_named_country_stands(gaz):
+    context = geo.Context(countries={"PS": 2.0})
+    place = resolve_place(gaz, PlaceName("Sderot", 0, 6, None, True), context)
+    assert (place.name, place.country) == ("Sderot", "Israel")
+
+
+STREETS = [
+    ("avenue", "A man was shot on Oakmont Avenue late on Friday."),
+    ("avenue-named-after-a-city", "Police said two men were wounded near Bordeaux Avenue."),
+    ("main-street", "Officers found a woman stabbed on Main Street after midnight."),
+    ("abbreviated-street", "A driver was shot at the corner of Paris Ave. and 5th Street."),
+]
+
+
+@pytest.mark.parametrize("sentence", [c[1] for c in STREETS], ids=[c[0] for c in STREETS])
+def test_streets_are_no_towns(sentence):
+    ner = [(w, sentence.index(w), sentence.index(w) + len(w)) for w in ("Oakmont Avenue", "Bordeaux Avenue",
+                                                                        "Main Street", "Paris Ave.") if w in sentence]
+    assert [p.text for p in find_place_names(sentence, 1, ner)] == []
+
+
+def test_every_placed_event_says_why():
+    row = article_place("KANDAHAR, Afghanistan (Reuters) — A roadside bomb killed four policemen on Sunday.")
+    assert (row["location"], row["country"]) == ("Kandahar", "Afghanistan")
+    assert row["place_reason"].startswith('dateline: "KANDAHAR, Afghanistan" at 0-8')
+
+
+LOCAL_DATELINES = [
+    # text, (location, admin1, country)
+    ("us-dateline-state-abbreviation-keeps-the-town-in-its-state",
+     "ALBUQUERQUE, N.M. — A man was shot and killed in Los Altos on Saturday, police said.",
+     ("Albuquerque", "New Mexico", "United States")),
+    ("us-dateline-title-case", "Englewood, Ill. — Two teens were shot Sunday night, one fatally, police said.",
+     ("Englewood", "Illinois", "United States")),
+    ("us-dateline-with-station", "YORK, Pa. (WGAL) — A 19-year-old was shot dead near Oakmont Avenue on Tuesday.",
+     ("York", "Pennsylvania", "United States")),
+    ("headline-colon-place", "Hermosillo, Sonora: Armed group kills three at a car wash",
+     ("Hermosillo", "Sonora", "Mexico")),
+    ("headline-colon-place-without-comma", "Ensenada Baja California: 4 bodies found on the highway",
+     ("Ensenada", "Baja California", "Mexico")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in LOCAL_DATELINES], ids=[c[0] for c in LOCAL_DATELINES])
+def test_local_datelines_and_headline_places(text, expected):
+    row = article_place(text)
+    assert (row["location"], row["admin1"], row["country"]) == expected
+    assert row["place_reason"].startswith("dateline: ")
+
+
+def test_a_town_of_the_dateline_s_state_is_read_in_it():
+    row = article_place("YORK, Pa. — Police said a woman was killed in Harrisburg late on Friday.")
+    assert (row["location"], row["admin1"]) == ("Harrisburg", "Pennsylvania")
+    assert row["place_reason"] == 'in-sentence: "Harrisburg" at 46-56'
+
+
+def test_an_organisation_s_initials_are_no_town():
+    sentence = "Thirteen insurgents were killed in a NATO drone strike in Kunduz, officials said."
+    assert [p.text for p in find_place_names(sentence, 1)] == ["Kunduz"]
+    assert [p.text.split()[0] for p in find_place_names("A SOLDIER WAS KILLED IN LIMA TODAY.", 1)] == ["LIMA"]
+
+
+def test_a_south_asian_headline_s_abbreviation_of_pakistan():
+    row = article_place("Two soldiers killed in cross-border firing in Pak")
+    assert (row["country"], row["geo_precision"]) == ("Pakistan", "country")
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Police vow justice for a farmer shot dead in Surigao Sur", "Surigao"),
+    ("Three Killed in Maiduguri Market Blast", "Maiduguri"),
+    ("Three Soldiers Killed As Army Imposes Curfew On Maiduguri", "Maiduguri"),
+], ids=["compass-word-of-a-province", "title-case-headline", "title-case-preposition"])
+def test_a_name_read_by_its_leading_part_before_a_common_word(text, town):
+    assert article_place(text)["location"] == town
+
+
+def test_an_incident_with_no_resolvable_name_takes_the_armed_group_s_home_country_without_a_pin():
+    row = article_place("Three villagers were beheaded in a Boko Haram raid overnight, residents said.")
+    assert (row["country"], row["geo_precision"], row["lat"], row["lon"]) == ("Nigeria", "country", None, None)
+    assert row["place_reason"].startswith("article-country: Nigeria")

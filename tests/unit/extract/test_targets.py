@@ -1,14 +1,22 @@
 """To whom: the targets an attack verb, a description, a passive or a reduced relative names, and how a
 target phrase is trimmed."""
 
+import re
+
 import pytest
 
+from eventdesk.articles import Article
+from eventdesk.extract import extract_articles
+from eventdesk.extract.persons import person_targets
+from eventdesk.extract.rules import registered
 from eventdesk.extract.targets import (
     clean_target,
+    described_targets,
     find_object_target,
     find_passive_target,
     find_target,
     object_targets,
+    passive_targets,
     reduced_relative_targets,
 )
 
@@ -21,6 +29,8 @@ TARGETS = [
      "district commissioner"),
     ("three-modifiers", "An infiltrator shot dead the Kandahar provincial intelligence chief and two of his guards.",
      "Kandahar provincial intelligence chief"),
+    ("dozens-of", "Gunmen have killed dozens of civilians in a northwestern area of the country.", "civilians"),
+    ("headline-present-tense", "Militia arrests and shoots villagers near the border", "villagers"),
 ]
 
 
@@ -144,3 +154,63 @@ CLEANED = [
 @pytest.mark.parametrize("name,expected", [c[1:] for c in CLEANED], ids=[c[0] for c in CLEANED])
 def test_clean_target(name, expected):
     assert clean_target(name) == expected
+
+
+SPANNED = [
+    ("object-list", "Rebels dynamited a bank, a store and two power pylons in the town.", object_targets),
+    ("damage", "A car bomb exploded at the police post, damaging a school and two houses.",
+     lambda text: object_targets(text, damage=True)),
+    ("description", "Militants attacked a police checkpoint outside the city.",
+     lambda text: described_targets(text, [], 0)),
+    ("passive", "A bus carrying farm workers was attacked near the border.", passive_targets),
+    ("reduced-relative", "Relatives of a rancher kidnapped in Arauca asked for help.", reduced_relative_targets),
+    ("titled-person", "Gunmen assassinated presidential candidate Luis Gomez in Bogota.", person_targets),
+]
+
+
+@pytest.mark.parametrize("sentence,finder", [c[1:] for c in SPANNED], ids=[c[0] for c in SPANNED])
+def test_every_target_carries_its_span_and_rule(sentence, finder):
+    roles = list(finder(sentence))
+    assert roles, f"no target read in {sentence!r}"
+    for role in roles:
+        assert role.basis in registered(), f"{role.basis!r} is not a rule name"
+        said = sentence[role.start:role.end].lower()
+        assert 0 <= role.start < role.end and all(word.lower() in said for word in role.name.split()), (role, said)
+
+
+def incident_targets_of(text: str) -> list[str]:
+    """actor2 and every listed target of the text's attacks, its further targets' rows included."""
+    events = [e for e in extract_articles([Article(id="t", text=text)])[0] if e["event_type"] not in
+              ("claim", "warning", "threat", "accusation", "statement", "arrest", "protest")]
+    assert events, f"no attack read in {text!r}"
+    return [name for e in events for name in [e.get("actor2"), *(e.get("targets") or "").split("; ")] if name]
+
+
+TEXT_ONLY = [
+    ("upload-people", "A suicide bomber blew himself up at a market in Maiduguri, killing 12 people.",
+     {"market (people)", "people"}),
+    ("wire-lives", "MOGADISHU (Reuters) - A car bomb exploded outside a hotel in Mogadishu on Sunday, "
+     "claiming at least 15 lives, police said.", {"hotel"}),
+    ("headline", "Suicide bomber kills 12 at Maiduguri market", {"Maiduguri market"}),
+    ("coder-note", "On 4 June 2023, unidentified gunmen killed 5 persons and injured 3 others in Gusau, "
+     "Zamfara State.", {"persons"}),
+    ("seed-shape", "The explosion near the shrine resulted in the tragic loss of at least 84 lives and left "
+     "284 others injured. ISIS claimed responsibility for the attack a day later.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in TEXT_ONLY], ids=[c[0] for c in TEXT_ONLY])
+def test_targets_come_only_from_words_in_the_text(text, expected):
+    """No "civilians" where the text never says it: "12 people" are people, "84 lives" and "284 others" name
+    nobody; every word of every target is the text's."""
+    names = incident_targets_of(text)
+    assert expected <= set(names)
+    assert "civilians" not in names
+    for name in names:
+        for word in re.findall(r"[\w'-]+", name):
+            assert word.lower() in text.lower(), f"target {name!r} has a word the text does not say"
+
+
+def test_civilians_when_the_text_says_civilians():
+    assert "civilians" in incident_targets_of("Russian warplanes struck a market in Idlib on 3 May 2021, killing "
+                                              "9 civilians.")

@@ -102,9 +102,18 @@ def test_acled_rows_of_the_corpus(corpus_view):
     assert (bombing["event_type"], bombing["sub_event_type"]) == (
         "Explosions/Remote violence", "Remote explosive/landmine/IED")
     assert bombing["fatalities"] == 12  # ACLED's rule: the lowest figure reported (12 to 19)
-    assert bombing["civilian_targeting"] == "Civilian targeting"
+    assert bombing["civilian_targeting"] == "Civilian targeting"  # "crowded market (people)": unarmed people
     airstrike = table[table["location"] == "Idlib"].iloc[0]
     assert airstrike["sub_event_type"] == "Air/drone strike" and pd.isna(airstrike["civilian_targeting"])
+
+
+@pytest.mark.parametrize(("target", "civilian"), [
+    ("crowded market (people)", True), ("worshippers", True), ("a wedding party (guests)", True),
+    ("civilians and soldiers", False), ("police officers", False), ("the power station", False)])
+def test_unarmed_people_as_the_report_names_them_are_civilian_targeting(target: str, civilian: bool):
+    view = _view(_incident(event_id="attack", actor2=target, actor2_type="target"))
+    marked = _csv(view, "acled").set_index("event_id_cnty")["civilian_targeting"]
+    assert bool(marked["attack"] == "Civilian targeting") is civilian
 
 
 def test_civilian_targeting_marks_violence_against_civilians_only():

@@ -65,6 +65,11 @@ def test_an_articles_text_is_read_back_with_the_offsets_of_its_reports(corpus_in
     assert store.load_article(built, "no-such-article") is None
 
 
+def test_a_folder_with_only_the_table_files_has_no_article_and_gains_no_database(tmp_path):
+    assert store.load_article(tmp_path, "a1") is None
+    assert not (tmp_path / store.DATABASE).exists()
+
+
 def test_a_split_is_kept_and_survives_reingest(corpus_copy):
     bombing = incident(corpus_copy, "Maiduguri", "2024-03-12")
     members = store.event_members(corpus_copy, bombing[schema.EVENT_ID]).set_index(schema.SOURCE)[schema.REPORT_ID]

@@ -141,6 +141,18 @@ def test_an_upload_of_stored_articles_is_a_notice_naming_them_not_a_success(tmp_
     assert "Peshawar market bombing toll rises to 11" in third.notices()[0][1]
 
 
+def test_a_large_repeat_names_the_first_articles_and_counts_the_others(tmp_path):
+    rows = "\r\n".join(f'"Gunmen killed {n} herders near Jos, Plateau state, police said.",Herders {n}'
+                        for n in range(2, 26))
+    data = ("text,title\r\n" + rows + "\r\n").encode()
+    uploads.add_articles([("herders.csv", data)], None, tmp_path)
+    again = uploads.add_articles([("herders.csv", data)], None, tmp_path)
+    ((kind, text),) = again.notices()
+    assert kind == uploads.INFO and text.startswith("Nothing new was added: 24 articles already in the store")
+    assert "herders.csv (Herders 2); herders.csv (Herders 3);" in text and "(Herders 11)" in text
+    assert "(Herders 12)" not in text and text.endswith("herders.csv (Herders 11); and 14 more.")
+
+
 def test_a_bad_file_beside_a_good_one_is_an_error_beside_the_success(tmp_path):
     outcome = uploads.add_articles([("broken.json", b"{"), *files(DAWN)], None, tmp_path)
     (success, error) = outcome.notices()
