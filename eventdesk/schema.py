@@ -52,7 +52,11 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("date", "string", "Date of the event at its precision: YYYY-MM-DD, YYYY-MM or YYYY."),
     Column("date_precision", "string", "day, month, year or unknown.", True),
     Column("date_reason", "string", "Why the event has its date: the date rule and the words it read, with their "
-           "offsets in the article; for a claim with no date of its own, that it is its linked attack's date."),
+           "offsets in the article, then in brackets what the date is when it is not the event's own day (the day "
+           "of a statement about it, the start of a period); for a claim with no date of its own, that it is its "
+           "linked attack's date."),
+    Column("date_until", "string", "Last day (YYYY-MM-DD) when the date is a range (\"over 24-26 June\"): `date` is "
+           "its first day."),
     Column("actor1", "string", "Initiator: attacker, warner, claimant, accuser (canonical name)."),
     Column("actor1_type", "string", "Type of actor1 in the actor registry."),
     Column("actor2", "string", "Target, victim or recipient (canonical name or description)."),
@@ -70,6 +74,11 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("killed_qualifier", "string", "exact, at_least, about or at_most."),
     Column("injured", "Int64", "People injured, as reported."),
     Column("injured_qualifier", "string", "exact, at_least, about or at_most."),
+    Column("killed_rule", "string", "The rule(s) that read the killed figure, '; '-joined when stated groups add up."),
+    Column("killed_span", "string", "The words the killed figure was read from, as written, ' | '-joined."),
+    Column("injured_rule", "string", "The rule(s) that read the injured figure, '; '-joined when stated groups add "
+           "up."),
+    Column("injured_span", "string", "The words the injured figure was read from, as written, ' | '-joined."),
     Column("claimed_by", "string", "Actor that claimed responsibility, through a linked claim."),
     Column("linked_event_id", "string", "Event this one refers to (a claim's attack, an attack's claim)."),
     Column("part_of", "string", "For a row that repeats an incident with one of its further targets as actor2: "

@@ -17,10 +17,12 @@ REPORT_BREAK = rule("casualties.report_break", r"\s*;\s*(?=[\"'‘“(]?[A-Z0-9]
 # 2 weeks", "Over 60 killed in past three days" (a daily bulletin's "past 24 hours" is one event's).
 OVER_A_PERIOD = rule(
     "casualties.over_a_period",
+    rf"(?<!\bsecond\s)(?<!\bthird\s)(?<!\bfourth\s)(?<!\battack\s)(?<!\battacks\s)"
     rf"\b(?:in|over|during|within|for)\s+(?:the\s+)?(?:(?:past|last|first)\s+(?:(?:{NUMBER}|few|several)\s+)?|"
     rf"(?:{NUMBER}|a\s+few|few|several)\s+)(?:days|weeks?|months?|years?|decades?)\b|"
     r"\b(?:this|last|past)\s+(?:year|month)\b|\bover\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?weekend\b|"
     r"\b(?:past|last)\s+(?:48|72|\d{3})\s+hours\b|"
+    r"(?<!\battack\s)(?<!\bdeadliest\s)(?<!\bworst\s)(?<!\bbloodiest\s)(?<!\bbiggest\s)(?<!\blargest\s)"
     r"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:start|beginning|launch|outbreak|onset|coup|war|conflict|invasion|"
     r"uprising|revolution|agreement|truce|ceasefire|January|February|March|April|May|June|July|August|September|"
     r"October|November|December|(?:19|20)\d\d)\b|"
@@ -32,7 +34,10 @@ OVER_A_PERIOD = rule(
     counterexamples=["Five soldiers killed, 12 wounded in past day", "Three killed in past 24 hours",
                      "Gunmen kill 15 in northeast Nigeria", "Gunmen kill 12, the second attack this week",
                      "Three dead in clashes, worst violence in weeks",
-                     "Rebels kill one in first attack since halting talks"])
+                     "Rebels kill one in first attack since halting talks",
+                     "Rebels kill one in first attack since halting ceasefire",
+                     "Eleven die in gold mine attack, second in two days",
+                     "Nearly 140 dead in an attack, the deadliest since 2015"])
 # A line that does not end as a sentence does: a headline or a title.
 HEADLINE_END = rule("casualties.headline_end", r"[^.!?\s\"'”’)\]][\"'”’)\]]*\s*$",
                     ["Gunmen kill 3 in Kaduna", "Bomb kills 16 in Pakistan's northwest - officials"],

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from eventdesk.extract.casualty_words import (
+    HARM,
+    HOW_BADLY,
     HURT_WORDS,
     KILL_WORDS,
     MODIFIERS,
@@ -30,7 +32,8 @@ from eventdesk.extract.rules import rule
 KILL_STEM = rule(
     "casualties.kill_stem",
     r"kill|dead|die[ds]?\b|slain|death|massacr|execut|perish|murder|lives|behead|gunned|guns? down|slaughter|"
-    r"assassin|lynch|succumb|blew|fatal|mortal|\bkia\b|\bslay|\bslew|martyr",
+    r"assassin|lynch|succumb|blew|fatal|mortal|\bkia\b|\bslay|\bslew|martyr|dismember|decapitat|"
+    r"incompatible with life|deprived of (?:their|his|her) li",
     ["were killed", "shot to death", "fatally shot", "KIA", "guns down"],
     counterexamples=["wounded", "injured", "hurt", "WIA", "taken to hospital with gunshot wounds"])
 # After a subject, "killed" followed by its own object is active: "security forces killed more than 100 militants";
@@ -59,7 +62,9 @@ PASSIVE = rule(
      "At least 32 members of ISIS were killed", "16 members of the “Islamic State” organization were killed",
      "8 fighters of the factions are killed", "Two of the kidnappers were killed",
      "Five civilians including two children die in east Ukraine", "Two wounded soldiers die in hospital",
-     "3 soldiers martyred in firing across the line", "5 residents from Uruachi, Chihuahua, killed by gunmen"],
+     "3 soldiers martyred in firing across the line", "5 residents from Uruachi, Chihuahua, killed by gunmen",
+     "Three people are deprived of their lives in a house", "one soldier sustained injuries incompatible with life",
+     "5 Tortured and Killed after refusing to work"],
     counterexamples=["police killed more than 60 gang members", "troops killed 12 militants",
                      "64 killed and wounded in aerial bombardment"])
 # "Two drivers who tried to escape were shot dead": a relative clause between the group and its verb.
@@ -120,13 +125,13 @@ ACTIVE = rule(
     counterexamples=["kill 15 in Kaduna", "gave them money to murder the villagers", "vowed not to kill two hostages"])
 PASSIVE_LIST = rule(
     "casualties.passive_list",
-    rf"(?P<items>(?:\b{_GROUP}|(?:^|(?<=[,;:]\s)){_BARE_PERSON})(?:{_JOIN}(?:{_GROUP}|{_BARE_PERSON}))+)\s+"
+    rf"(?P<items>(?:\b{_GROUP}|(?:^|(?<=[,;:]\s)){_BARE_PERSON})(?:{_JOIN}(?:{_GROUP}|{_BARE_PERSON}))+),?\s+"
     r"(?:(?:were|have been|had been|have|has|had|are|also|later|all|reportedly|reported|said)\s+){0,3}"
     rf"(?P<verb>{KILL_WORDS}|{HURT_WORDS})\b{_ACTIVE_AFTER}{_NOT_BOTH}",
     ["Seven soldiers and 15 insurgents were killed", "Five troops, 19 civilians killed",
      "five peasants and four guerrillas have died", "Yemen police colonel, bodyguard gunned down",
      "15 terrorists, soldier killed in clashes", "Five troops, civilian reported killed",
-     "Troops shell the town: colonel, bodyguard killed"],
+     "Troops shell the town: colonel, bodyguard killed", "Five troops, 19 civilians, killed in east Ukraine"],
     counterexamples=["Two soldiers and a policeman killed three militants"])
 # "killed the head of security ... and three of his guards": the owner of the guards died too.
 WITH_OWNER = rule(
@@ -137,16 +142,19 @@ WITH_OWNER = rule(
     ["killed a provincial council member and two of his guards"])
 # A figure with no victim noun: "killing four and wounding nine", "Gunmen kill 15 in Kaduna", "kill 'at least 21'".
 _BARE_VERBS = (r"killing|killed|kills|kill|wounding|wounds|wound|injuring|injures|injure|wounded|injured|shot dead|"
+               r"dismembers|dismember|decapitates|decapitate|"
                r"shoots dead|shoot dead|gunned down|guns down|gun down|executes|execute|beheads|behead|massacres|"
                r"massacre|hacks to death|hack to death|slays|slay")
 _BARE_AFTER = (r"(?=\s+(?:and|others|more|before|when|while|as|in|on|at|during|near|inside|outside|after|across|"
-               r"including|since|over|from|with|overnight|among|amid|mostly|then|but)\b|\s*[,.;:()]|\s+[-–—]|\s*$)")
+               r"including|since|over|from|with|overnight|among|amid|mostly|then|but)\b|\s*[,.;:()]|\s+[-–—]|\s*$|"
+               r"\s+[\"“‘'](?=\w))")
 BARE = rule(
     "casualties.bare_number",
     rf"\b(?=(?:{_BARE_VERBS})\b){_DONE}(?P<verb>{_BARE_VERBS})\s+(?:all\s+)?{_QUOTE}{QUAL}(?P<n>{NUMBER}){_QUOTE}{_BARE_AFTER}",
     ["killing four and wounding nine", "Gunmen kill 15 in northeast Nigeria", "Soldiers raid a hideout, kill two",
      "Blasts kill one, wound dozens", "kill 'at least 21' in NE Nigeria", "Drone strike kills three - official",
-     "Gunbattle kills four: separatist leader"],
+     "Gunbattle kills four: separatist leader", "Ambush kills about 10 \"fighters\" on the road",
+     "Cartel dismembers two in Celaya"],
     counterexamples=["killed 2015 people", "killing four soldiers"])
 # Any plural group after a number, for victims the lexicon does not know: "killing four loggers".
 _NOT_PEOPLE = (r"years?|months?|days?|weeks?|hours?|minutes?|seconds?|times|kilometres|kilometers|km|miles|metres|"
@@ -253,12 +261,14 @@ ZERO_HURT = rule("casualties.zero_hurt",
                  ["no one was injured"])
 SINGLE = rule(
     "casualties.single",
-    r"\b(?P<verb>shot dead|shot and killed|killed|killing|kills|kill|gunned down|guns down|assassinated|assassinates|"
-    r"stabbed to death|beheaded|murdered|murders|wounded|wounding|wounds|injured|injuring|injures)\s+"
+    rf"\b{_DONE}(?P<verb>shot dead|shot and killed|killed|killing|kills|kill|gunned down|guns down|gun down|"
+    r"assassinated|assassinates|assassinate|stabbed to death|beheaded|beheads|behead|murdered|murders|murder|"
+    r"executes|execute|wounded|wounding|wounds|wound|injured|injuring|injures|injure)\s+"
     r"(?:a|an|one|the|his|her|their|its)\s+"
     rf"(?P<v>(?:{WORD}\s+){{0,3}}?(?:security guard|tribal leader|village elder|{PERSON}))\b",
     ["Militants shot dead a police officer", "The grenade wounded a passer-by", "Sniper kills one soldier",
-     "Suspected militants kill one policewoman"])
+     "Suspected militants kill one policewoman", "unidentified gunmen assassinate a commander of the factions"],
+    counterexamples=["a hit squad would murder the novelist", "they attempted to murder a former soldier"])
 # Verbs whose object can only be a person: "shot dead a village mukhtar who ...".
 SINGLE_PERSON = rule(
     "casualties.single_person",
@@ -288,8 +298,11 @@ SINGLE_PASSIVE = rule(
     r"(?:(?:raped|abducted|kidnapped|tortured|robbed|beaten|attacked|ambushed)\s+and\s+)?"
     rf"(?:shot and killed|shot and wounded|{KILL_WORDS}|{HURT_WORDS}"
     r"|shot(?!\s+(?:at|and|dead|to death)\b)(?!,\s*(?:police|officials|authorities) said))"
-    r"|(?:(?:also|later|reportedly|subsequently)\s+){0,2}(?:died|perished|blew himself up|blew herself up))\b",
+    r"|(?:(?:also|later|reportedly|subsequently)\s+){0,2}(?:died|perished|blew himself up|blew herself up)"
+    rf"|(?:suffered|sustained|received)\s+{HARM}(?:\s+incompatible with life)?)\b",
     ["The assailant was also killed", "His nephew, who was driving the car, was wounded",
+     "A second man suffered non-life-threatening injuries", "the driver sustained a gunshot wound to the arm",
+     "A 17-year-old boy was critically wounded",
      "The victim, a 23-year-old man, was shot multiple times", "where a 40-year-old man had been shot",
      "A 25-year-old man was shot Tuesday night", "a woman was shot to death"],
     counterexamples=["a man was shot at but missed"])
@@ -297,27 +310,51 @@ SINGLE_PASSIVE = rule(
 ANOTHER = rule(
     "casualties.another",
     r"\b(?P<v>another|the other|an?\s+(?:second|third|fourth|fifth|sixth))\s+"
-    rf"(?:(?:was|also|later)\s+){{0,2}}(?P<verb>{KILL_WORDS}|{HURT_WORDS})\b",
-    ["Three men were shot dead and a fourth was wounded"])
+    rf"(?:(?:was|is|has been|had been|also|later)\s+){{0,2}}(?P<verb>{KILL_WORDS}|{HURT_WORDS})\b",
+    ["Three men were shot dead and a fourth was wounded", "One person is dead and another is injured"])
+# "Shooting leaves man dead": a headline's bare person left dead or hurt.
+LEFT_PERSON = rule(
+    "casualties.left_person",
+    rf"\b(?:left|leaves|leave|leaving)\s+(?:an?\s+|one\s+)?(?P<v>(?:(?!(?-i:{STOPS})\b){WORD}\s+){{0,2}}?(?:{PERSON}))"
+    r"\s+(?P<verb>dead|injured|wounded|hurt|critically (?:injured|wounded))\b",
+    ["Shooting in Southwest Philadelphia leaves man dead", "Crash leaves teen critically injured"],
+    counterexamples=["The gunman left the house dead quiet"])
+# "Both victims were pronounced dead": later deaths of a group named before.
+PRONOUNCED_DEAD = rule(
+    "casualties.pronounced_dead",
+    rf"\b(?P<n>{NUMBER}|both)\s+(?:of\s+(?:them|the\s+victims)\s+|{VICTIMS}\s+)?(?:were|have been|had been)\s+"
+    r"(?:later\s+)?pronounced\s+dead\b",
+    ["Both victims were pronounced dead at the scene", "Two of them were pronounced dead at the hospital"])
+# A second person in a clause without its verb: "A woman was killed and her boyfriend critically injured".
+ELLIPTICAL = rule(
+    "casualties.elliptical",
+    r"\b(?:was|were)\s+(?:[\w-]+\s+){1,3}?(?:and|while)\s+(?:a|an|the|his|her|their)\s+"
+    rf"(?P<v>(?:(?!(?-i:{STOPS})\b){WORD}\s+){{0,2}}?(?:{PERSON}))\s+"
+    rf"(?P<verb>{HOW_BADLY}(?:injured|wounded|hurt)|killed)\b{_ACTIVE_AFTER}",
+    ["A woman was killed and her boyfriend critically injured", "the driver was killed and a passenger wounded"],
+    counterexamples=["The officer was attacked and the gunman killed three people"])
 # A wounded victim who died afterwards: "the policeman later succumbed to his injuries".
 LATER_DEATH = rule(
     "casualties.later_death",
     r"\b(?:later |subsequently )?(?:succumbed to (?:(?:his|her|their) )?(?:injuries|wounds)|"
     r"died (?:later )?(?:of|from) (?:his|her) (?:injuries|wounds)|"
     r"died\b(?:\s+[\w-]+){0,4}?\s+(?:in|at)\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,2}?hospital|"
-    r"(?:was|were) pronounced dead|\b(?:shot|wounded|injured|stabbed|hit|struck)\b[^.;]{0,40}?\band (?:later |then )?"
+    r"(?:was|were) pronounced dead|\bwhere (?:he|she|they|the victim) (?:later |subsequently )?died\b|"
+    r"\b(?:shot|wounded|injured|stabbed|hit|struck)\b[^.;]{0,40}?\band (?:later |then )?"
     r"died\b|died (?:at the scene|on the spot|on the way to "
     r"(?:the |a )?hospital|shortly (?:after|afterwards)))",
     ["A farmer wounded in the raid succumbed to his injuries", "He later died at the hospital",
      "and was pronounced dead at the scene", "was shot multiple times and died at the scene",
-     "He died a few minutes ago at Rosales Hospital"],
+     "He died a few minutes ago at Rosales Hospital", "He was taken to a local hospital, where he died"],
     counterexamples=["They offered resistance and died in the confrontation"])
 # "Two people were shot and one of them later died": some of a group named before died afterwards.
 DIED_OF_THEM = rule(
     "casualties.died_of_them",
-    rf"\b(?P<n>{NUMBER})\s+of\s+(?:them|whom|the (?:wounded|injured|victims))\s+(?:(?:later|subsequently|also)\s+)?"
+    rf"\b(?P<n>{NUMBER})\s+of\s+(?:them|whom|the (?:wounded|injured)(?:\s+[\w-]+)?|the victims)\s+"
+    r"(?:(?:later|subsequently|also)\s+)?"
     r"(?:died|succumbed|(?:was|were) (?:later )?pronounced dead)\b",
-    ["Two people were shot and one of them later died", "one of the wounded died overnight"])
+    ["Two people were shot and one of them later died", "one of the wounded died overnight",
+     "Two of the wounded subversives died later at the hospital"])
 # A person named as the subject: "John Smith was shot and killed", "Maria Lopez, 34, was wounded".
 NAMED_VICTIM = rule(
     "casualties.named_victim",
@@ -408,35 +445,6 @@ TO_DEATH = rule(
     rf"(?:(?P<one>him|her)|(?:(?P<det>an?|one|the|his|her|their)|{NUM})"
     rf"(?:\s+(?P<v>(?:{_HEAD_WORD}\s+){{0,3}}?{_HEAD_WORD}))?)\s+to\s+death\b",
     ["Cultists stab a youth to death, Lagos", "Militiamen hacked 10 villagers to death", "beat him to death"])
-# Bodies found are people killed: "4 bodies thrown on the highway", "the bodies of 9 decapitated men",
-# "They find the body of a man", "Police locate a murdered man", "He finds his son dead".
-BODIES_COUNTED = rule(
-    "casualties.bodies_counted",
-    rf"\b{NUM}\s+(?:more\s+)?(?:(?!(?:{STOPS})\b)[\w-]+\s+){{0,2}}?(?:dead\s+)?(?:bodies|corpses)\b",
-    ["Police find 4 bodies on the highway", "Five dismembered corpses in Acapulco", "FOUR DEAD BODIES WERE LEFT"],
-    counterexamples=["elections to the legislative bodies"])
-BODIES_OF = rule("casualties.bodies_of", rf"\b(?:bodies|corpses|remains)\s+of\s+{NUM}\b",
-                 ["The bodies of 9 decapitated men were found"], counterexamples=["the bodies of the victims"])
-_FIND = r"(?:find|finds|found|locate|locates|located|discover|discovers|discovered|recover|recovers|recovered)"
-_DEAD_STATE = (r"(?:lifeless|murdered|dead|decapitated|dismembered|executed|tortured|bullet-riddled|strangled|"
-               r"shot dead|stabbed to death|beheaded|burned|charred)")
-A_BODY = rule(
-    "casualties.a_body",
-    rf"\b{_FIND}\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){{0,3}}?(?:body|corpse)\b(?!\s+(?:armou?r|camera|count|bag))|"
-    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:body|corpse)\s+(?:of\s+(?:a|an)\b|(?:was\s+)?"
-    r"(?:found|discovered|located|dumped|recovered|left)\b(?!\s+to\b))|"
-    r"^(?:[\w-]+\s+){0,3}?(?:body|corpse)\s+(?:was\s+)?(?:found|discovered|located|dumped|recovered|left)\b"
-    r"(?!\s+to\b)",
-    ["They find the body of a young man near the river", "Abandoned body found in Uruapan",
-     "Police find the wrapped body of a musician", "a corpse was dumped on the road"],
-    counterexamples=["the student body was found to be divided", "a body of water", "his body armour"])
-FOUND_DEAD = rule(
-    "casualties.found_dead",
-    rf"\b{_FIND}\s+(?:a|an|the|one|his|her|their)\s+(?:(?:{_DEAD_STATE})\s+(?:[\w-]+\s+){{0,2}}?(?P<v>{PERSON})\b"
-    rf"|(?P<w>(?:[\w-]+\s+){{0,2}}?(?:{PERSON}))\s+{_DEAD_STATE}\b)",
-    ["They locate a lifeless man in the river", "They find a man murdered on the road", "He finds his son dead",
-     "Police found a murdered woman"],
-    counterexamples=["They find a man who had been missing"])
 # Shootings: "four teenagers were shot, one fatally" (one killed, three hurt).
 _FATALLY = (rf",\s*(?P<m>{NUMBER})\s+(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally|"
             r"of\s+(?:them|whom)\s+(?:later\s+)?(?:died|(?:was|were)\s+killed))\b")
@@ -470,6 +478,7 @@ ANY_CUE = rule(
     r"kill|dead|die[ds]?\b|wound|injur|hurt|casualt|toll|death|lives|fatalit|slain|massacr|execut|perish|murder|"
     r"behead|gunned|gunning|guns down|gun down|burn|hospital|maim|assassin|lynch|succumb|blew|harm|detonat|slaughter|"
     r"hacked|hacking|hacks|loss of life|\bshot\b|shoot|fatal|\bKIA\b|\bWIA\b|\bslay|\bslew|\bbod(?:y|ies)\b|corpse|"
-    r"stab|martyr",
+    r"stab|martyr|dismember|decapitat|deprived of|incompatible with life|"
+    r"(?:critical|serious|grave|stable|fair|guarded) condition",
     ["were killed", "Two die in crossfire", "Four teenagers were shot", "2 KIA", "They find the body of a man"],
     counterexamples=["Troops were deployed to the town"])

@@ -66,6 +66,7 @@ PERSON = (
     r"son|daughter|brother|sister|father|mother|wife|husband|rebel|militant|insurgent|fighter|guerrilla|jihadist|"
     r"terrorist|extremist|gunman|attacker|assailant|bomber|suspect|bandit|kidnapper|smuggler|cultist|constable|expert|"
     r"grandson|granddaughter|nephew|niece|cousin|uncle|aunt|grandfather|grandmother|minor|aide|"
+    r"boyfriend|girlfriend|fiancée?|friend|neighbou?r|roommate|companion|partner|"
     r"\d{1,2}-year-old"
 )
 STOPS = (r"and|or|of|them|whom|with|the|their|his|her|its|including|in|at|on|to|by|were|was|is|are|had|has|have|"
@@ -87,9 +88,18 @@ OF_GROUP = (rf"(?:\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){{0,3}}(?:{VICTIM_NOUNS})\b"
 KILL_WORDS = (r"killed|dead|died|dies|die|slain|martyred|shot dead|shot and killed|massacred|executed|perished|"
               r"murdered|lost their lives|beheaded|burned to death|burnt to death|gunned down|stabbed to death|"
               r"shot to death|beaten to death|hacked to death|stoned to death|lynched|assassinated|"
-              r"(?:fatally|mortally)\s+(?:shot|wounded|injured|stabbed)|(?-i:KIA)")
-HARM = r"(?:[\w-]+\s+){0,2}?(?:burns|injuries|wounds)"
-HURT_WORDS = (r"injured|wounded|hurt|maimed|hospitali[sz]ed|(?-i:WIA)|shot and (?:wounded|injured)|"
-              r"(?:suffered|sustained|treated for)\s+" + HARM +
-              r"|(?:taken|rushed|admitted|evacuated)\s+to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}?hospitals?"
-              r"\s+with\s+" + HARM)
+              r"(?:fatally|mortally)\s+(?:shot|wounded|injured|stabbed)|(?-i:KIA)|"
+              r"(?:tortured|abducted|kidnapped|raped|beaten|robbed) and (?:killed|murdered|executed)|"
+              r"deprived of (?:their|his|her) lives?|"
+              r"(?:sustained|suffered|received) (?:[\w-]+ ){0,2}?injuries incompatible with life")
+# How badly: "critically wounded", "seriously injured" (said of the living; "fatally" is a death).
+HOW_BADLY = r"(?:(?:critically|seriously|gravely|severely|badly|slightly|lightly|moderately|grievously)\s+)?"
+# How a patient is: "in critical condition", "in serious but stable condition".
+CONDITION = r"in\s+(?:critical|serious|grave|stable|fair|guarded)(?:\s+but\s+stable)?\s+condition"
+# "suffered non-life-threatening injuries", "sustained a gunshot wound to the leg"
+HARM = r"(?:[\w-]+\s+){0,2}?(?:burns|injuries|injury|wounds|wound)"
+HURT_WORDS = (HOW_BADLY + r"(?:injured|wounded)|hurt|maimed|hospitali[sz]ed|(?-i:WIA)|shot and (?:wounded|injured)|"
+              r"(?:suffered|sustained|treated for|suffering(?:\s+from)?)\s+" + HARM +
+              r"|(?:taken|rushed|admitted|evacuated|airlifted|transported|flown)\s+to\s+(?:a\s+|the\s+)?"
+              r"(?:[\w'-]+\s+){0,3}?hospitals?(?:\s+with\s+" + HARM + r"|\s+" + CONDITION + ")"
+              r"|(?:listed\s+)?" + CONDITION)

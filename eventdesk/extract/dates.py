@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from eventdesk import schema
 from eventdesk.extract.rules import Rule, rule
 
 MONTHS = {
@@ -200,11 +201,15 @@ class DateReader:
                     taken.append(match.span())
                     mentions.append(mention)
         mentions.sort(key=lambda m: m.start)
+        byline = next((m for m in mentions if m.role == "report" and m.precision == "day"), None)
+        if byline is not None and self.published is None:
+            # A byline and the story in one line ("Posted: Monday, February 2, 2015 A man was shot Sunday"):
+            # the story's relative dates count from the byline's.
+            self.published = date.fromisoformat(byline.value)
+            return self.read(sentence, offset)
         for mention in mentions:
             if mention.explicit and mention.precision == "day" and mention.role != "report":
                 self.anchor = date.fromisoformat(mention.value)
-            elif mention.role == "report" and mention.precision == "day" and self.published is None:
-                self.published = date.fromisoformat(mention.value)
         return mentions
 
     def _mention(self, kind: str, made: Rule, match: re.Match, sentence: str, offset: int) -> DateMention | None:
@@ -337,3 +342,25 @@ def best_date(mentions: list[DateMention]) -> DateMention | None:
     if not resolved:
         return None
     return min(resolved, key=lambda m: (_ROLE_RANK[m.role], _PRECISION_RANK.get(m.precision, 3), m.start))
+
+
+# What a date that is not the event's own day stands for, said in its reason.
+_ROLE_NOTE = {"statement": "the day of a statement about it", "since": "the start of the period it counts over"}
+
+
+def date_reason(mention: DateMention) -> str:
+    """Why an event has this date: the rule, the words it read and their offsets in the article, and the role
+    of a date that is not the event's own day ('dates.weekday "on Tuesday" at 88-98 (the day of a statement
+    about it)')."""
+    reason = f'{mention.rule or "dates"} "{mention.text}" at {mention.start}-{mention.end}'
+    note = _ROLE_NOTE.get(mention.role)
+    return f"{reason} ({note})" if note else reason
+
+
+def date_columns(mention: DateMention | None) -> dict:
+    """The event-table columns of a date: value, precision, its reason (`date_reason`) and the last day of a
+    range; none for no resolved date."""
+    if mention is None or not mention.value:
+        return {}
+    return {schema.DATE: mention.value, schema.DATE_PRECISION: mention.precision,
+            schema.DATE_REASON: date_reason(mention), schema.DATE_UNTIL: mention.until}

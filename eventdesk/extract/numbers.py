@@ -37,13 +37,14 @@ NUMBER = (
     rf"(?:{_DIGITS}"
     rf"|(?:(?:{_TENS})(?:[- ](?:{_SMALL}))?|{_SMALL}|a|an)\s+(?:hundred|thousand)(?:\s+(?:and\s+)?"
     rf"(?:(?:{_TENS})(?:[- ](?:{_SMALL}))?|{_SMALL}))?"
-    rf"|(?:a|two|three|four|half\s+a)\s+dozen"
+    rf"|(?:a|two|three|four|half\s+a)\s+dozen|dozen(?![\w-])"
     rf"|(?:{_TENS})(?:[- ](?:{_SMALL}))?(?!-year)|(?:{_SMALL})(?!-year))"
 )
 NUMBER_RE = rule(
     "numbers.count", rf"(?<![\w-]){NUMBER}(?![\w-])",
     ["84 people", "1,200 residents", "twenty-five soldiers", "two dozen villagers", "four hundred and ten",
-     "killed 3.", "(12)", "Gunmen kill 11: witnesses", "Hermosillo, Sonora:2 killed"],
+     "killed 3.", "(12)", "Gunmen kill 11: witnesses", "Hermosillo, Sonora:2 killed",
+     "airstrikes kill dozen Houthi rebels"],
     counterexamples=["a video of 0:52", "at 9:30 p.m. on Friday", "open 24/7", "on 20/06", "a 40-year-old man",
                      "a forty-year-old man", "in the 4500 block of Main Street", "a 2.5 magnitude", "$40",
                      "the G7 summit", "at 1600 GMT", "a 12-hour siege", "20 percent"])

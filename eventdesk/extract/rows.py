@@ -15,8 +15,8 @@ from eventdesk import schema as s
 from eventdesk.actors import Registry
 from eventdesk.articles import Article
 from eventdesk.extract.accusations import accusation_roles
-from eventdesk.extract.casualties import total_casualties
-from eventdesk.extract.dates import DateMention, best_date
+from eventdesk.extract.casualties import figure_columns, total_casualties
+from eventdesk.extract.dates import DateMention, best_date, date_columns
 from eventdesk.extract.events import incident_type
 from eventdesk.extract.facts import ActorSpan, Incident, Role, SentenceFacts
 from eventdesk.extract.grouping import FRAME_VERBS, MODAL
@@ -27,8 +27,6 @@ from eventdesk.extract.targets import incident_targets
 from eventdesk.extract.text import Sentence
 from eventdesk.geo.gazetteer import Context, Gazetteer
 
-# The casualty columns of each kind of figure.
-_FIGURE_COLUMNS = {"killed": (s.KILLED, s.KILLED_QUALIFIER), "injured": (s.INJURED, s.INJURED_QUALIFIER)}
 _ROLE_COLUMNS = {s.ACTOR1: s.ACTOR1_TYPE, s.ACTOR2: s.ACTOR2_TYPE}
 
 
@@ -68,9 +66,7 @@ LINKED_ATTACK_DATE = "linked attack's date"
 
 
 def _put_date(row: dict, mention: DateMention | None) -> None:
-    if mention is not None and mention.value:
-        reason = f'{mention.rule or "dates"} "{mention.text}" at {mention.start}-{mention.end}'
-        row.update({s.DATE: mention.value, s.DATE_PRECISION: mention.precision, s.DATE_REASON: reason})
+    row.update(date_columns(mention))
 
 
 def _put_role(row: dict, column: str, role: Role | None) -> None:
@@ -93,9 +89,8 @@ def incident_row(article: Article, incident: Incident, res: Resources, context: 
     event_type = incident_type(triggers, " ".join(f.text for f in incident.facts)) or s.GENERIC_ATTACK
     row = _base_row(article, event_type, _incident_evidence(incident), 0.5)
     figures = [c for f in incident.facts for c in f.casualties]
-    for kind, (count, qualifier) in _FIGURE_COLUMNS.items():
-        total = total_casualties(figures, kind)
-        row[count], row[qualifier] = total.count, total.qualifier
+    for kind in ("killed", "injured"):
+        row.update(figure_columns(total_casualties(figures, kind), kind, article.text))
     _put_date(row, best_date(incident.dates()))
     chosen = _incident_place(incident, res.gazetteer, context, dateline, article_places)
     row.update(place_fields(chosen))
@@ -119,7 +114,7 @@ def dyad_rows(article: Article, row: dict, further: list[tuple[Role, SentenceFac
     for role, facts in further:
         dyad = dict(row)
         dyad.update({s.PART_OF: row[s.EVENT_ID], s.LINKED_EVENT_ID: None})
-        dyad.update({column: None for pair in _FIGURE_COLUMNS.values() for column in pair})
+        dyad.update({**figure_columns(None, "killed"), **figure_columns(None, "injured")})
         if facts is not None:
             _put_evidence(dyad, facts.sentence)
         dyad[s.EVENT_ID] = _event_id(article.id, f"{row[s.EVENT_TYPE]}|{role.name}", dyad[s.EVIDENCE_START])
@@ -195,7 +190,8 @@ def _link_claim(row: dict, attack: dict, claimant: Role | None) -> None:
         _put_role(row, s.ACTOR2, Role(attack[s.ACTOR2], attack[s.ACTOR2_TYPE], "link"))
     if not row.get(s.DATE) and attack.get(s.DATE):  # a claim is dated by what it claims, unless it says when
         row.update({s.DATE: attack[s.DATE], s.DATE_PRECISION: attack[s.DATE_PRECISION],
-                    s.DATE_REASON: f"{LINKED_ATTACK_DATE}: {attack[s.DATE_REASON]}"})
+                    s.DATE_REASON: f"{LINKED_ATTACK_DATE}: {attack[s.DATE_REASON]}",
+                    s.DATE_UNTIL: attack.get(s.DATE_UNTIL)})
 
 
 # How much an armed group's home country counts towards where the article's places are, against 1 for a

@@ -151,8 +151,8 @@ def history(reports: pd.DataFrame) -> pd.DataFrame:
 # Incidents from their reports
 # ---------------------------------------------------------------------------------------------
 
-PLACE_COLUMNS = (schema.DATE, schema.DATE_PRECISION, schema.DATE_REASON, schema.LOCATION, schema.ADMIN1, schema.COUNTRY,
-                 schema.LAT, schema.LON, schema.GEO_PRECISION, schema.PLACE_REASON)
+PLACE_COLUMNS = (schema.DATE, schema.DATE_PRECISION, schema.DATE_REASON, schema.DATE_UNTIL, schema.LOCATION,
+                 schema.ADMIN1, schema.COUNTRY, schema.LAT, schema.LON, schema.GEO_PRECISION, schema.PLACE_REASON)
 SOURCE_COLUMNS = (schema.ARTICLE_ID, schema.SOURCE, schema.PUBLISHED, schema.EVIDENCE, schema.EVIDENCE_START,
                   schema.EVIDENCE_END, schema.CONFIDENCE)
 
@@ -181,6 +181,7 @@ def build_incidents(reports: pd.DataFrame, rule: str = DEFAULT_RULE) -> pd.DataF
     summary = summarise(ordered, rule)
     out = out.join(summary.drop(columns=[c for c in summary.columns if c.endswith("_report")]))
     out = out.join(_evidence_of(ordered, founders, summary))
+    out = out.join(_reasons_of(ordered, summary))
     out = out.join(_counts(ordered))
     out = out.sort_values(EVENT_SEQ, kind="stable").reset_index()
     return schema.conform(place_codes.add_place_codes(out), schema.INCIDENT_COLUMNS)
@@ -229,6 +230,23 @@ def _evidence_of(ordered: pd.DataFrame, founders: pd.DataFrame, summary: pd.Data
     picked = by_report.loc[chosen.to_numpy(), list(SOURCE_COLUMNS)]
     picked.index = founders.index
     return picked
+
+
+# The rule and words of each figure come from the report that gives the best figure.
+_REASON_COLUMNS = {schema.KILLED_BEST: (schema.KILLED_RULE, schema.KILLED_SPAN),
+                   schema.INJURED_BEST: (schema.INJURED_RULE, schema.INJURED_SPAN)}
+
+
+def _reasons_of(ordered: pd.DataFrame, summary: pd.DataFrame) -> pd.DataFrame:
+    by_report = ordered.drop_duplicates(REPORT_ID).set_index(REPORT_ID)
+    out = pd.DataFrame(index=summary.index)
+    for best, columns in _REASON_COLUMNS.items():
+        chosen = summary[best_report_column(best)].dropna()
+        for column in columns:
+            values = by_report[column] if column in by_report.columns else pd.Series(dtype="string")
+            out[column] = pd.Series(values.reindex(chosen.to_numpy()).to_numpy(), index=chosen.index,
+                                    dtype="string").reindex(summary.index)
+    return out
 
 
 def _counts(ordered: pd.DataFrame) -> pd.DataFrame:

@@ -144,3 +144,20 @@ def test_an_event_table_reads_as_incidents_of_one_report_each():
     assert list(table[schema.N_REPORTS]) == [1, 1] and list(table[schema.N_SOURCES]) == [3, 1]
     assert list(table[schema.FIRST_REPORTED]) == ["2024-03-11", pd.NA]
     assert list(events.columns) == [schema.EVENT_ID, schema.KILLED, schema.PUBLISHED, schema.N_SOURCES]
+
+
+def test_an_incidents_figures_keep_the_rule_and_words_of_their_best_report(rows):
+    reports = pd.DataFrame([
+        member(rows, "r1", 0, killed=12, killed_rule="casualties.passive", killed_span="12 people were killed",
+               injured=30, injured_rule="casualties.active_list", injured_span="30 others",
+               date="2024-03-10", date_reason='dates.day_month "10-12 March" at 60-71', date_until="2024-03-12"),
+        member(rows, "r2", 1, published="2024-03-15", killed=17, killed_rule="casualties.toll",
+               killed_span="The death toll rose to 17"),
+    ])
+    row = incidents.build_incidents(reports).iloc[0]
+    assert (row[schema.KILLED], row[schema.KILLED_RULE], row[schema.KILLED_SPAN]) == (
+        17, "casualties.toll", "The death toll rose to 17")
+    assert (row[schema.INJURED], row[schema.INJURED_RULE], row[schema.INJURED_SPAN]) == (
+        30, "casualties.active_list", "30 others")
+    assert (row[schema.DATE], row[schema.DATE_REASON], row[schema.DATE_UNTIL]) == (
+        "2024-03-10", 'dates.day_month "10-12 March" at 60-71', "2024-03-12")
