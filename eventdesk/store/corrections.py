@@ -1,17 +1,15 @@
 """The analyst's corrections: a value of an incident changed, or the incident marked verified, and taken back.
 
-A correction is a decision (the `decisions` table, schema.DECISION_COLUMNS) with who made it, when,
-the column, its old and new value and a note. Like a split or a merge it names the incident's
-reports, not the incident, whose id may change when the reports are merged again: whenever
-incidents are built (`rebuild.py`), a correction applies to the incident that now holds most of its
-reports (on a tie, the one holding the first of them in id order), so it survives a re-ingest of the
-same articles, a re-merge and new articles joining the incident. A later correction of the same column
-wins. An undo is a decision too (`undoes` names the one it takes back); nothing is ever deleted.
-
-A corrected figure is the incident's figure: killed (injured) and its low, best and high become it;
-the reports keep their own figures (reports.csv, the figure history). A corrected place keeps the
-old coordinates unless they are given, or unless the gazetteer finds the new place name in the
-(corrected) country without doubt; a corrected actor takes its type from the actor registry.
+A correction is a decision (the `decisions` table, schema.DECISION_COLUMNS) with who made it, when, the
+column, its old and new value and a note. Like a split or a merge it names the incident's reports, not the
+incident, whose id may change when the reports are merged again: whenever incidents are built (`rebuild.py`),
+a correction applies to the incident that now holds most of its reports (on a tie, the one holding the first
+of them in id order), so it survives a re-ingest of the same articles, a re-merge and new articles joining the
+incident. A later correction of the same column wins. An undo is a decision too (`undoes` names the one it
+takes back); nothing is ever deleted. A corrected figure is the incident's figure: killed (injured) and its
+low, best and high become it; the reports keep their own figures (reports.csv, the figure history). A
+corrected place keeps the old coordinates unless they are given, or unless the gazetteer finds the new place
+name in the (corrected) country without doubt; a corrected actor takes its type from the actor registry.
 Corrections move between stores as CSV (`export_corrections`, `import_corrections`).
 """
 
@@ -53,12 +51,10 @@ _VOCABULARIES = {schema.EVENT_TYPE: schema.EVENT_TYPES, schema.DATE_PRECISION: s
                  schema.ACTOR2_TYPE: schema.ACTOR_TYPES}
 _DATE_SHAPES = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
 _DATE_WRITTEN = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}
-TRUE, FALSE = "true", "false"
-UNKNOWN_EDITOR = "unknown"
+TRUE, FALSE, UNKNOWN_EDITOR = "true", "false", "unknown"
 RESOLVED_NOTE = "(coordinates from the gazetteer for the corrected place)"
 REGISTRY_NOTE = "(type from the actor registry)"
-# The columns of a corrections CSV: the decisions' own, in their order.
-CSV_FIELDS: tuple[str, ...] = schema.DECISION_FIELDS
+CSV_FIELDS: tuple[str, ...] = schema.DECISION_FIELDS  # a corrections CSV has the decisions' own columns
 _REQUIRED_CSV = (schema.DECISION_ID, schema.ACTION, schema.REPORT_IDS, schema.MADE_AT)
 
 
@@ -78,9 +74,7 @@ class Correction:
     undoes: int | None = None
 
 
-# ---------------------------------------------------------------------------------------------
 # Values
-# ---------------------------------------------------------------------------------------------
 
 
 def checked_value(field: str, value: object) -> str | None:
@@ -138,9 +132,7 @@ def _date_problem(row: Mapping[str, object]) -> str | None:
     return None
 
 
-# ---------------------------------------------------------------------------------------------
 # Applying corrections to incidents
-# ---------------------------------------------------------------------------------------------
 
 
 def active(made: Sequence[Correction]) -> list[Correction]:
@@ -195,7 +187,7 @@ def _set(out: pd.DataFrame, index: object, correction: Correction) -> None:
         out.loc[index, schema.DATE_REASON] = f"corrected by the analyst (decision {correction.decision_id})"
 
 
-def _typed(column: str, value: str) -> object:
+def _typed(column: str, value: str) -> object:  # a correction's text as its column's type
     kind = next(c.dtype for c in schema.INCIDENT_COLUMNS if c.name == column)
     return int(float(value)) if kind == "Int64" else float(value) if kind == "Float64" else value
 
@@ -230,9 +222,7 @@ def targets(store: Store, made: Sequence[Correction]) -> list[str]:
     return sorted({t for c in made if (t := target_of(c, incident_of)) is not None})
 
 
-# ---------------------------------------------------------------------------------------------
 # Making corrections
-# ---------------------------------------------------------------------------------------------
 
 
 def _event_row(store: Store, event_id: str) -> dict[str, object]:
@@ -288,11 +278,15 @@ def _derived(row: Mapping[str, object], wanted: dict[str, str | None]) -> dict[s
     return {f: v for f, v in out.items() if v != row.get(f)}
 
 
+def _last_number(store: Store) -> int:
+    return int(store.db.execute(f"SELECT coalesce(max({schema.DECISION_ID}), 0) FROM {DECISIONS}").fetchall()[0][0])
+
+
 def _record(store: Store, action: str, report_ids: Sequence[str], event_id: str | None,
             changes: Sequence[tuple[str, str | None, str | None, str | None]], by: str | None,
             undoes: int | None = None) -> list[int]:
     """Add one decision per (field, old value, new value, note) change; returns their numbers."""
-    first = int(store.db.execute(f"SELECT coalesce(max({schema.DECISION_ID}), 0) + 1 FROM {DECISIONS}").fetchall()[0][0])
+    first = _last_number(store) + 1
     made_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     rows = [{schema.DECISION_ID: first + n, schema.ACTION: action, EVENT_ID: event_id,
              schema.REPORT_IDS: " ".join(sorted(report_ids)), schema.MADE_AT: made_at, schema.NOTE: note,
@@ -364,9 +358,7 @@ def undo_decision(folder: Path, decision_id: int, note: str | None = None, by: s
     return number
 
 
-# ---------------------------------------------------------------------------------------------
 # Between stores: CSV
-# ---------------------------------------------------------------------------------------------
 
 
 def export_corrections(folder: Path, path: Path) -> int:
@@ -390,7 +382,6 @@ def _read_row(path: Path, line: int, raw: Mapping[str, str | None]) -> dict[str,
     """One CSV row as a decision; CorrectionError names the file and the line."""
     cell = {k: (_unneutralised(v.strip()) if isinstance(v, str) else "") for k, v in raw.items() if k}
     row: dict[str, object] = {name: cell.get(name) or None for name in CSV_FIELDS}
-
     def fail(what: str) -> CorrectionError:
         return CorrectionError(f"{path}, line {line}: {what}; fix the file and import it again (nothing was imported)")
 
@@ -484,7 +475,7 @@ def import_corrections(folder: Path, path: Path) -> Imported:
         held_by_id = {int(r[schema.DECISION_ID]): r for r in held}
         known = {_identity(r, held_by_id): int(r[schema.DECISION_ID]) for r in held}
         file_by_id = {int(r[schema.DECISION_ID]): r for r in rows}
-        number = int(store.db.execute(f"SELECT coalesce(max({schema.DECISION_ID}), 0) FROM {DECISIONS}").fetchall()[0][0])
+        number = _last_number(store)
         renumbered, new = {}, []
         for row in rows:
             identity = _identity(row, file_by_id)
