@@ -81,7 +81,7 @@ if ui.may_write():  # not on a read-only desk; with an editor password, after si
             st.dataframe(made, hide_index=True, key=keys.DECISIONS_TABLE_KEY)
     with st.expander("A wrong value? Correct it, or mark the event verified", key=keys.CORRECTIONS_OPEN_KEY,
                      on_change="rerun"):
-        with st.form(keys.CORRECTION_FORM_KEY, border=False):  # Enter in a field does not save half a form
+        with st.form(keys.CORRECTION_FORM_KEY, border=False, enter_to_submit=False):  # Enter saves nothing
             cells = st.columns(3)
             for n, field in enumerate(correcting.FORM_FIELDS):
                 key, value = correcting.widget_key(field.name, event_id, st.session_state), correcting.current_value(
