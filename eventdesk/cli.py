@@ -164,13 +164,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_corrections(args: argparse.Namespace) -> int:
-    from eventdesk.store import corrections, store
+    from eventdesk.store import correction_csv, corrections, store
 
     try:
         if args.direction == "export":
-            print(f"{corrections.export_corrections(args.store, args.file):,} corrections -> {args.file}")
+            print(f"{correction_csv.export_corrections(args.store, args.file):,} corrections -> {args.file}")
             return 0
-        done = corrections.import_corrections(args.store, args.file)
+        done = correction_csv.import_corrections(args.store, args.file)
     except (corrections.CorrectionError, store.StoreError, OSError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

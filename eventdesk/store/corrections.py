@@ -10,12 +10,11 @@ takes back); nothing is ever deleted. A corrected figure is the incident's figur
 low, best and high become it; the reports keep their own figures (reports.csv, the figure history). A
 corrected place keeps the old coordinates unless they are given, or unless the gazetteer finds the new place
 name in the (corrected) country without doubt; a corrected actor takes its type from the actor registry.
-Corrections move between stores as CSV (`export_corrections`, `import_corrections`).
+Corrections move between stores as CSV (`correction_csv.py`).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
@@ -27,7 +26,7 @@ import pandas as pd
 
 from eventdesk import schema
 from eventdesk.schema import EVENT_ID, REPORT_ID
-from eventdesk.store import access, export, place_codes
+from eventdesk.store import access, place_codes
 from eventdesk.store.database import DECISIONS, EVENTS, MEMBERS, WRITE_LOCK
 
 if TYPE_CHECKING:
@@ -54,8 +53,6 @@ _DATE_WRITTEN = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}
 TRUE, FALSE, UNKNOWN_EDITOR = "true", "false", "unknown"
 RESOLVED_NOTE = "(coordinates from the gazetteer for the corrected place)"
 REGISTRY_NOTE = "(type from the actor registry)"
-CSV_FIELDS: tuple[str, ...] = schema.DECISION_FIELDS  # a corrections CSV has the decisions' own columns
-_REQUIRED_CSV = (schema.DECISION_ID, schema.ACTION, schema.REPORT_IDS, schema.MADE_AT)
 
 
 class CorrectionError(ValueError):
@@ -338,7 +335,8 @@ def correct_event(folder: Path, event_id: str, changes: Mapping[str, object], no
 
 
 def undo_decision(folder: Path, decision_id: int, note: str | None = None, by: str | None = None) -> int:
-    """Take back correction or verification `decision_id` (itself kept as a decision); returns the undo's number."""
+    """Take back correction or verification `decision_id`, with the values derived from it in the same save (a
+    place's point, an actor's type), each undo itself a decision; returns the (first) undo's number."""
     from eventdesk.store.store import open_store
 
     access.check_writable(f"undoing decision {decision_id}")
@@ -347,154 +345,31 @@ def undo_decision(folder: Path, decision_id: int, note: str | None = None, by: s
         undone = made.get(int(decision_id))
         if undone is None or undone.action == UNDO:
             raise CorrectionError(f"there is no correction or verification {decision_id} in {folder} to undo")
-        if undone not in active(list(made.values())):
+        live = active(list(made.values()))
+        if undone not in live:
             raise CorrectionError(f"decision {decision_id} is undone already")
+        with_it = [undone, *(made[n] for n in _derived_with(store, undone) if made.get(n) in live)]
         before = targets(store, [undone])
         with WRITE_LOCK, store.transaction():
-            number = _record(store, UNDO, undone.report_ids, before[0] if before else None,
-                             [(undone.field, undone.new_value, None, note)], by, undoes=undone.decision_id)[0]
+            numbers = [_record(store, UNDO, c.report_ids, before[0] if before else None,
+                               [(c.field, c.new_value, None, note)], by, undoes=c.decision_id)[0] for c in with_it]
             _rebuilt(store, before)
         store.export()
-    return number
+    return numbers[0]
 
 
-# Between stores: CSV
+def _derived_with(store: Store, undone: Correction) -> list[int]:
+    """The decisions the library derived from `undone` when it was saved (same save, a derived column and note)."""
+    follows = {**{f: (schema.LAT, schema.LON, schema.GEO_PRECISION, schema.ADMIN1) for f in PLACE_FIELDS},
+               **{actor: (kind,) for actor, kind in _ACTOR_TYPES.items()}}.get(undone.field, ())
+    rows = store.db.execute(
+        f"SELECT d.{schema.DECISION_ID}, d.{schema.FIELD}, d.{schema.NOTE} FROM {DECISIONS} d JOIN {DECISIONS} u "
+        f"ON d.{schema.MADE_AT} = u.{schema.MADE_AT} AND d.{schema.REPORT_IDS} = u.{schema.REPORT_IDS} "
+        f"WHERE u.{schema.DECISION_ID} = ? AND d.{schema.ACTION} = ?", [undone.decision_id, CORRECT]).fetchall()
+    return [int(n) for n, field, why in rows if field in follows and str(why or "").endswith((RESOLVED_NOTE,
+                                                                                              REGISTRY_NOTE))]
 
 
-def export_corrections(folder: Path, path: Path) -> int:
-    """Write the store's corrections, verifications and undos to `path` as CSV (the one CSV writer, formulas
-    neutralised); returns how many."""
-    from eventdesk.store.store import open_store
-
-    with open_store(folder, read_only=True) as store:
-        frame = store.frame(f"SELECT * FROM {DECISIONS} WHERE {schema.ACTION} IN (SELECT unnest(?)) "
-                            f"ORDER BY {schema.DECISION_ID}", [list(ACTIONS)])
-    export.write_csv(schema.conform(frame, schema.DECISION_COLUMNS), Path(path))
-    return len(frame)
-
-
-def _unneutralised(text: str) -> str:
-    """A cell as it was before the CSV writer guarded it against spreadsheets (`export.neutralise_formulas`)."""
-    return text[1:] if text.startswith("'") and re.match(export.FORMULA_START, text[1:]) else text
-
-
-def _read_row(path: Path, line: int, raw: Mapping[str, str | None]) -> dict[str, object]:
-    """One CSV row as a decision; CorrectionError names the file and the line."""
-    cell = {k: (_unneutralised(v.strip()) if isinstance(v, str) else "") for k, v in raw.items() if k}
-    row: dict[str, object] = {name: cell.get(name) or None for name in CSV_FIELDS}
-    def fail(what: str) -> CorrectionError:
-        return CorrectionError(f"{path}, line {line}: {what}; fix the file and import it again (nothing was imported)")
-
-    if None in raw:
-        raise fail("more cells than the header has columns")
-    for name in (schema.DECISION_ID, schema.UNDOES):
-        if row[name] is not None and not re.fullmatch(r"\d+", str(row[name])):
-            raise fail(f"{name} must be a whole number, not {row[name]!r}")
-        row[name] = None if row[name] is None else int(str(row[name]))
-    if row[schema.ACTION] not in ACTIONS:
-        raise fail(f"action must be {', '.join(ACTIONS)} (splits and merges stay in their store), "
-                   f"not {row[schema.ACTION]!r}")
-    empty = [name for name in _REQUIRED_CSV if row[name] is None]
-    if empty:
-        raise fail(f"{', '.join(empty)} empty")
-    try:
-        row[schema.NEW_VALUE] = _checked_decision(row)
-    except CorrectionError as err:
-        raise fail(str(err)) from err
-    return row
-
-
-def _checked_decision(row: Mapping[str, object]) -> str | None:
-    """The new value of a read decision, checked for its action and column."""
-    action = row[schema.ACTION]
-    if action == UNDO and row[schema.UNDOES] is None:
-        raise CorrectionError("an undo must name the decision it undoes (undoes)")
-    if action == VERIFY and (row[schema.NEW_VALUE] != TRUE or row[schema.FIELD] != schema.VERIFIED):
-        raise CorrectionError(f"a verification has field {schema.VERIFIED} and new_value {TRUE}")
-    if action == CORRECT:
-        return checked_value(str(row[schema.FIELD]), row[schema.NEW_VALUE])
-    return row[schema.NEW_VALUE]
-
-
-def read_corrections_csv(path: Path) -> list[dict[str, object]]:
-    """The decisions of a corrections CSV, checked whole (CorrectionError names the file and line)."""
-    path = Path(path)
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in _REQUIRED_CSV if c not in (reader.fieldnames or [])]
-            if missing:
-                raise CorrectionError(f"{path}, line 1: no column {', '.join(missing)}: a corrections CSV has the "
-                                      f"header {','.join(CSV_FIELDS)} (as 'eventdesk corrections export' writes it)")
-            rows = [_read_row(path, reader.line_num, raw) for raw in reader]
-    except (OSError, UnicodeDecodeError, csv.Error) as err:
-        raise CorrectionError(f"{path}: cannot read it as a UTF-8 CSV ({err})") from err
-    ids = [r[schema.DECISION_ID] for r in rows]
-    if len(set(ids)) != len(ids):
-        raise CorrectionError(f"{path}: decision_id repeats ({sorted({i for i in ids if ids.count(i) > 1})[:5]}): "
-                              "each decision has its own number")
-    named = {r[schema.DECISION_ID]: r for r in rows}
-    for row in rows:
-        target = named.get(row[schema.UNDOES])
-        if row[schema.ACTION] == UNDO and (target is None or target[schema.ACTION] == UNDO
-                                           or row[schema.UNDOES] >= row[schema.DECISION_ID]):
-            raise CorrectionError(f"{path}: decision {row[schema.DECISION_ID]} undoes {row[schema.UNDOES]}, which is "
-                                  "no earlier correction or verification of the file; export the corrections whole")
-    return sorted(rows, key=lambda r: r[schema.DECISION_ID])
-
-
-_IDENTITY = (schema.ACTION, schema.REPORT_IDS, schema.FIELD, schema.NEW_VALUE, schema.MADE_AT, schema.MADE_BY)
-
-
-def _identity(row: Mapping[str, object], by_id: Mapping[int, Mapping[str, object]]) -> tuple:
-    """What makes a decision the same one in two stores: all but its number (an undo: what it undoes)."""
-    own = tuple(None if pd.isna(row[k]) else str(row[k]) for k in _IDENTITY)
-    undone = row.get(schema.UNDOES)
-    return own + ((_identity(by_id[int(undone)], by_id),) if undone is not None and not pd.isna(undone) else ())
-
-
-@dataclass(frozen=True)
-class Imported:
-    """What an import added: the new decisions, those the store held already, those of reports it lacks."""
-
-    added: int
-    known: int
-    waiting: int
-
-
-def import_corrections(folder: Path, path: Path) -> Imported:
-    """Add a corrections CSV's decisions to the store (renumbered after its own; those it holds already are
-    left out, so importing twice adds nothing) and rebuild the incidents they touch, all in one transaction."""
-    from eventdesk.store.store import open_store
-
-    rows = read_corrections_csv(path)
-    access.check_writable(f"importing corrections from {path}")
-    with open_store(folder) as store:
-        held = schema.conform(store.frame(f"SELECT * FROM {DECISIONS} WHERE {schema.ACTION} IN (SELECT unnest(?))",
-                                          [list(ACTIONS)]), schema.DECISION_COLUMNS).to_dict("records")
-        held_by_id = {int(r[schema.DECISION_ID]): r for r in held}
-        known = {_identity(r, held_by_id): int(r[schema.DECISION_ID]) for r in held}
-        file_by_id = {int(r[schema.DECISION_ID]): r for r in rows}
-        number = _last_number(store)
-        renumbered, new = {}, []
-        for row in rows:
-            identity = _identity(row, file_by_id)
-            if identity in known:
-                renumbered[row[schema.DECISION_ID]] = known[identity]
-                continue
-            number += 1
-            renumbered[row[schema.DECISION_ID]] = known[identity] = number
-            undoes = row[schema.UNDOES]
-            new.append({**row, schema.DECISION_ID: number,
-                        schema.UNDOES: None if undoes is None else renumbered[undoes]})
-        added = [Correction(r[schema.DECISION_ID], r[schema.ACTION], tuple(str(r[schema.REPORT_IDS]).split()),
-                            r[schema.FIELD], r[schema.NEW_VALUE]) for r in new]
-        with WRITE_LOCK, store.transaction():
-            if new:
-                store.insert(DECISIONS, pd.DataFrame(new))
-                _rebuilt(store, targets(store, added))
-        held_reports = incidents_of(store, [r for c in added for r in c.report_ids])
-        waiting = sum(1 for c in added if not set(c.report_ids) & set(held_reports))
-        if new:
-            store.export()
-    return Imported(len(new), len(rows) - len(new), waiting)
+def rebuild_targets(store: Store, made: Sequence[Correction]) -> None:
+    """Rebuild the incidents these corrections apply to now (inside the caller's transaction)."""
+    _rebuilt(store, targets(store, made))

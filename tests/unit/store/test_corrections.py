@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from eventdesk import cli, schema
-from eventdesk.store import corrections, ingest, store
+from eventdesk.store import correction_csv, corrections, ingest, store
 from eventdesk.store.corrections import Correction, CorrectionError
 from tests.unit.store.conftest import CORPUS
 
@@ -43,6 +43,19 @@ def test_a_corrected_figure_and_town_show_in_the_table_and_every_file(corpus_cop
     # The reports keep their own figures.
     reports = store.event_members(corpus_copy, event[schema.EVENT_ID])
     assert 21 not in set(reports[schema.KILLED].dropna())
+
+
+def test_undoing_a_town_takes_back_the_point_found_for_it(corpus_copy: Path) -> None:
+    event = _maiduguri(corpus_copy)
+    numbers = corrections.correct_event(corpus_copy, event[schema.EVENT_ID], {schema.LOCATION: "Konduga",
+                                        schema.KILLED: 21})
+    corrections.undo_decision(corpus_copy, numbers[0], note="the dateline was right")
+    back = _event(corpus_copy, event[schema.EVENT_ID])
+    assert (back[schema.LOCATION], back[schema.LAT], back[schema.LON]) == ("Maiduguri", event[schema.LAT],
+                                                                           event[schema.LON])
+    assert back[schema.GEONAMEID] == event[schema.GEONAMEID] and back[schema.CORRECTED] == "killed"
+    undos = store.load_decisions(corpus_copy).query("action == 'undo'")
+    assert undos[schema.FIELD].tolist() == [schema.LOCATION, schema.LAT, schema.LON]
 
 
 def test_an_unknown_place_keeps_its_old_point(corpus_copy: Path) -> None:
@@ -129,18 +142,18 @@ def test_corrections_move_between_stores_as_csv_and_twice_adds_nothing(corpus_co
                               note="-per the hospital", verify=True)
     corrections.undo_decision(corpus_copy, first)
     out = tmp_path / "corrections.csv"
-    assert corrections.export_corrections(corpus_copy, out) == 5  # killed, actor2 and its type, verified, undo
+    assert correction_csv.export_corrections(corpus_copy, out) == 5  # killed, actor2 and its type, verified, undo
     assert "'=HYPERLINK(x)" in out.read_text(encoding="utf-8")  # neutralised for spreadsheets
     other = tmp_path / "other"
     ingest.ingest_paths([CORPUS], other, workers=1)
-    done = corrections.import_corrections(other, out)
+    done = correction_csv.import_corrections(other, out)
     assert (done.added, done.known, done.waiting) == (5, 0, 0)
     moved = _maiduguri(other)
     assert moved[schema.KILLED] == 17 and moved[schema.ACTOR2] == "=HYPERLINK(x)" and moved[schema.VERIFIED] == "true"
     assert moved[schema.CORRECTED] == "actor2,actor2_type"
     log = store.load_decisions(other)
     assert "-per the hospital" in set(log[schema.NOTE]) and log[schema.UNDOES].dropna().tolist() == [1]
-    again = corrections.import_corrections(other, out)
+    again = correction_csv.import_corrections(other, out)
     assert (again.added, again.known) == (0, 5) and len(store.load_decisions(other)) == 5
 
 
@@ -161,7 +174,7 @@ def test_a_bad_csv_names_its_file_and_line_and_imports_nothing(corpus_copy: Path
     corrections.correct_event(corpus_copy, _maiduguri(corpus_copy)[schema.EVENT_ID], {schema.KILLED: 18})
     before = store.load_decisions(corpus_copy)
     with pytest.raises(CorrectionError, match=message) as err:
-        corrections.import_corrections(corpus_copy, path)
+        correction_csv.import_corrections(corpus_copy, path)
     assert str(path) in str(err.value)
     pd.testing.assert_frame_equal(store.load_decisions(corpus_copy), before)
     assert _maiduguri(corpus_copy)[schema.KILLED] == 18
