@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from eventdesk import cli, schema
-from eventdesk.store import correction_csv, corrections, ingest, store
+from eventdesk.store import access, correction_csv, corrections, ingest, store
 from eventdesk.store.corrections import Correction, CorrectionError
 from tests.unit.store.conftest import CORPUS
 
@@ -194,3 +194,19 @@ def test_the_command_line_exports_and_imports_corrections(corpus_copy: Path, tmp
     out.write_text(out.read_text(encoding="utf-8").replace(",20,", ",twenty,"), encoding="utf-8")
     assert cli.main(["corrections", "import", str(out), "--store", str(other)]) == 1
     assert f"error: {out}, line 2: killed must be a whole number" in capsys.readouterr().err
+
+
+def test_a_read_only_desk_refuses_corrections_undos_and_imports(corpus_copy: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    event_id = _maiduguri(corpus_copy)[schema.EVENT_ID]
+    number, = corrections.correct_event(corpus_copy, event_id, {schema.KILLED: 16})
+    out = tmp_path / "fixes.csv"
+    correction_csv.export_corrections(corpus_copy, out)
+    monkeypatch.setenv(access.READONLY_ENV, "1")
+    with pytest.raises(access.ReadOnlyError, match="correcting incident"):
+        corrections.correct_event(corpus_copy, event_id, {schema.KILLED: 15})
+    with pytest.raises(access.ReadOnlyError, match="undoing decision"):
+        corrections.undo_decision(corpus_copy, number)
+    with pytest.raises(access.ReadOnlyError, match="importing corrections"):
+        correction_csv.import_corrections(corpus_copy, out)
+    assert len(store.load_decisions(corpus_copy)) == 1 and _maiduguri(corpus_copy)[schema.KILLED] == 16
