@@ -1,13 +1,15 @@
 """Corrections (store/corrections.py): applied and marked, surviving a re-ingest and a re-merge, undone,
 moved between stores as CSV, and a bad CSV refused with its file and line."""
 
+import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from eventdesk import cli, schema
-from eventdesk.store import access, correction_csv, corrections, ingest, store
+from eventdesk.dashboard import filters
+from eventdesk.store import access, correction_csv, corrections, formats, ingest, store, tables
 from eventdesk.store.corrections import Correction, CorrectionError
 from tests.unit.store.conftest import CORPUS
 
@@ -210,3 +212,22 @@ def test_a_read_only_desk_refuses_corrections_undos_and_imports(corpus_copy: Pat
     with pytest.raises(access.ReadOnlyError, match="importing corrections"):
         correction_csv.import_corrections(corpus_copy, out)
     assert len(store.load_decisions(corpus_copy)) == 1 and _maiduguri(corpus_copy)[schema.KILLED] == 16
+
+
+def test_every_export_carries_the_corrected_values_and_marks(corpus_copy: Path, tmp_path: Path) -> None:
+    event_id = _maiduguri(corpus_copy)[schema.EVENT_ID]
+    corrections.correct_event(corpus_copy, event_id, {schema.KILLED: 14, schema.ACTOR1: "Boko Haram"}, verify=True)
+    table = tables.Table.from_parquet(corpus_copy / store.EVENTS_PARQUET)
+    try:
+        view = filters.apply(table, filters.Filter())
+        acled = pd.read_csv(formats.write_export(view, "acled", tmp_path / "a.csv"), dtype=str).set_index(
+            "event_id_cnty")
+        ucdp = pd.read_csv(formats.write_export(view, "ucdp", tmp_path / "u.csv"), dtype=str).set_index("id")
+        geojson = json.loads(formats.write_export(view, "geojson", tmp_path / "e.geojson").read_text())
+    finally:
+        table.close()
+    assert acled.loc[event_id, ["fatalities", "actor1", "corrected", "verified"]].tolist() == [
+        "14", "Boko Haram", "actor1,actor1_type,killed", "true"]
+    assert ucdp.loc[event_id, ["best", "low", "high", "side_a"]].tolist() == ["14", "14", "14", "Boko Haram"]
+    (feature,) = [f for f in geojson["features"] if f["properties"][schema.EVENT_ID] == event_id]
+    assert feature["properties"][schema.KILLED] == 14 and feature["properties"][schema.VERIFIED] == "true"
