@@ -7,6 +7,9 @@
     eventdesk export --format FORMAT --out FILE [--store DIR] [--filter QUERY]
                                                the events (or those a dashboard URL's filter keeps)
                                                as csv, acled, ucdp, geojson or xlsx
+    eventdesk corrections export|import FILE [--store DIR]
+                                               the analyst's corrections, verifications and undos
+                                               to or from a CSV file (another store's, say)
     eventdesk assets [--dir DIR]               copy the map's JavaScript into DIR/static/vendor (DIR: the
                                                folder of the served dashboard.py; default this checkout's)
     eventdesk serve dashboard.py [OPTIONS]     the dashboard: `streamlit run dashboard.py [OPTIONS]`
@@ -160,6 +163,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_corrections(args: argparse.Namespace) -> int:
+    from eventdesk.store import correction_csv, corrections, store
+
+    try:
+        if args.direction == "export":
+            print(f"{correction_csv.export_corrections(args.store, args.file):,} corrections -> {args.file}")
+            return 0
+        done = correction_csv.import_corrections(args.store, args.file)
+    except (corrections.CorrectionError, store.StoreError, OSError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    waiting = f"; {done.waiting:,} wait for their reports to be ingested" if done.waiting else ""
+    print(f"{done.added:,} corrections added to {args.store}/, {done.known:,} were there already{waiting}")
+    return 0
+
+
 def package_version() -> str:
     """The installed package's version; eventdesk.__version__ when run from a checkout that is not installed."""
     try:
@@ -226,6 +245,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a dashboard URL's query string, e.g. 'actor=Islamic+State&from=2024-01-01' "
                              "(default: every event)")
     export.set_defaults(func=cmd_export)
+    fixes = sub.add_parser("corrections", help="move the analyst's corrections between stores as CSV")
+    fixes.add_argument("direction", choices=("export", "import"), help="write the store's to FILE, or add FILE's")
+    fixes.add_argument("file", type=Path, metavar="FILE", help="the corrections CSV")
+    fixes.add_argument("--store", default=DEFAULT_STORE, type=Path, help="store folder (default: data/)")
+    fixes.set_defaults(func=cmd_corrections)
     assets = sub.add_parser("assets", help="install the map's JavaScript and CSS for offline use")
     assets.add_argument("--dir", default=None, metavar="DIR",
                         help="the folder of the served dashboard script: the files go to DIR/static/vendor, which "

@@ -100,6 +100,13 @@ RELATION_COLUMNS: tuple[Column, ...] = (
     Column("injured", "Int64", "People injured in those events."),
 )
 
+# What the analyst changed of an incident's values or confirmed (store/corrections.py): kept as decisions
+# by the incident's reports, applied whenever the incidents are rebuilt.
+MARK_COLUMNS: tuple[Column, ...] = (
+    Column("corrected", "string", "The columns an analyst corrected (comma-separated); empty when none was."),
+    Column("verified", "string", "true when an analyst marked the incident verified, else false."),
+)
+
 # The shaped exports (store/formats.py): the columns of ACLED's and UCDP GED's own files that an
 # incident fills, named as those datasets name them, each with how it is read from the event table.
 ACLED_COLUMNS: tuple[Column, ...] = (
@@ -126,6 +133,7 @@ ACLED_COLUMNS: tuple[Column, ...] = (
     Column("notes", "string", "The evidence sentence."),
     Column("fatalities", "Int64", "People killed by ACLED's rule, the lowest figure any report gives "
            "(killed_low); empty when no report gives one."),
+    *MARK_COLUMNS,
 )
 UCDP_COLUMNS: tuple[Column, ...] = (
     Column("id", "string", "The incident's event_id."),
@@ -147,6 +155,7 @@ UCDP_COLUMNS: tuple[Column, ...] = (
     Column("high", "Int64", "Highest number killed any report gives (killed_high)."),
     Column("source_office", "string", "Outlet of the evidence sentence's article."),
     Column("source_date", "string", "Publication date of that article."),
+    *MARK_COLUMNS,
 )
 
 # The store (eventdesk/store.py): articles, the reports read from them, the incidents the reports
@@ -214,17 +223,23 @@ INCIDENT_COLUMNS: tuple[Column, ...] = (
       if c.name != "part_of"),
     *FIGURE_COLUMNS,
     *CODE_COLUMNS,
+    *MARK_COLUMNS,
 )
 
 DECISION_COLUMNS: tuple[Column, ...] = (
     Column("decision_id", "Int64", "Order in which the analyst made the decision.", True),
-    Column("action", "string", "split (the reports leave their incident together) or merge.", True),
+    Column("action", "string", "split (the reports leave their incident together), merge, correct (a value), "
+           "verify (the incident) or undo (an earlier correction or verification).", True),
     Column("event_id", "string", "Incident(s) the decision was made on, as they were then."),
     Column("report_ids", "string", "The reports it applies to, space-separated.", True),
     Column("made_at", "string", "When the decision was made (ISO 8601, UTC).", True),
     Column("note", "string", "The analyst's note."),
     Column("made_by", "string", "The editor who made it: the name given at sign-in (empty on a desk without "
                                 "an editor password)."),
+    Column("field", "string", "The column a correction changes (verified for a verification)."),
+    Column("old_value", "string", "The column's value before the correction, as text."),
+    Column("new_value", "string", "The value the correction gives it, as text (empty: no value)."),
+    Column("undoes", "Int64", "For an undo: the decision_id of the correction or verification it takes back."),
 )
 
 EVENT_FIELDS: tuple[str, ...] = tuple(c.name for c in EVENT_COLUMNS)

@@ -1,12 +1,13 @@
 """Events: the filtered table (what, when, where, who, the toll and its evidence first; every column one
 click away) and the CSV downloads; one event's sources and why they were merged, a report's article with its
-evidence sentence marked, and the analyst's split and merge."""
+evidence sentence marked, the analyst's split and merge, corrections and verification, and the decision log."""
 
 import functools
 
 import streamlit as st
 
-from eventdesk.dashboard import event_detail, filters, keys, query, ui
+from eventdesk import schema
+from eventdesk.dashboard import correcting, event_detail, filters, keys, query, ui
 
 events = ui.load_events()
 view = filters.apply(events, ui.current_filter())
@@ -79,6 +80,39 @@ if ui.may_write():  # not on a read-only desk; with an editor password, after si
         made = ui.decisions()
         if len(made):
             st.dataframe(made, hide_index=True, key=keys.DECISIONS_TABLE_KEY)
+    with st.expander("A wrong value? Correct it, or mark the event verified", key=keys.CORRECTIONS_OPEN_KEY,
+                     on_change="rerun"):
+        with st.form(keys.CORRECTION_FORM_KEY, border=False, enter_to_submit=False):  # Enter saves nothing
+            cells = st.columns(3)
+            for n, field in enumerate(correcting.FORM_FIELDS):
+                key, value = correcting.widget_key(field.name, event_id, st.session_state), correcting.current_value(
+                    event, field.name)
+                if field.options:
+                    cells[n % 3].selectbox(field.label, field.options, index=correcting.option_index(field, value),
+                                           key=key)
+                else:
+                    cells[n % 3].text_input(field.label, value=value, key=key)
+            st.checkbox("Verified: its values are checked against the sources", value=correcting.is_verified(event),
+                        disabled=correcting.is_verified(event), key=correcting.widget_key(
+                            schema.VERIFIED, event_id, st.session_state))
+            st.text_input("Note (kept with each decision)", key=correcting.note_key(st.session_state),
+                          placeholder="Why, and from which source")
+            if correcting.needs_name(st.session_state):
+                st.text_input("Your name (asked once; kept with each decision)", key=keys.ANALYST_NAME_KEY)
+            st.form_submit_button("Save the corrections", help=correcting.HELP, icon=":material/edit:",
+                                  on_click=correcting.submit, key=keys.CORRECTION_SAVE_KEY,
+                                  args=(ui.store_dir(), event_id, st.session_state, ui.clear_loads))
+        undoable = correcting.undo_choices(ui.decisions())
+        ui.keep_choice(keys.UNDO_KEY, undoable.index)
+        st.selectbox("Correction or verification to undo", undoable.index, format_func=undoable.get, index=None,
+                     key=keys.UNDO_KEY, placeholder="Choose one (newest first)")
+        st.text_input("Why undo it", key=keys.UNDO_NOTE_KEY)
+        st.button("Undo it", on_click=correcting.submit_undo, args=(ui.store_dir(), st.session_state, ui.clear_loads),
+                  icon=":material/undo:", disabled=undoable.empty, key=keys.UNDO_BUTTON_KEY)
+
+st.subheader("Decision log: splits, merges, corrections")
+log = correcting.decision_log(ui.decisions())
+st.dataframe(log, hide_index=True, key=keys.DECISION_LOG_KEY) if len(log) else st.caption("No decision yet.")
 
 st.header("Exports")
 st.caption("The filtered events for other tools: ACLED- and UCDP-shaped CSV (ACLED's event types through the "

@@ -59,6 +59,19 @@ SPLIT_BUTTON_KEY = "split_button"
 MERGE_BUTTON_KEY = "merge_button"
 DECISION_OUTCOME_KEY = "events_page_decision"
 DECISIONS_TABLE_KEY = "decisions"
+# Events: the analyst's corrections of one event (widgets keyed by column, event and round), undo, the log.
+CORRECTIONS_OPEN_KEY = "events_page_corrections_open"
+CORRECTION_FORM_KEY = "events_page_correction_form"
+CORRECTION_ROUND_KEY = "events_page_correction_round"
+CORRECTION_KEY = "events_page_correct"  # events_page_correct_killed_<event>_<round>, ...
+CORRECTION_NOTE_KEY = "events_page_correction_note"
+CORRECTION_SAVE_KEY = "correction_save_button"
+ANALYST_KEY = "analyst_name_given"  # the name given once a session on a desk without an editor password
+ANALYST_NAME_KEY = "analyst_name"
+UNDO_KEY = "events_page_undo"
+UNDO_NOTE_KEY = "events_page_undo_note"
+UNDO_BUTTON_KEY = "undo_button"
+DECISION_LOG_KEY = "decision_log"
 
 # Upload.
 UPLOAD_ROUND_KEY = "upload_round"

@@ -60,10 +60,11 @@ TABLE_COLUMNS: tuple[str, ...] = (
 )
 
 # The Events page's table opens on what an analyst reads first: when, what, where, who to whom, the
-# toll and the sentence that says so; the other declared columns are one click away, and in the CSV.
+# toll and the sentence that says so, and what an analyst corrected or verified; the other declared columns
+# are one click away, and in the CSV.
 EVENTS_PAGE_COLUMNS: tuple[str, ...] = (
-    DATE, EVENT_TYPE, PLACE, ACTOR1, ACTOR2, KILLED, INJURED, EVIDENCE, KILLED_QUALIFIER, INJURED_QUALIFIER,
-    CLAIMED_BY, N_REPORTS, N_SOURCES, SOURCE, EVENT_ID,
+    DATE, EVENT_TYPE, PLACE, ACTOR1, ACTOR2, KILLED, INJURED, EVIDENCE, schema.CORRECTED, schema.VERIFIED,
+    KILLED_QUALIFIER, INJURED_QUALIFIER, CLAIMED_BY, N_REPORTS, N_SOURCES, SOURCE, EVENT_ID,
 )
 
 

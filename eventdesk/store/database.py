@@ -4,7 +4,7 @@
     reports      one row per report the extractor read (EXTRACTED_COLUMNS)
     members      report -> incident, with the reason, the report's rank in it and the incident's place
     events       one row per incident (schema.INCIDENT_COLUMNS and its place in the table)
-    decisions    the analyst's splits and merges (schema.DECISION_COLUMNS)
+    decisions    the analyst's splits, merges and corrections (schema.DECISION_COLUMNS)
     settings     the store's own settings (the figure rule it was built with)
 
 A table gains the nullable columns declared since the store was made, empty, when the store is

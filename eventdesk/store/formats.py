@@ -138,6 +138,11 @@ def _declared(shaped: pd.DataFrame, columns: tuple[Column, ...]) -> pd.DataFrame
     return schema.conform(shaped, columns)
 
 
+def _marks(rows: pd.DataFrame) -> dict[str, pd.Series]:
+    """What an analyst corrected or verified, carried by every shaped export under our own names."""
+    return {c.name: rows[c.name] for c in schema.MARK_COLUMNS}
+
+
 def acled_rows(rows: pd.DataFrame) -> pd.DataFrame:
     """Event rows (with `_start`) in ACLED's columns (schema.ACLED_COLUMNS)."""
     precision, geo = rows[schema.DATE_PRECISION], rows[schema.GEO_PRECISION]
@@ -158,6 +163,7 @@ def acled_rows(rows: pd.DataFrame) -> pd.DataFrame:
         "latitude": rows[schema.LAT].where(located), "longitude": rows[schema.LON].where(located),
         "geo_precision": _coded(geo, ACLED_GEO_PRECISION),
         "source": rows[schema.SOURCE], "notes": rows[schema.EVIDENCE], "fatalities": rows[schema.KILLED_LOW],
+        **_marks(rows),
     }, index=rows.index)
     return _declared(shaped, schema.ACLED_COLUMNS)
 
@@ -175,6 +181,7 @@ def ucdp_rows(rows: pd.DataFrame) -> pd.DataFrame:
         "where_prec": _coded(rows[schema.GEO_PRECISION], UCDP_WHERE_PRECISION),
         "best": rows[schema.KILLED_BEST], "low": rows[schema.KILLED_LOW], "high": rows[schema.KILLED_HIGH],
         "source_office": rows[schema.SOURCE], "source_date": rows[schema.PUBLISHED],
+        **_marks(rows),
     }, index=rows.index)
     return _declared(shaped, schema.UCDP_COLUMNS)
 
@@ -187,7 +194,7 @@ GEOJSON_PROPERTIES: tuple[str, ...] = (
     schema.KILLED, schema.KILLED_QUALIFIER, schema.KILLED_LOW, schema.KILLED_BEST, schema.KILLED_HIGH,
     schema.INJURED, schema.INJURED_QUALIFIER, schema.INJURED_LOW, schema.INJURED_BEST, schema.INJURED_HIGH,
     schema.N_REPORTS, schema.N_SOURCES, schema.SOURCE, schema.PUBLISHED, schema.ARTICLE_ID,
-    schema.EVIDENCE, schema.EVIDENCE_START, schema.EVIDENCE_END,
+    schema.EVIDENCE, schema.EVIDENCE_START, schema.EVIDENCE_END, *(c.name for c in schema.MARK_COLUMNS),
 )
 _GEOJSON_COLUMNS = tuple(c for c in schema.INCIDENT_COLUMNS if c.name in GEOJSON_PROPERTIES)
 

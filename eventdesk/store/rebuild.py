@@ -1,5 +1,7 @@
 """The store's incidents rebuilt in its database: every report merged streamed, or one decision applied.
 
+Every incident row is built with the analyst's corrections applied (`corrections.apply_stored`).
+
 `rebuild_incidents` merges every stored report into incidents (`clusters.cluster_streamed`), applies the
 analyst's decisions and rewrites the `members` and `events` tables; `apply_decision` regroups only
 the incidents one new decision touches, and ends where a full rebuild would. Both leave the files
@@ -21,7 +23,7 @@ import pandas as pd
 
 from eventdesk import schema
 from eventdesk.schema import EVENT_ID, REPORT_ID
-from eventdesk.store import clusters, decisions, incidents, merge
+from eventdesk.store import clusters, corrections, decisions, incidents, merge
 from eventdesk.store.clusters import EVENT_SEQ, MEMBER_RANK
 from eventdesk.store.database import (
     CHUNK_ROWS,
@@ -218,9 +220,17 @@ def _member_reports(store: Store, where: str, parameters: Sequence) -> pd.DataFr
 
 
 def _insert_incidents(store: Store, reports: pd.DataFrame, rule: str) -> None:
-    rows = incidents.build_incidents(reports, rule)
+    rows = corrections.apply_stored(store, incidents.build_incidents(reports, rule))
     rows[EVENT_SEQ] = reports.drop_duplicates(EVENT_ID).set_index(EVENT_ID).loc[rows[EVENT_ID], EVENT_SEQ].to_numpy()
     store.insert(EVENTS, rows)
+
+
+def rebuild_events(store: Store, event_ids: Sequence[str]) -> None:
+    """Build the rows of these incidents again from their members (after a correction: their membership is
+    unchanged); the caller holds the transaction."""
+    store.db.execute(f"DELETE FROM {EVENTS} WHERE {EVENT_ID} IN (SELECT unnest(?))", [list(event_ids)])
+    _insert_incidents(store, _member_reports(store, f"m.{EVENT_ID} IN (SELECT unnest(?))", [list(event_ids)]),
+                      store.figure_rule())
 
 
 def apply_decision(store: Store, decision: decisions.Decision, event_ids: Sequence[str],

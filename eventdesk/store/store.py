@@ -215,10 +215,10 @@ class Store:
     # -- decisions ---------------------------------------------------------------------------
 
     def decisions(self) -> list[Decision]:
-        """The analyst's decisions, oldest first."""
+        """The analyst's splits and merges, oldest first (corrections: `corrections.stored`)."""
         rows = self.db.execute(
             f"SELECT {schema.DECISION_ID}, {schema.ACTION}, {schema.REPORT_IDS} FROM {DECISIONS} "
-            f"ORDER BY {schema.DECISION_ID}").fetchall()
+            f"WHERE {schema.ACTION} IN (?, ?) ORDER BY {schema.DECISION_ID}", [SPLIT, MERGE]).fetchall()
         return [Decision(int(n), action, tuple(ids.split())) for n, action, ids in rows]
 
     def add_decision(self, action: str, report_ids: Sequence[str], event_ids: Sequence[str], note: str | None,

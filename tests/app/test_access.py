@@ -16,7 +16,7 @@ from tests.app.actions import click
 UPLOADS = Path(__file__).resolve().parents[1] / "fixtures" / "uploads"
 DAWN = UPLOADS / "2024-02-09_dawn_peshawar.json"
 PAGES = ("overview", "timeline", "map", "casualties", "actors", "events", "upload")
-WRITE_BUTTONS = {"Add to the store", "Split them off", "Merge the two events"}
+WRITE_BUTTONS = {"Add to the store", "Split them off", "Merge the two events", "Save the corrections", "Undo it"}
 PASSWORD = "correct horse battery staple"
 
 
@@ -24,7 +24,7 @@ def write_widgets(app: AppTest) -> list[str]:
     """What on the page could change the store: its uploader, paste box and write buttons."""
     found = [f"uploader {u.label}" for u in app.file_uploader] + [f"text area {t.label}" for t in app.text_area]
     found += [f"button {b.label}" for b in app.button if b.label in WRITE_BUTTONS]
-    return found + [f"expander {e.label}" for e in app.expander if "Split" in e.label]
+    return found + [f"expander {e.label}" for e in app.expander if "Split" in e.label or "Correct" in e.label]
 
 
 def sign_in(app: AppTest, name: str, password: str) -> AppTest:
@@ -46,8 +46,9 @@ def test_the_same_pages_show_their_writes_on_an_ordinary_desk(open_store_page, c
     assert write_widgets(open_store_page(corpus_store, "upload")) == [
         "uploader Article files", "text area Article text", "button Add to the store"]
     assert write_widgets(open_store_page(corpus_store, "events")) == [
-        "button Split them off", "button Merge the two events",
-        "expander Wrongly merged? Split reports off, or merge with another event"]
+        "button Split them off", "button Merge the two events", "button Save the corrections", "button Undo it",
+        "expander Wrongly merged? Split reports off, or merge with another event",
+        "expander A wrong value? Correct it, or mark the event verified"]
 
 
 def test_the_upload_page_of_a_read_only_desk_says_so_and_still_counts_the_store(open_store_page, corpus_store,

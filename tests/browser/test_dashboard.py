@@ -320,7 +320,8 @@ def test_upload_two_files_then_see_them_on_every_page_and_in_the_csv(new_context
     expect(merge_button).to_be_visible()
     expect(page.get_by_role("button", name="Split them off")).to_be_visible()
     # Streamlit scrolls inside its own container, which a full-page screenshot does not follow.
-    page.get_by_test_id("stExpander").screenshot(path=screenshots / "events-split-merge.png")
+    page.get_by_test_id("stExpander").filter(has_text="Wrongly merged?").screenshot(
+        path=screenshots / "events-split-merge.png")
 
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Casualties").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Casualties")
