@@ -10,7 +10,6 @@ import codecs
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tracemalloc
@@ -244,4 +243,3 @@ def test_the_command_line_names_every_bad_file_and_stores_the_good_ones(tmp_path
     assert f"{len(reported)} file(s) or record(s) skipped" in done.stderr
     assert "2 articles read, 2 new" in done.stdout
     assert snapshot(tmp_path / "store") == reference
-    shutil.rmtree(tmp_path / "store")
