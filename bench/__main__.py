@@ -14,6 +14,7 @@ from bench.report import print_table
 BENCHMARKS: dict[str, str] = {
     "dashboard": "bench.dashboard",
     "extraction": "bench.extraction",
+    "hostile": "bench.hostile",
     "ingest": "bench.ingest",
     "merge": "bench.merge",
 }

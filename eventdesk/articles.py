@@ -29,11 +29,14 @@ block that is not closed, a line that is not `key: value`, an unknown or repeate
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
+import errno
 import hashlib
 import io
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -66,7 +69,8 @@ class ArticleError:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        path = printable(self.path)
+        where = f"{path}:{self.line}" if self.line else path
         return f"{where}: {self.message}"
 
 
@@ -153,11 +157,36 @@ def _clean(value: object) -> str | None:
     return value or None
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def printable(name: str) -> str:
+    """A file name fit for a one-line message or a stored value: control characters (a newline in the
+    name) written as escapes, bytes that are not UTF-8 (kept by the file system) as U+FFFD."""
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], name)
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def decode(data: bytes, name: str) -> str:
-    """Decode bytes as UTF-8 text, refusing binary data with a clear message."""
+    """Decode bytes as UTF-8 text (or UTF-16/32 with a byte-order mark), refusing binary data clearly."""
     if not data.strip():
         raise ValueError("the file is empty")
-    if b"\x00" in data[:4096]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as err:
+                raise ValueError(f"broken {encoding.upper()} text (byte {err.start}): "
+                                 "re-save the file as UTF-8") from err
+    head = data[:4096]
+    if b"\x00" in head:
+        if head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4:
+            raise ValueError("UTF-16 text without a byte-order mark: re-save the file as UTF-8 "
+                             "(e.g. iconv -f utf-16le -t utf-8)")
         raise ValueError("the file is binary, not text: give a .txt, .md, .html, .json, .jsonl or .csv file")
     try:
         return data.decode("utf-8-sig")
@@ -252,11 +281,16 @@ def parse_html(text: str, name: str, source: str | None = None) -> Article:
     )
 
 
+_TOO_DEEP = "malformed JSON: nested too deeply; give each article as a flat object with a 'text' field"
+
+
 def _records_from_json(text: str, name: str) -> Iterator[tuple[int | None, object]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise ValueError(f"malformed JSON at line {err.lineno}, column {err.colno}: {err.msg}") from err
+    except RecursionError:
+        raise ValueError(_TOO_DEEP) from None
     items = data if isinstance(data, list) else [data]
     for item in items:
         yield None, item
@@ -270,10 +304,12 @@ def _records_from_jsonl(text: str, name: str) -> Iterator[tuple[int | None, obje
             yield number, json.loads(line)
         except json.JSONDecodeError as err:
             yield number, ValueError(f"malformed JSON: {err.msg} (column {err.colno})")
+        except RecursionError:
+            yield number, ValueError(_TOO_DEEP)
 
 
 def _records_from_csv(text: str, name: str) -> Iterator[tuple[int | None, object]]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     if not reader.fieldnames or "text" not in [f.strip() for f in reader.fieldnames]:
         raise ValueError("CSV has no 'text' column: the header must name at least 'text'")
     try:
@@ -297,7 +333,7 @@ def parse_bytes(data: bytes, name: str, source: str | None = None) -> LoadResult
         if suffix not in SUFFIXES:
             raise ValueError(f"unsupported file type {suffix or '(none)'}: use one of {', '.join(SUFFIXES)}")
         if len(data) > MAX_FILE_BYTES:
-            raise ValueError(f"file larger than {MAX_FILE_BYTES // 2**20} MB: split it into smaller files")
+            raise ValueError(_TOO_LARGE)
         text = decode(data, name)
         if suffix in (".txt", ".md"):
             result.articles.append(parse_text(text, name, source))
@@ -307,6 +343,8 @@ def parse_bytes(data: bytes, name: str, source: str | None = None) -> LoadResult
             _collect_records(_RECORD_READERS[suffix](text, name), name, result)
     except ValueError as err:
         result.errors.append(ArticleError(name, str(err), getattr(err, "line", None)))
+    except RecursionError:  # a value nested too deeply for a step after the JSON parser
+        result.errors.append(ArticleError(name, _TOO_DEEP))
     return result
 
 
@@ -322,27 +360,78 @@ def _collect_records(records: Iterable[tuple[int | None, object]], name: str, re
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Article files under the given files and folders, in a stable order."""
+    """Article files under the given files and folders, in a stable order.
+
+    A link inside a folder is yielded when it names an article file, leads to a folder (which is not
+    followed) or leads back to itself, so that reading it says what is wrong."""
     for path in map(Path, paths):
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            yield from sorted(_walk(path))
         else:
             yield path
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Candidates under a folder, never following a link to a folder (which may lead back up)."""
+    for root, folders, files in os.walk(folder, followlinks=False):
+        yield from (p for p in map(Path(root).joinpath, files) if _is_candidate(p))
+        yield from (p for p in map(Path(root).joinpath, folders) if p.is_symlink())
+
+
+def _is_candidate(path: Path) -> bool:
+    if path.is_symlink():
+        return path.suffix.lower() in SUFFIXES or path.is_dir() or _is_loop(path)
+    return path.is_file() and path.suffix.lower() in SUFFIXES
+
+
+def _is_loop(path: Path) -> bool:
+    try:
+        path.stat()
+    except OSError as err:
+        return err.errno == errno.ELOOP
+    return False
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of an article file; a ValueError says what to do when it is a folder link, a loop, too large
+    or unreadable. The size is checked before reading, and at most MAX_FILE_BYTES + 1 bytes are ever read."""
+    try:
+        if path.is_dir():
+            raise ValueError("a link to a folder, not followed: give that folder itself to ingest its files")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ValueError(_TOO_LARGE)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise ValueError("a symbolic link that leads back to itself: remove it or point it at an article "
+                             "file") from None
+        raise ValueError(f"cannot read: {err.strerror}: check that the file exists and is readable") from None
+    if len(data) > MAX_FILE_BYTES:  # the file grew while it was read
+        raise ValueError(_TOO_LARGE)
+    return data
+
+
+_TOO_LARGE = f"file larger than {MAX_FILE_BYTES // 2**20} MB: split it into smaller files"
 
 
 def load_paths(paths: Iterable[str | Path]) -> LoadResult:
     """Articles from files and folders; unreadable files become errors, not exceptions."""
     result = LoadResult()
     for path in iter_files(paths):
-        try:
-            data = path.read_bytes()
-        except OSError as err:
-            result.errors.append(ArticleError(str(path), f"cannot read: {err.strerror}"))
-            continue
-        part = parse_bytes(data, str(path), source=path.name)
+        part = load_file(path)
         result.articles.extend(part.articles)
         result.errors.extend(part.errors)
     return result
+
+
+def load_file(path: Path) -> LoadResult:
+    """Articles from one file that `iter_files` found (a link to a folder is named, not followed)."""
+    try:
+        data = read_file(path)
+    except ValueError as err:
+        return LoadResult(errors=[ArticleError(str(path), str(err))])
+    return parse_bytes(data, str(path), source=printable(path.name))
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:

@@ -16,6 +16,7 @@ rules of the conflict datasets do); `explain_type` also says which trigger or ru
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -206,11 +207,9 @@ def find_triggers(sentence: str) -> list[Trigger]:
     is arson, not a bomb)."""
     tokens = tokenize(sentence)
     candidates = [_from_hit(hit, tokens) for hit in load_lexicon().find(sentence, tokens)] + _shape_triggers(sentence)
-    candidates.sort(key=lambda t: (t.kind != "claim", -_words(tokens, t), t.start - t.end, t.start))
-    chosen: list[Trigger] = []
-    for candidate in candidates:
-        if not any(c.start < candidate.end and candidate.start < c.end for c in chosen):
-            chosen.append(candidate)
+    starts, ends = [t.start for t in tokens], [t.end for t in tokens]
+    candidates.sort(key=lambda t: (t.kind != "claim", -_words(starts, ends, t), t.start - t.end, t.start))
+    chosen = _without_overlaps(candidates)
     figurative = [m.span() for m in _FIGURATIVE_PHRASE.finditer(sentence)]
     marked = sorted((_marked(sentence, t, figurative) for t in chosen), key=lambda t: t.start)
     return _deaths_in_violence(_claimed_acts(marked))
@@ -292,8 +291,25 @@ def _shape_triggers(sentence: str) -> list[Trigger]:
     return found
 
 
-def _words(tokens: list[Token], trigger: Trigger) -> int:
-    return sum(trigger.start <= t.start and t.end <= trigger.end for t in tokens)
+def _words(starts: list[int], ends: list[int], trigger: Trigger) -> int:
+    """How many tokens (given by their sorted starts and ends) lie inside the trigger."""
+    return max(0, bisect_right(ends, trigger.end) - bisect_left(starts, trigger.start))
+
+
+def _without_overlaps(candidates: list[Trigger]) -> list[Trigger]:
+    """The candidates, in order of preference, that overlap none preferred before them.
+
+    The chosen spans are kept sorted (they never overlap), so each candidate is checked against its two
+    neighbours only: a sentence of thousands of triggers costs n log n, not n squared."""
+    chosen: list[Trigger] = []
+    spans: list[tuple[int, int]] = []
+    for candidate in candidates:
+        at = bisect_left(spans, (candidate.start, candidate.end))
+        if at and spans[at - 1][1] > candidate.start or at < len(spans) and spans[at][0] < candidate.end:
+            continue
+        spans.insert(at, (candidate.start, candidate.end))
+        chosen.append(candidate)
+    return chosen
 
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[-–—]\s")

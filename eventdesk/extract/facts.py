@@ -16,7 +16,7 @@ from eventdesk.extract.dates import DateMention, DateReader, best_date
 from eventdesk.extract.events import Trigger, find_triggers
 from eventdesk.extract.places import PlaceName, dateline_end, find_place_names
 from eventdesk.extract.rules import rule
-from eventdesk.extract.text import Sentence, is_upper_case, split_sentences
+from eventdesk.extract.text import Sentence, is_noise, is_upper_case, split_sentences
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,9 @@ def read_sentences(article: Article) -> list[SentenceFacts]:
     facts = []
     for index, sentence in enumerate(split_sentences(article.text)):
         flat = sentence.text.replace("\n", " ")
+        if is_noise(flat):
+            facts.append(SentenceFacts(index, sentence, [], [], [], places=[]))
+            continue
         dates = [d for d in reader.read(flat, sentence.start) if d.start >= dateline]
         figures = find_casualties(flat, sentence.start)
         facts.append(SentenceFacts(index, sentence, find_triggers(flat), figures, dates,

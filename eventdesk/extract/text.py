@@ -60,10 +60,32 @@ def _is_abbreviation(chunk: str) -> bool:
     return word.rstrip(".").lower() in _ABBREVIATIONS and word.endswith(".")
 
 
+# A "sentence" longer than this (a page without punctuation, a run of digits) is read in pieces cut at a
+# space, so that no rule or model sees more at once than a long real sentence.
+MAX_SENTENCE_CHARS = 5_000
+
+
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        _append(sentences, text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         sentences.append(Sentence(text[start:end], start, end))
+
+
+def is_noise(text: str) -> bool:
+    """Whether a long sentence is no prose and reports nothing: one word or phrase said over and over
+    ("bomb bomb bomb ...", fewer than one word in six differs from all before it), or a run of characters
+    with hardly a space (words 40 characters long on average)."""
+    words = text.split()
+    if len(text) >= 1_000 and len(words) * 40 < len(text):
+        return True
+    return len(words) >= 100 and len(set(words)) * 6 < len(words)

@@ -156,7 +156,7 @@ def default_workers() -> int:
 
 def _articles_from_paths(paths: Iterable[str | Path], result: IngestResult) -> Iterator[tuple[str, Article]]:
     for path in articles_mod.iter_files(paths):
-        loaded = articles_mod.load_paths([path])
+        loaded = articles_mod.load_file(path)
         result.errors.extend(loaded.errors)
         for article in loaded.articles:
             yield str(path), article
@@ -164,7 +164,7 @@ def _articles_from_paths(paths: Iterable[str | Path], result: IngestResult) -> I
 
 def _articles_from_bytes(files: Iterable[tuple[str, bytes]], result: IngestResult) -> Iterator[tuple[str, Article]]:
     for name, data in files:
-        loaded = articles_mod.parse_bytes(data, name, source=Path(name).name)
+        loaded = articles_mod.parse_bytes(data, name, source=articles_mod.printable(Path(name).name))
         result.errors.extend(loaded.errors)
         for article in loaded.articles:
             yield name, article

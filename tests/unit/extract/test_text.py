@@ -1,6 +1,9 @@
 """Sentence splitting keeps offsets exact and does not split at abbreviations."""
 
-from eventdesk.extract.text import is_upper_case, split_sentences
+
+import pytest
+
+from eventdesk.extract.text import MAX_SENTENCE_CHARS, is_noise, is_upper_case, split_sentences
 
 
 def test_offsets_point_into_the_text():
@@ -36,3 +39,25 @@ def test_upper_case_detection():
     assert is_upper_case("GUERRILLAS ATTACKED A BRIDGE IN THE NORTH")
     assert not is_upper_case("Guerrillas attacked a bridge in the north of the country.")
     assert not is_upper_case("BBC")
+
+
+def test_a_sentence_without_full_stops_is_read_in_pieces_cut_at_spaces():
+    text = ("Gunmen attacked the village. Herders fled the burning village at dawn "
+            + "herders fled the burning village at dawn " * 1_000)
+    first, *pieces = split_sentences(text)
+    assert first.text == "Gunmen attacked the village."
+    assert len(pieces) > 1 and all(len(p.text) <= MAX_SENTENCE_CHARS for p in pieces)
+    assert all(text[p.start:p.end] == p.text and not p.text.startswith(" ") for p in pieces)
+    assert " ".join(p.text for p in pieces) == text[first.end:].strip()
+
+
+@pytest.mark.parametrize("text,noise", [
+    (" ".join(["bomb"] * 200), True),
+    ("x" * 5_000, True),
+    ("killed and wounded " * 100, True),
+    (" ".join(f"word{i}" for i in range(200)), False),
+    ("A bomb killed three people in Kano on Monday.", False),
+    ("9" * 500, False),  # short: read as usual
+])
+def test_is_noise(text, noise):
+    assert is_noise(text) is noise
