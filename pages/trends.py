@@ -1,4 +1,4 @@
-"""Trends: attacks and the killed by province or country over time, the latest period against the ones before."""
+"""Trends: attacks, killed and injured by province, country or initiator over time, the latest period against before."""
 
 import streamlit as st
 

@@ -1,4 +1,5 @@
-"""Totals and change by area over time: attacks and the killed per province (or country) and period,
+"""Totals and change by area over time: attacks, the killed and the injured per province, country or
+initiator and period (a week, a month, a year, or 30 days counted back from the latest dated attack),
 each area's latest period beside the one before and the average of the periods before that, and
 a line chart of the busiest areas.
 
@@ -19,14 +20,17 @@ import plotly.graph_objects as go
 
 from eventdesk.dashboard import filters, sql
 from eventdesk.dashboard.escaping import escape_series, escape_text
-from eventdesk.schema import ADMIN1, COUNTRY, DATE, KILLED
+from eventdesk.schema import ADMIN1, COUNTRY, DATE, INJURED, KILLED
 from eventdesk.store import tables
 
-LEVELS: dict[str, str] = {ADMIN1: "Province or state", COUNTRY: "Country"}
-PERIODS: dict[str, str] = {"month": "Month", "week": "Week", "year": "Year"}
-MEASURES: dict[str, str] = {"attacks": "Attacks", "killed": "Killed"}
+INITIATOR = "initiator"
+LEVELS: dict[str, str] = {ADMIN1: "Province or state", COUNTRY: "Country", INITIATOR: "Initiator"}
+DAYS = "30 days"
+PERIODS: dict[str, str] = {"month": "Month", DAYS: "30 days", "week": "Week", "year": "Year"}
+WINDOW_DAYS = 30  # a DAYS period: the 30 days up to the view's latest dated attack, the 30 before, ...
+MEASURES: dict[str, str] = {"attacks": "Attacks", "killed": "Killed", "injured": "Injured"}
 # A period's date must be written at least this finely (length of the ISO date: 2024-01-03, 2024-01, 2024).
-_DATE_LENGTH: dict[str, int] = {"week": 10, "month": 7, "year": 4}
+_DATE_LENGTH: dict[str, int] = {"week": 10, DAYS: 10, "month": 7, "year": 4}
 BASELINE_PERIODS = 6  # the latest period is compared with the average of up to this many periods before it
 CHART_AREAS = 8
 
@@ -36,10 +40,12 @@ LATEST, PREVIOUS, AVERAGE, CHANGE, TOTAL = "latest", "previous", "average before
 
 
 def area_sql(level: str) -> str:
-    """The area of a row: "province, country", or the country, as far as known."""
+    """The area of a row: "province, country", or the country, as far as known; or its initiator."""
     country = f"coalesce({COUNTRY}, {tables.sql_text(sql.UNKNOWN_PLACE)})"
     if level == COUNTRY:
         return country
+    if level == INITIATOR:
+        return sql.INITIATOR_SQL
     if level != ADMIN1:
         raise ValueError(f"unknown area level {level!r}; choose one of {', '.join(LEVELS)}")
     return (f"CASE WHEN {ADMIN1} IS NOT NULL THEN {ADMIN1} || ', ' || {country} "
@@ -49,21 +55,27 @@ def area_sql(level: str) -> str:
 def _period_sql(period: str) -> str:
     if period not in PERIODS:
         raise ValueError(f"unknown period {period!r}; choose one of {', '.join(PERIODS)}")
+    if period == DAYS:  # windows counted back from the latest day: the last one always ends on it
+        latest = f"(max({tables.START_SQL}) OVER ())"
+        back = f"(date_diff('day', {tables.START_SQL}, {latest}) // {WINDOW_DAYS})"
+        return f"CAST({latest} - to_days(CAST({WINDOW_DAYS} * ({back} + 1) - 1 AS INTEGER)) AS DATE)"
     return f"date_trunc('{period}', {tables.START_SQL})"
 
 
 def counts_by_area(events: filters.Events, level: str = ADMIN1, period: str = "month") -> pd.DataFrame:
-    """AREA, PERIOD (the period's first day), ATTACKS and KILLED for every area and period with an attack."""
+    """AREA, PERIOD (the period's first day), ATTACKS, KILLED and INJURED for every area and period with an attack."""
     area, truncated = area_sql(level), _period_sql(period)
     view = filters.as_view(events)
     where = f"{sql.VIOLENT_SQL} AND {sql.DATED_SQL} AND length({DATE}) >= {_DATE_LENGTH[period]}"
     frame = view.fetch(
-        f"SELECT {area} AS {AREA}, {truncated} AS {PERIOD}, count(*) AS {ATTACKS}, "
-        f"sum({KILLED}) AS {KILLED} FROM {{rows}} GROUP BY ALL ORDER BY {PERIOD}, {AREA}",
+        f"SELECT {AREA}, {PERIOD}, count(*) AS {ATTACKS}, sum({KILLED}) AS {KILLED}, sum({INJURED}) AS {INJURED} "
+        f"FROM (SELECT {area} AS {AREA}, {truncated} AS {PERIOD}, {KILLED}, {INJURED} FROM {{rows}}) "
+        f"GROUP BY ALL ORDER BY {PERIOD}, {AREA}",
         where=where,
     )
     frame[PERIOD] = pd.to_datetime(frame[PERIOD])
-    frame[KILLED] = frame[KILLED].fillna(0).astype("int64")
+    for figure in (KILLED, INJURED):
+        frame[figure] = frame[figure].fillna(0).astype("int64")
     frame[ATTACKS] = frame[ATTACKS].astype("int64")
     return frame.reset_index(drop=True)
 
@@ -83,7 +95,7 @@ def series(counts: pd.DataFrame, period: str, measure: str = ATTACKS) -> pd.Data
     if counts.empty:
         return pd.DataFrame()
     wide = counts.pivot_table(index=PERIOD, columns=AREA, values=measure, aggfunc="sum", fill_value=0)
-    frequency = {"week": "W-MON", "month": "MS", "year": "YS"}[period]
+    frequency = {"week": "W-MON", "month": "MS", "year": "YS", DAYS: f"{WINDOW_DAYS}D"}[period]
     every = pd.date_range(wide.index.min(), wide.index.max(), freq=frequency)
     return wide.reindex(every, fill_value=0).rename_axis(PERIOD)
 
@@ -153,7 +165,9 @@ def shown_table(trends: TrendTable, period: str) -> pd.DataFrame:
 
 
 def period_label(start: pd.Timestamp, period: str) -> str:
-    """ "2024-01" for a month, "week of 2024-01-01", "2024" for a year."""
+    """ "2024-01" for a month, "week of 2024-01-01", "2024" for a year, "2024-01-05 to 2024-02-03" for 30 days."""
+    if period == DAYS:
+        return f"{start:%Y-%m-%d} to {start + pd.Timedelta(days=WINDOW_DAYS - 1):%Y-%m-%d}"
     if period == "month":
         return start.strftime("%Y-%m")
     if period == "year":
@@ -163,16 +177,22 @@ def period_label(start: pd.Timestamp, period: str) -> str:
 
 def reading_note(trends: TrendTable, period: str, measure: str) -> str:
     """A sentence saying what the table compares and what it leaves out."""
+    unit = "day" if period == DAYS else period  # what an attack's date must name to be in a period
     if trends.latest_period is None:
-        note = f"No attack in this view is dated to the {period}."
+        note = f"No attack in this view is dated to the {unit}."
+    elif period == DAYS:
+        note = (f"{LATEST.capitalize()}: {period_label(trends.latest_period, period)}, the {WINDOW_DAYS} days up to "
+                f"the latest dated attack in this view; {PREVIOUS}: the {WINDOW_DAYS} days before; {AVERAGE}: the "
+                f"mean of up to {BASELINE_PERIODS} such periods before the latest; ")
     else:
         note = (f"{LATEST.capitalize()}: {period_label(trends.latest_period, period)}, the latest {period} with an "
-                f"attack in this view; {AVERAGE}: the mean of up to {BASELINE_PERIODS} {period}s before it; "
-                f"{CHANGE}: the latest against that mean. Attacks only: claims and statements repeat an "
-                "attack's toll.")
+                f"attack in this view; {AVERAGE}: the mean of up to {BASELINE_PERIODS} {period}s before it; ")
+    if trends.latest_period is not None:
+        note += (f"{CHANGE}: the latest against that mean. Attacks only: claims and statements repeat an "
+                 "attack's toll.")
     left_out = []
     if trends.coarser:
-        left_out.append(f"{trends.coarser:,} attack(s) dated less precisely than a {period}")
+        left_out.append(f"{trends.coarser:,} attack(s) dated less precisely than a {unit}")
     if trends.undated:
         left_out.append(f"{trends.undated:,} undated attack(s)")
     return note + (" Left out: " + " and ".join(left_out) + "." if left_out else "")

@@ -112,3 +112,27 @@ def test_an_unknown_choice_is_refused(events):
         trends.trend_table(events, "district")
     with pytest.raises(ValueError, match="period"):
         trends.trend_table(events, schema.ADMIN1, "day")
+
+
+def test_the_last_30_days_against_the_30_before(events):
+    # The latest dated attack is on 30 April: the last window is 1-30 April, the one before 2-31 March.
+    table = trends.trend_table(events, schema.ADMIN1, trends.DAYS, measure="killed")
+    assert table.latest_period == pd.Timestamp("2024-04-01")
+    borno = table.changes.set_index(trends.AREA).loc["Borno, Nigeria"]
+    assert (borno[trends.LATEST], borno[trends.PREVIOUS]) == (11, 0)  # the 15 March attack names no toll
+    assert trends.period_label(table.latest_period, trends.DAYS) == "2024-04-01 to 2024-04-30"
+    windows = trends.series(table.counts, trends.DAYS, "killed").index
+    assert len(windows) > 1 and {step.days for step in windows[1:] - windows[:-1]} == {trends.WINDOW_DAYS}
+    note = trends.reading_note(table, trends.DAYS, "killed")
+    assert "the 30 days up to the latest dated attack" in note and "dated less precisely than a day" in note
+
+
+def test_by_initiator_and_by_injured(make_events):
+    events = make_events(
+        _attack("2024-01-10", "Borno", "Nigeria", 4, **{schema.ACTOR1: "Boko Haram", schema.INJURED: 7}),
+        _attack("2024-02-10", "Borno", "Nigeria", 1, **{schema.CLAIMED_BY: "ISWAP", schema.INJURED: 2}),
+        _attack("2024-02-11", "Yobe", "Nigeria", 1))
+    table = trends.trend_table(events, trends.INITIATOR, "month", measure="injured")
+    rows = table.changes.set_index(trends.AREA)
+    assert set(rows.index) == {"Boko Haram", "ISWAP", "(unknown)"}
+    assert rows.loc["Boko Haram", trends.TOTAL] == 7 and rows.loc["ISWAP", trends.LATEST] == 2
