@@ -23,11 +23,11 @@ from pathlib import Path
 from bench import server
 from bench.report import Result
 from bench.synthetic import synthetic_events
-from eventdesk.dashboard import assets, charts, counts, filters, graph, keys, mapview, query, timeline, ui
+from eventdesk.dashboard import assets, charts, counts, filters, graph, keys, mapview, query, timeline, trends, ui
 from eventdesk.store import store, tables
 
 SIZES = tuple(int(n) for n in os.environ.get("EVENTDESK_BENCH_SIZES", "1000,100000,1000000").split(","))
-PAGES = ("overview", "timeline", "map", "casualties", "actors", "events")
+PAGES = ("overview", "timeline", "map", "casualties", "trends", "actors", "events")
 DASHBOARD = server.ROOT / "dashboard.py"
 PAGE_BUDGET, FILTER_BUDGET, RSS_BUDGET = "< 2 s", "< 1 s", "< 1,024 MB"
 
@@ -69,9 +69,16 @@ def _casualties(view: tables.View) -> None:
     charts.casualties_figure(query.casualties_by_actor(view).head(30), query.ACTOR).to_json()
 
 
+def _trends(view: tables.View) -> None:
+    table = trends.trend_table(view)  # the page's defaults: attacks per province and month
+    trends.trend_figure(table, "month").to_json()
+    trends.shown_table(table, "month")
+
+
 def _actors(view: tables.View) -> None:
     relations = query.relations(view)
-    network = graph.build_graph(relations, query.actor_event_counts(view), query.actor_types(view))
+    network = graph.build_graph(relations, query.actor_event_counts(view), query.actor_types(view),
+                                query.initiators(view))
     graph.graph_figure(graph.busiest(network)).to_json()
 
 
@@ -81,7 +88,7 @@ def _events(view: tables.View) -> None:
 
 
 LIBRARY_PAGES: dict[str, Callable[[tables.View], None]] = {
-    "overview": _overview, "timeline": _timeline, "map": _map, "casualties": _casualties,
+    "overview": _overview, "timeline": _timeline, "map": _map, "casualties": _casualties, "trends": _trends,
     "actors": _actors, "events": _events,
 }
 
@@ -126,6 +133,7 @@ READY = {
     "timeline": ".js-plotly-plot .scatterlayer .points path",
     "map": 'iframe[title="streamlit_folium.st_folium"]',
     "casualties": '[data-testid="stDataFrame"]',
+    "trends": ".js-plotly-plot .scatterlayer .points path",
     "actors": ".js-plotly-plot .textpoint",
     "events": '[data-testid="stDataFrame"]',
 }
