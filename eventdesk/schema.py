@@ -49,6 +49,8 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("source", "string", "Outlet or file the article came from."),
     Column("published", "string", "Publication date of the article (YYYY-MM-DD), when known."),
     Column("event_type", "string", "One of the event taxonomy: bombing, armed_assault, ..., statement, other.", True),
+    Column("event_type_reason", "string", "Why the type: the trigger entry or type rule that decided it and the "
+           "trigger's words."),
     Column("date", "string", "Date of the event at its precision: YYYY-MM-DD, YYYY-MM or YYYY."),
     Column("date_precision", "string", "day, month, year or unknown.", True),
     Column("date_reason", "string", "Why the event has its date: the date rule and the words it read, with their "
@@ -59,8 +61,11 @@ EVENT_COLUMNS: tuple[Column, ...] = (
            "its first day."),
     Column("actor1", "string", "Initiator: attacker, warner, claimant, accuser (canonical name)."),
     Column("actor1_type", "string", "Type of actor1 in the actor registry."),
+    Column("actor1_reason", "string", "Why actor1: the finder that read it (claim, official, narrator, frame, an "
+           "accusation rule, ...) and its words where it is one span of a sentence."),
     Column("actor2", "string", "Target, victim or recipient (canonical name or description)."),
     Column("actor2_type", "string", "Type of actor2."),
+    Column("actor2_reason", "string", "Why actor2: the rule that read the target and its words in its sentence."),
     Column("targets", "string", "Every target of the incident, actor2 first, '; '-joined."),
     Column("location", "string", "Most specific place name of the event."),
     Column("admin1", "string", "First-level administrative division (province, state)."),

@@ -44,6 +44,8 @@ for column, (label, (value, note)) in zip(st.columns([2, 2, 1, 1]), figures.item
         st.metric(label, value)
         ui.caption_if(note)
 
+st.markdown("**Why these values** (the rule that read each, and its words in the article)")
+st.table(event_detail.value_reasons(event), hide_index=True)
 st.markdown("**Why these reports are one event**")
 st.table(event_detail.merge_reasons(members), hide_index=True)  # a table wraps the long reasons
 st.markdown("**Sources** (the report that founded the event first)")

@@ -121,6 +121,35 @@ def event_row(view: filters.Events, event_id: str) -> pd.Series | None:
     return None if rows.empty else rows.iloc[0]
 
 
+# Each value of an event beside the column that says why it is what it is (schema.py's reason columns).
+VALUE_REASONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("type", (schema.EVENT_TYPE,), (schema.EVENT_TYPE_REASON,)),
+    ("date", (schema.DATE, schema.DATE_PRECISION), (schema.DATE_REASON,)),
+    ("place", (schema.LOCATION, schema.COUNTRY, schema.GEO_PRECISION), (schema.PLACE_REASON,)),
+    ("actor1", (schema.ACTOR1,), (schema.ACTOR1_REASON,)),
+    ("actor2", (schema.ACTOR2,), (schema.ACTOR2_REASON,)),
+    ("killed", (schema.KILLED, schema.KILLED_QUALIFIER), (schema.KILLED_RULE, schema.KILLED_SPAN)),
+    ("injured", (schema.INJURED, schema.INJURED_QUALIFIER), (schema.INJURED_RULE, schema.INJURED_SPAN)),
+)
+VALUE, WHY = "value", "why"
+
+
+def _joined(event: pd.Series, columns: tuple[str, ...], sep: str) -> str:
+    parts = [str(event.get(c)) for c in columns if c in event.index and not pd.isna(event.get(c))]
+    return sep.join(part for part in parts if part != "unknown")  # an "unknown" precision is no value
+
+
+def value_reasons(event: pd.Series) -> pd.DataFrame:
+    """One row per value of the event: the value as stored and why (the rule and the words it read); a value
+    the extractor did not find says so instead of leaving a blank."""
+    rows = []
+    for label, values, reasons in VALUE_REASONS:
+        value = _joined(event, values, " · ")
+        why = _joined(event, reasons, ": ")
+        rows.append({"": label, VALUE: value or "unknown", WHY: why or ("not read from the text" if not value else "")})
+    return pd.DataFrame(rows)
+
+
 # ---------------------------------------------------------------------------------------------
 # Figures
 # ---------------------------------------------------------------------------------------------

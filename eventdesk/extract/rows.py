@@ -17,9 +17,9 @@ from eventdesk.articles import Article
 from eventdesk.extract.accusations import accusation_roles
 from eventdesk.extract.casualties import figure_columns, total_casualties
 from eventdesk.extract.dates import DateMention, best_date, date_columns
-from eventdesk.extract.events import incident_type
+from eventdesk.extract.events import explain_type
 from eventdesk.extract.facts import ActorSpan, Incident, Role, SentenceFacts
-from eventdesk.extract.grouping import FRAME_VERBS, MODAL
+from eventdesk.extract.grouping import FRAME_VERBS, MODAL, claim_trigger
 from eventdesk.extract.perpetrators import PLACE_BEFORE, incident_perpetrator
 from eventdesk.extract.places import PlaceName, incident_place, place_context, place_fields
 from eventdesk.extract.resources import Resources
@@ -27,7 +27,7 @@ from eventdesk.extract.targets import incident_targets
 from eventdesk.extract.text import Sentence
 from eventdesk.geo.gazetteer import Context, Gazetteer
 
-_ROLE_COLUMNS = {s.ACTOR1: s.ACTOR1_TYPE, s.ACTOR2: s.ACTOR2_TYPE}
+_ROLE_COLUMNS = {s.ACTOR1: (s.ACTOR1_TYPE, s.ACTOR1_REASON), s.ACTOR2: (s.ACTOR2_TYPE, s.ACTOR2_REASON)}
 
 
 def _incident_place(incident: Incident, gazetteer: Gazetteer, context: Context, dateline: PlaceName | None,
@@ -69,10 +69,25 @@ def _put_date(row: dict, mention: DateMention | None) -> None:
     row.update(date_columns(mention))
 
 
-def _put_role(row: dict, column: str, role: Role | None) -> None:
+def role_reason(role: Role, sentence: str | None = None) -> str:
+    """The finder or rule that read a role, and its words when it is one span of `sentence`."""
+    if sentence is not None and 0 <= role.start < role.end <= len(sentence):
+        return f'{role.basis} "{sentence[role.start:role.end]}"'
+    return role.basis
+
+
+def _put_role(row: dict, column: str, role: Role | None, sentence: str | None = None) -> None:
     if role is not None:
-        row[column] = role.name
-        row[_ROLE_COLUMNS[column]] = role.type
+        type_column, reason_column = _ROLE_COLUMNS[column]
+        row[column], row[type_column], row[reason_column] = role.name, role.type, role_reason(role, sentence)
+
+
+def type_reason(triggers: list, event_type: str | None, rule: str | None) -> str | None:
+    """The trigger entry or type rule that decided an incident's type, with the first trigger's words of that type."""
+    if rule is None:
+        return None
+    words = next((t.text for t in triggers if t.kind == event_type and not t.hypothetical), None)
+    return f'{rule} "{words}"' if words else rule
 
 
 def _incident_evidence(incident: Incident) -> Sentence:
@@ -86,8 +101,9 @@ def incident_row(article: Article, incident: Incident, res: Resources, context: 
     """The event-table row of one incident and its further targets (`dyad_rows`); `groups` are the armed
     groups the article names."""
     triggers = [t for f in incident.facts for t in f.violent()]
-    event_type = incident_type(triggers, " ".join(f.text for f in incident.facts)) or s.GENERIC_ATTACK
-    row = _base_row(article, event_type, _incident_evidence(incident), 0.5)
+    event_type, rule = explain_type(triggers, " ".join(f.text for f in incident.facts))
+    row = _base_row(article, event_type or s.GENERIC_ATTACK, _incident_evidence(incident), 0.5)
+    row[s.EVENT_TYPE_REASON] = type_reason(triggers, event_type, rule)
     figures = [c for f in incident.facts for c in f.casualties]
     for kind in ("killed", "injured"):
         row.update(figure_columns(total_casualties(figures, kind), kind, article.text))
@@ -97,7 +113,9 @@ def incident_row(article: Article, incident: Incident, res: Resources, context: 
     perpetrator = incident_perpetrator(incident, res.registry, groups, row.get(s.COUNTRY))
     _put_role(row, s.ACTOR1, perpetrator)
     targets = incident_targets(incident, perpetrator)
-    _put_role(row, s.ACTOR2, targets[0][0] if targets else None)
+    if targets:
+        role, facts = targets[0]
+        _put_role(row, s.ACTOR2, role, facts.text if facts is not None else None)
     row[s.TARGETS] = "; ".join(role.name for role, _ in targets) or None
     if incident.claimant is not None:
         row[s.CLAIMED_BY] = incident.claimant.name
@@ -118,7 +136,7 @@ def dyad_rows(article: Article, row: dict, further: list[tuple[Role, SentenceFac
         if facts is not None:
             _put_evidence(dyad, facts.sentence)
         dyad[s.EVENT_ID] = _event_id(article.id, f"{row[s.EVENT_TYPE]}|{role.name}", dyad[s.EVIDENCE_START])
-        _put_role(dyad, s.ACTOR2, role)
+        _put_role(dyad, s.ACTOR2, role, facts.text if facts is not None else None)
         rows.append(dyad)
     return rows
 
@@ -135,7 +153,7 @@ def _frame_actors(facts: SentenceFacts, match: re.Match) -> tuple[ActorSpan | No
 
 
 def _frame_role(actor: ActorSpan | None) -> Role | None:
-    return Role(actor.name, actor.type, "frame") if actor is not None else None
+    return Role(actor.name, actor.type, "frame", actor.start, actor.end) if actor is not None else None
 
 
 def frame_rows(article: Article, sentences: list[SentenceFacts]) -> list[dict]:
@@ -153,8 +171,9 @@ def frame_rows(article: Article, sentences: list[SentenceFacts]) -> list[dict]:
             if roles == (None, None):
                 continue
             row = _base_row(article, kind, facts.sentence, 0.6)
-            _put_role(row, s.ACTOR1, roles[0])
-            _put_role(row, s.ACTOR2, roles[1])
+            row[s.EVENT_TYPE_REASON] = f'grouping.frame_verbs.{kind} "{match.group(0)}"'
+            _put_role(row, s.ACTOR1, roles[0], facts.text)
+            _put_role(row, s.ACTOR2, roles[1], facts.text)
             _put_date(row, best_date(facts.dates))
             rows.append(row)
             break
@@ -166,7 +185,9 @@ def claim_rows(article: Article, claims, incidents: list[Incident], rows: dict[i
     out = []
     for facts, claimant in claims:
         row = _base_row(article, "claim", facts.sentence, 0.7 if claimant else 0.4)
-        _put_role(row, s.ACTOR1, claimant)
+        trigger = claim_trigger(facts)
+        row[s.EVENT_TYPE_REASON] = f'{trigger.rule or "claim"} "{trigger.text}"' if trigger else "claim"
+        _put_role(row, s.ACTOR1, claimant, facts.text)
         linked = next((i for i in incidents if i.claim is facts), None)
         # A claim that also reports its attack ("X claimed Tuesday's bombing, which killed 12") dates the attack:
         # the claim takes that date from the attack's row, saying so.
@@ -184,10 +205,11 @@ def _link_claim(row: dict, attack: dict, claimant: Role | None) -> None:
     row[s.LINKED_EVENT_ID] = attack[s.EVENT_ID]
     attack[s.LINKED_EVENT_ID] = row[s.EVENT_ID]
     if attack.get(s.COUNTRY):
-        row.update({s.COUNTRY: attack[s.COUNTRY], s.GEO_PRECISION: "country"})
+        row.update({s.COUNTRY: attack[s.COUNTRY], s.GEO_PRECISION: "country",
+                    s.PLACE_REASON: f"linked attack's country: {attack.get(s.PLACE_REASON) or attack[s.COUNTRY]}"})
     row[s.CLAIMED_BY] = claimant.name if claimant else None
     if attack.get(s.ACTOR2):
-        _put_role(row, s.ACTOR2, Role(attack[s.ACTOR2], attack[s.ACTOR2_TYPE], "link"))
+        _put_role(row, s.ACTOR2, Role(attack[s.ACTOR2], attack[s.ACTOR2_TYPE], "the linked attack's target"))
     if not row.get(s.DATE) and attack.get(s.DATE):  # a claim is dated by what it claims, unless it says when
         row.update({s.DATE: attack[s.DATE], s.DATE_PRECISION: attack[s.DATE_PRECISION],
                     s.DATE_REASON: f"{LINKED_ATTACK_DATE}: {attack[s.DATE_REASON]}",

@@ -173,6 +173,7 @@ def build_incidents(reports: pd.DataFrame, rule: str = DEFAULT_RULE) -> pd.DataF
     founders = ordered.drop_duplicates(EVENT_ID).set_index(EVENT_ID)
     out = founders[[*PLACE_COLUMNS, EVENT_SEQ]].copy()
     out[EVENT_TYPE] = _main_type(ordered, founders)
+    out[schema.EVENT_TYPE_REASON] = _type_reasons(ordered, out[EVENT_TYPE])
     out = out.join(_actors_of(ordered, founders))
     out[CLAIMED_BY] = ordered.dropna(subset=[CLAIMED_BY]).drop_duplicates(EVENT_ID).set_index(EVENT_ID)[CLAIMED_BY]
     linked = ordered[schema.LINKED_EVENT_ID]
@@ -196,17 +197,25 @@ def _main_type(ordered: pd.DataFrame, founders: pd.DataFrame) -> pd.Series:
     return main.reindex(founders.index).fillna(founders[EVENT_TYPE])
 
 
+def _type_reasons(ordered: pd.DataFrame, types: pd.Series) -> pd.Series:
+    """Why each incident has its type: the reason of its first report of that type."""
+    firsts = ordered.drop_duplicates([EVENT_ID, EVENT_TYPE]).set_index([EVENT_ID, EVENT_TYPE])
+    keys = pd.MultiIndex.from_arrays([types.index, types.to_numpy()])
+    return pd.Series(firsts[schema.EVENT_TYPE_REASON].reindex(keys).to_numpy(), index=types.index, dtype="string")
+
+
 def _actors_of(ordered: pd.DataFrame, founders: pd.DataFrame) -> pd.DataFrame:
-    out = founders[[ACTOR1, ACTOR1_TYPE, ACTOR2, ACTOR2_TYPE]].copy()
+    out = founders[[ACTOR1, ACTOR1_TYPE, schema.ACTOR1_REASON, ACTOR2, ACTOR2_TYPE, schema.ACTOR2_REASON]].copy()
     named = ordered[ordered[ACTOR1_TYPE].isin(NAMED_ACTOR_TYPES).fillna(False).to_numpy(dtype=bool)]
     first_named = named.drop_duplicates(EVENT_ID).set_index(EVENT_ID)
     unnamed = ~out[ACTOR1_TYPE].isin(NAMED_ACTOR_TYPES).fillna(False).astype(bool)
     fill = unnamed & out.index.isin(first_named.index)
-    for column in (ACTOR1, ACTOR1_TYPE):
+    for column in (ACTOR1, ACTOR1_TYPE, schema.ACTOR1_REASON):
         out.loc[fill, column] = first_named.loc[out.index[fill], column].to_numpy()
-    for column in (ACTOR2, ACTOR2_TYPE):
-        firsts = ordered.dropna(subset=[ACTOR2]).drop_duplicates(EVENT_ID).set_index(EVENT_ID)[column]
-        out[column] = out[column].fillna(firsts)
+    unnamed_target = out[ACTOR2].isna()
+    firsts = ordered.dropna(subset=[ACTOR2]).drop_duplicates(EVENT_ID).set_index(EVENT_ID)
+    for column in (ACTOR2, ACTOR2_TYPE, schema.ACTOR2_REASON):
+        out.loc[unnamed_target, column] = firsts[column].reindex(out.index[unnamed_target]).to_numpy()
     out[schema.TARGETS] = _targets_of(ordered, out[ACTOR2])
     return out
 

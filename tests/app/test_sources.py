@@ -30,7 +30,10 @@ def test_the_event_with_most_reports_is_shown_with_its_sources_and_reasons(open_
     assert chooser.value == incident(events, "Maiduguri", "2024-03-12")
     assert metrics(app) == {"Killed": "17", "Injured": "45", "Reports": "4", "Sources": "4"}
     assert {"reports: 12 to 19", "reports: 30 to 45"} <= {c.value for c in app.caption}
-    reasons, sources = app.table[0].value, app.dataframe[SOURCES].value
+    why, reasons = app.table[0].value.set_index(""), app.table[1].value
+    sources = app.dataframe[SOURCES].value
+    assert why.loc["killed", event_detail.VALUE] == "17 · exact" and why.loc["killed", event_detail.WHY]
+    assert why.loc["type", event_detail.VALUE] == "bombing" and '"' in why.loc["type", event_detail.WHY]
     assert list(sources[schema.SOURCE]) == ["Reuters", "Al Jazeera", "AFP", "Premium Times"]
     assert list(sources[counts.KILLED_SHOWN]) == ["at least 12", "at least 15", "19", "17"]
     assert sources.iloc[0][schema.MERGE_REASON] == "founded the incident"

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from eventdesk import schema
 from eventdesk.store import store
-from tests.browser.test_dashboard import metric, shoot, wait_until_idle
+from tests.browser.test_dashboard import metric, shoot, wait_until_idle, wait_until_still
 
 SAVE_TIMEOUT_MS = 180_000  # the first save in a server process loads the gazetteer
 
@@ -34,7 +34,7 @@ def test_correct_a_figure_and_see_it_on_the_page(new_context, writable_server, s
     expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text("Kept 1 decision(s)",
                                                                          timeout=SAVE_TIMEOUT_MS)
     expect(metric(page, "Killed")).to_contain_text(corrected)
-    page.get_by_text("Decision log: splits, merges, corrections").scroll_into_view_if_needed()
+    wait_until_still(page)  # the run after the save has drawn the whole page (an element of the last run is gone)
     expect(page.get_by_text("Decision log: splits, merges, corrections")).to_be_visible()
     shoot(page, screenshots, "events-correction")
     events = store.load_events(folder)

@@ -15,7 +15,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from eventdesk import schema
 from eventdesk.dashboard import keys, query
-from tests.browser.test_dashboard import metric, open_page, shoot, wait_until_idle
+from tests.browser.test_dashboard import metric, open_page, shoot, wait_until_idle, wait_until_still
 
 ARTICLE = f".st-key-{keys.ARTICLE_VIEW_KEY}"
 # A metric whose value does not fit is cut with an ellipsis: an element drawn with one whose text is wider.
@@ -134,6 +134,7 @@ def test_the_split_and_merge_box_stays_open_and_starts_afresh_after_a_merge(new_
     expect(merge_with).to_have_value("")
     expect(merge_with).to_have_attribute("placeholder", "Choose an event")
     expect(note).to_have_value("")
+    wait_until_still(page)  # a list opened while the page still redraws after the merge would be closed again
     merge_with.click()
     options = page.get_by_role("option")
     expect(options).to_have_count(2)

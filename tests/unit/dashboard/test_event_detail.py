@@ -294,3 +294,18 @@ def test_the_report_of_the_events_own_evidence_comes_first():
     assert event_detail.member(members, "gone") is None
     assert event_detail.article_of(event_detail.member(members, "r1")) == "b"
     assert event_detail.article_of(None) is None
+
+
+def test_each_value_of_an_event_says_why_or_that_it_was_not_read(make_events):
+    (event,) = [row for _, row in make_events(
+        {schema.EVENT_TYPE: "bombing", schema.EVENT_TYPE_REASON: 'triggers:explosion "explosion"',
+         schema.DATE: "2024-01-03", schema.DATE_REASON: 'dates.month_day "January 3, 2024" at 10-25',
+         schema.KILLED: 84, schema.KILLED_QUALIFIER: "at_least", schema.KILLED_RULE: "casualties.lives",
+         schema.KILLED_SPAN: "at least 84 lives", schema.GEO_PRECISION: "unknown"}).iterrows()]
+    why = event_detail.value_reasons(event).set_index("")
+    assert why.loc["type", event_detail.WHY] == 'triggers:explosion "explosion"'
+    assert why.loc["date", event_detail.VALUE] == "2024-01-03 · day"
+    assert why.loc["killed", event_detail.WHY] == "casualties.lives: at least 84 lives"
+    assert (why.loc["place", event_detail.VALUE], why.loc["place", event_detail.WHY]) == (
+        "unknown", "not read from the text")
+    assert list(why.index) == [label for label, _, _ in event_detail.VALUE_REASONS]

@@ -54,3 +54,41 @@ def test_no_figure_leaves_its_reason_empty():
     event = main_event("Gunmen attacked a police checkpoint in Zamfara on Monday.", published="2024-05-09")
     assert event["killed"] is None and event["killed_rule"] is None and event["killed_span"] is None
 
+
+
+def events_of(text: str) -> list[dict]:
+    return [e for e in extract_articles([Article("reasons", text)])[0] if not e["part_of"]]
+
+
+def test_the_type_names_its_trigger_and_the_roles_their_finder_and_words():
+    text = ("Suspected al-Shabaab militants attacked an army convoy with a roadside bomb near Kismayo, killing four "
+            "soldiers.")
+    event = main_event(text)
+    assert event["event_type"] == "bombing"
+    assert event["event_type_reason"] == 'triggers:car_bomb "roadside bomb"'  # the lexicon entry, the words
+    assert event["actor2_reason"] == 'targets.object_verb "army convoy"'
+
+
+def test_a_headline_warning_and_a_passive_accusation_say_which_words_made_them():
+    text = ("Ukraine warned Russia of retaliation after a drone strike on Kharkiv. "
+            "Russia has been accused of targeting the power grid.")
+    by_type = {e["event_type"]: e for e in events_of(text)}
+    warning, accusation = by_type["warning"], by_type["accusation"]
+    assert warning["event_type_reason"] == 'grouping.frame_verbs.warning "warned"'
+    assert (warning["actor1_reason"], warning["actor2_reason"]) == ('frame "Ukraine"', 'frame "Russia"')
+    assert accusation["actor2"] == "Russia" and accusation["actor2_reason"].endswith('"Russia"')
+    assert accusation["actor1_reason"] is None  # no accuser named, so no reason for one
+
+
+def test_every_reason_quotes_words_that_are_in_the_text():
+    texts = [
+        "Gunmen kill 3 in Kaduna",
+        "Boko Haram claimed responsibility for Tuesday's bombing at a market in Maiduguri, which killed 12 people.",
+        "A police officer was shot dead at a checkpoint in Quetta on Monday, officials said.",
+    ]
+    for text in texts:
+        for event in events_of(text):
+            for column in ("event_type_reason", "actor1_reason", "actor2_reason"):
+                value = event.get(column)
+                if value and '"' in value:
+                    assert value.split('"')[1] in text, (text, column, value)
