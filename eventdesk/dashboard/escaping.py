@@ -5,16 +5,16 @@ Everything read from an article passes through here before it is put into HTML.
 
 Besides the five HTML characters, `$` and the backtick are written as entities: folium puts
 popup and tooltip HTML inside JavaScript template literals, where `${...}` would run as code.
+Quotes are written as numeric entities: plotly decodes those in its hovers and labels but shows
+named ones such as `&quot;` as they are.
 """
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 
 _ENTITIES = (
-    ("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;"), ("$", "&#36;"), ("`", "&#96;"),
+    ("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&#34;"), ("'", "&#39;"), ("$", "&#36;"), ("`", "&#96;"),
 )
 
 
@@ -22,7 +22,10 @@ def escape_text(value: object) -> str:
     """HTML-escape one value; missing values become an empty string."""
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return ""
-    return html.escape(str(value), quote=True).replace("$", "&#36;").replace("`", "&#96;")
+    text = str(value)
+    for raw, entity in _ENTITIES:
+        text = text.replace(raw, entity)
+    return text
 
 
 def escape_series(values: pd.Series) -> pd.Series:

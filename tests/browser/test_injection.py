@@ -1,7 +1,7 @@
 """Markup injected into an article (its text, title, source or file name) never runs on any page.
 
-Each payload sets a window flag when it runs; after the upload, every page is visited (and the map's
-popups opened) and the flag must stay unset in the page and in every frame of it.
+Each payload sets a window flag when it runs; after the upload, every page is visited (the map's popups
+opened, the timeline's points hovered) and the flag must stay unset in the page and in every frame of it.
 """
 
 from __future__ import annotations
@@ -57,10 +57,32 @@ def test_injected_markup_never_runs_on_any_page(new_context, writable_server):
     wait_until_still(page)
     pins = map_frame(page).locator("path.leaflet-interactive")
     expect(pins.first).to_be_visible()
+    popups = []
     for index in range(pins.count()):
         pins.nth(index).click(force=True)
         pins.nth(index).hover(force=True)
+        popup = map_frame(page).locator(".leaflet-popup-content")
+        expect(popup.first).to_be_visible()
+        popups += popup.all_inner_texts()
     assert set(flags(page)) == {None}
+    # The payloads reached the page, as text: the file name is the source of the article that has no other.
+    assert any(FILE_NAME in text for text in popups), popups
+    assert any(IMG in text for text in popups), popups
+    # The timeline's hover labels show the source as text and do not run it (the Quetta report is undated).
+    page.goto(url + PAGES["timeline"])
+    wait_until_still(page)
+    points = page.locator(".js-plotly-plot .scatterlayer .trace .points path")
+    expect(points.first).to_be_visible()
+    labels = []
+    for index in range(points.count()):
+        points.nth(index).hover(force=True)
+        label = page.locator(".js-plotly-plot .hoverlayer .hovertext")
+        expect(label.first).to_be_visible()
+        labels += label.all_text_contents()
+    assert set(flags(page)) == {None}
+    # Quotes too are shown as written (an entity plotly does not know would show as "&quot;").
+    assert any(f"Wire {IMG}" in text for text in labels), labels
+
     # The probe reads what a payload would set, in the page and in the map's frame.
     for frame in page.frames:
         frame.evaluate(f"window.{FLAG} = 1")

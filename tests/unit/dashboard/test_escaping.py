@@ -9,7 +9,7 @@ from eventdesk.dashboard.escaping import escape_series, escape_text, wrap_series
 
 CASES = [
     ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
-    ("Tom & Jerry's \"show\"", "Tom &amp; Jerry&#x27;s &quot;show&quot;"),
+    ("Tom & Jerry's \"show\"", "Tom &amp; Jerry&#39;s &#34;show&#34;"),
     ("cost ${window.x} and `tick`", "cost &#36;{window.x} and &#96;tick&#96;"),
     ("plain", "plain"),
 ]
