@@ -23,7 +23,21 @@ from pathlib import Path
 from bench import server
 from bench.report import Result
 from bench.synthetic import synthetic_events
-from eventdesk.dashboard import assets, charts, counts, filters, graph, keys, mapview, query, timeline, trends, ui
+from eventdesk import schema
+from eventdesk.dashboard import (
+    area_map,
+    assets,
+    charts,
+    counts,
+    filters,
+    graph,
+    keys,
+    mapview,
+    query,
+    timeline,
+    trends,
+    ui,
+)
 from eventdesk.store import store, tables
 
 SIZES = tuple(int(n) for n in os.environ.get("EVENTDESK_BENCH_SIZES", "1000,100000,1000000").split(","))
@@ -73,6 +87,8 @@ def _trends(view: tables.View) -> None:
     table = trends.trend_table(view)  # the page's defaults: attacks per province and month
     trends.trend_figure(table, "month").to_json()
     trends.shown_table(table, "month")
+    totals = area_map.area_totals(view, schema.ADMIN1)
+    area_map.draw_area_map(totals, "attacks", table.changes).get_root().render()
 
 
 def _actors(view: tables.View) -> None:

@@ -1,20 +1,23 @@
-"""Trends: attacks, killed and injured by province, country or initiator over time, the latest period against before."""
+"""Trends: attacks, killed and injured by province, country or initiator over time, the latest period against
+before, and the totals by area drawn on the map."""
 
 import streamlit as st
+from streamlit_folium import st_folium
 
-from eventdesk.dashboard import filters, keys, trends, ui
+from eventdesk.dashboard import area_map, filters, keys, trends, ui
 
 events = ui.load_events()
 view = filters.apply(events, ui.current_filter())
 ui.page_top("Trends", view, events)
 
-left, middle, right = st.columns(3)
+with st.sidebar:
+    period = st.segmented_control("Period", list(trends.PERIODS), format_func=trends.PERIODS.get, required=True,
+                                  default=next(iter(trends.PERIODS)), key=keys.TRENDS_PERIOD_KEY,
+                                  help="Each area's latest period is set beside the one before it.")
+left, right = st.columns(2)
 with left:
     level = st.segmented_control("Area", list(trends.LEVELS), format_func=trends.LEVELS.get, required=True,
                                  default=next(iter(trends.LEVELS)), key=keys.TRENDS_LEVEL_KEY)
-with middle:
-    period = st.segmented_control("Period", list(trends.PERIODS), format_func=trends.PERIODS.get, required=True,
-                                  default=next(iter(trends.PERIODS)), key=keys.TRENDS_PERIOD_KEY)
 with right:
     measure = st.segmented_control("Measure", list(trends.MEASURES), format_func=trends.MEASURES.get, required=True,
                                    default=next(iter(trends.MEASURES)), key=keys.TRENDS_MEASURE_KEY)
@@ -27,3 +30,10 @@ else:
     st.plotly_chart(trends.trend_figure(table, period, measure), key=keys.TRENDS_CHART_KEY)
     ui.show_table(trends.shown_table(table, period), key=keys.TRENDS_TABLE_KEY)
 st.caption(trends.reading_note(table, period, measure))
+
+if level != trends.INITIATOR:
+    st.subheader("Totals by area")
+    totals = area_map.area_totals(view, level)
+    st_folium(area_map.draw_area_map(totals, measure, table.changes), key=keys.TRENDS_MAP_KEY, height=480,
+              use_container_width=True, returned_objects=[])
+    st.caption(area_map.map_note(totals, measure))

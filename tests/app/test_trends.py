@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 
-from eventdesk.dashboard import trends
+from eventdesk.dashboard import keys, trends
+
+CIRCLE = re.compile(r"L\.circleMarker\(\s*\[(-?[\d.]+), (-?[\d.]+)\]")
 
 
 def _lines(app) -> dict[str, list]:
@@ -23,11 +26,10 @@ def test_the_seed_bombing_is_kermans_one_attack_of_january(open_page):
 
 def test_by_country_and_killed_the_line_is_the_toll(open_page):
     app = open_page("trends")
-    area, period, measure = app.button_group
-    area.set_value("country").run()
-    measure.set_value("killed").run()
+    app.button_group(key=keys.TRENDS_LEVEL_KEY).set_value("country").run()
+    app.button_group(key=keys.TRENDS_MEASURE_KEY).set_value("killed").run()
     assert _lines(app) == {"Iran": [84]}
-    period.set_value("year").run()
+    app.button_group(key=keys.TRENDS_PERIOD_KEY).set_value("year").run()
     (table,) = app.dataframe
     assert "latest (2024)" in table.value.columns
 
@@ -38,3 +40,25 @@ def test_the_corpus_shows_every_area_with_attacks(corpus_store, open_store_page)
     (table,) = app.dataframe
     assert set(lines) <= set(table.value[trends.AREA]) and len(lines) >= 2
     assert not app.exception
+
+
+def test_the_period_is_chosen_in_the_sidebar(open_page):
+    app = open_page("trends")
+    assert [group.key for group in app.sidebar.button_group] == [keys.TRENDS_PERIOD_KEY]
+
+
+def test_the_area_map_draws_kermans_circle_with_its_toll(open_page):
+    app = open_page("trends")
+    app.button_group(key=keys.TRENDS_MEASURE_KEY).set_value("killed").run()
+    (component,) = app.get("component_instance")
+    script = json.loads(component.proto.json_args)["script"]
+    ((lat, lon),) = CIRCLE.findall(script)
+    assert abs(float(lat) - 30.28) < 0.05 and abs(float(lon) - 57.08) < 0.05
+    assert "killed 84" in script and "Kerman, Iran" in script
+    assert any("proportional to the killed" in c.value for c in app.caption)
+
+
+def test_initiators_have_no_map(open_page):
+    app = open_page("trends")
+    app.button_group(key=keys.TRENDS_LEVEL_KEY).set_value(trends.INITIATOR).run()
+    assert not app.get("component_instance") and not app.exception

@@ -15,13 +15,14 @@ import pytest
 from playwright.sync_api import FrameLocator, Page, expect
 
 from eventdesk import schema
-from eventdesk.dashboard import filters, timeline
+from eventdesk.dashboard import area_map, filters, timeline
 from eventdesk.dashboard.colours import event_colour
 from eventdesk.store import uploads
 
 PAGES = {"overview": "/", "timeline": "/timeline", "map": "/map", "casualties": "/casualties", "trends": "/trends",
          "actors": "/actors", "events": "/events", "upload": "/upload"}
 TILE_HOST = "https://tile.openstreetmap.org/"
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 UPLOADS = Path(__file__).resolve().parents[1] / "fixtures" / "uploads"
 DAWN = UPLOADS / "2024-02-09_dawn_peshawar.json"
 AP = UPLOADS / "2024-02-10_ap_peshawar.csv"
@@ -88,11 +89,15 @@ def metric(page: Page, label: str):
 
 
 def map_frame(page: Page) -> FrameLocator:
-    return page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+    return page.frame_locator(MAP_FRAME)
 
 
 def open_popup(page: Page, pin, popup) -> None:
-    """Click a circle once the map has stopped moving (it zooms to fit its markers), and wait for its popup."""
+    """Click a circle once the map has stopped moving (it zooms to fit its markers), and wait for its popup.
+
+    The map is scrolled wholly into view first: pressing a circle focuses it, and the browser scrolls a
+    focused element's frame into view, so the release would land beside a circle seen in part."""
+    page.locator(MAP_FRAME).evaluate("(frame) => frame.scrollIntoView({block: 'center'})")
     wait_until_still(page)
     box = pin.bounding_box()
     # The circle's left side: a smaller circle (the claim) may sit on its centre. Playwright clicks once the
@@ -160,11 +165,21 @@ def test_casualties_page_shows_qualified_totals_and_bars(page, server, screensho
     shoot(page, screenshots, "casualties")
 
 
-def test_trends_page_draws_the_area_lines_and_the_change_table(page, server, screenshots):
+def test_trends_page_draws_the_area_lines_the_change_table_and_the_area_map(page, server, screenshots, outside):
     open_page(page, server, "trends")
     expect(page.locator(".js-plotly-plot .scatterlayer .trace .points path").first).to_be_visible()
     expect(page.locator(".js-plotly-plot .legendtext").filter(has_text="Kerman, Iran")).to_have_count(1)
     expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+    expect(page.get_by_test_id("stSidebar").get_by_text("Period")).to_be_visible()
+    # Kerman's circle on the country outlines (the network is blocked), with its totals in the popup.
+    frame = map_frame(page)
+    expect(frame.locator("path.eventdesk-country").first).to_be_attached()
+    circle = frame.locator(f'path.leaflet-interactive[fill="{area_map.COLOUR}"]')
+    expect(circle).to_have_count(1)
+    popup = frame.locator(".leaflet-popup-content")
+    open_popup(page, circle, popup)
+    expect(popup).to_contain_text("Kerman, Iran")
+    expect(popup).to_contain_text("killed 84")
     shoot(page, screenshots, "trends")
 
 
