@@ -183,6 +183,30 @@ def test_trends_page_draws_the_area_lines_the_change_table_and_the_area_map(page
     shoot(page, screenshots, "trends")
 
 
+def test_trends_shows_the_killed_per_province_in_the_last_30_days_against_the_30_before(page, server, screenshots):
+    open_page(page, server, "trends")
+    wait_until_still(page)  # a click during a run is lost when the run redraws the page
+    page.get_by_test_id("stSidebar").get_by_text("30 days", exact=True).click()
+    expect(page.get_by_text("the 30 days up to the latest dated attack in this view")).to_be_visible()
+    wait_until_still(page)
+    page.get_by_test_id("stMain").get_by_text("Killed", exact=True).click()
+    expect(page.locator(".js-plotly-plot .ytitle").filter(has_text="Killed")).to_have_count(1)
+    wait_until_still(page)
+    # The table is a canvas: its columns are read from its own "Show/hide columns" menu.
+    table = page.get_by_test_id("stDataFrame")
+    table.hover()
+    table.get_by_role("button", name="Show/hide columns").dispatch_event("click")
+    menu = page.get_by_test_id("stDataFrameColumnVisibilityMenu")
+    expect(menu.get_by_role("checkbox", name="latest (2023-12-05 to 2024-01-03)")).to_be_attached()
+    page.keyboard.press("Escape")
+    expect(menu).to_have_count(0)
+    circle = map_frame(page).locator(f'path.leaflet-interactive[fill="{area_map.COLOUR}"]')
+    popup = map_frame(page).locator(".leaflet-popup-content")
+    open_popup(page, circle, popup)
+    expect(popup).to_contain_text("killed: 84 in the latest period")
+    shoot(page, screenshots, "trends-30-days-killed")
+
+
 def test_actor_graph_draws_labelled_nodes_and_arrows(page, server, screenshots):
     open_page(page, server, "actors")
     graph = page.locator(".js-plotly-plot").first
