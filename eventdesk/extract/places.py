@@ -7,12 +7,14 @@ name no place (a dateline often names the newsroom, not the scene).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import NamedTuple
 
+from eventdesk.extract.place_names import SCANNED as SCAN
 from eventdesk.extract.place_names import PlaceName, dateline_end, find_dateline, find_place_names
 from eventdesk.geo.gazetteer import Context, Gazetteer, Place
-from eventdesk.geo.names import FUNCTION_WORDS, fold, is_common
+from eventdesk.geo.names import FUNCTION_WORDS, OTHER_NAME_PENALTY, fold, is_common, loose, name_penalty
 
 __all__ = ["PlaceChoice", "PlaceName", "choose_place", "dateline_end", "find_dateline", "find_place_names",
            "incident_place", "place_context", "place_fields", "resolve_place"]
@@ -32,6 +34,10 @@ SUPPORTED_WEIGHT = 1.9
 # A town within this distance of a country the article names is no far-away false match: border
 # towns are named beside the neighbour's name ("rockets fired from Gaza toward Sderot").
 NEAR_KM = 300.0
+# A name found only in the gazetteer stands in the article's leading country when that weighs this much
+# (a demonym, an armed group's home); where the article points nowhere, a town this large.
+SCAN_CONTEXT_WEIGHT = 0.5
+SCAN_MIN_POPULATION = 100_000
 # Capitalised words of title-case headlines that end a place name ("in Maiduguri Attack", "in Bama Wells As
 # Boko Haram ..."): the name before them is read alone. Other capitalised words are part of the name.
 _HEADLINE_WORDS = frozenset(
@@ -48,21 +54,45 @@ _HEADLINE_WORDS = frozenset(
 )
 
 
+# A compass word before a name says which part of the place ("E. Ukraine", "N. Darfur", "Eastern Ghouta",
+# "South Yemen"): when the whole is no name the gazetteer knows, the place is the name after it.
+_DIRECTION = re.compile(r"^(?:[NSEW]\.|[NS][EW]\.?|(?:North|South|East|West|Central|Upper|Lower)(?:ern)?|"
+                        r"(?:North|South)-?(?:east|west)(?:ern)?|Mid|Middle|Greater)$", re.IGNORECASE)
+
+
 class Resolved(NamedTuple):
     """A name read as a place: the gazetteer's place, and the written town kept as the location when the
     gazetteer knows only a division of the chain it is written in ("Godam, Qalay-i-Zal district, Kunduz")."""
 
     place: Place
-    how: str  # chain, name, facility, leading-part
+    how: str  # chain, name, facility, spelled-out, part-of, leading-part
     written: str | None = None
 
 
 def resolve_name(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Resolved | None:
     """The place a name denotes in context, and how it was read (see `resolve_place`)."""
     found = _resolve_written(gazetteer, name, context)
+    if name.source == SCAN and found is not None and not _scan_supported(found, context):
+        return None
     if found is None or found.how == "chain" or name.source == "dateline":
         return found  # a chain, or a dateline, is its own support
     return None if _unsupported(gazetteer, found.place, context) or _outside_area(found.place, context) else found
+
+
+def _scan_supported(found: Resolved, context: Context) -> bool:
+    """Whether a name found only in the gazetteer (`place_scan`) may stand: read as a whole, and in the
+    country the article's context weighs most; in an article that points nowhere, a country, a province
+    or a town of `SCAN_MIN_POPULATION`."""
+    place = found.place
+    if found.how != "name":
+        return False
+    weight = context.countries.get(place.country_code, 0.0)
+    top = max(context.countries.values(), default=0.0)
+    if top >= SCAN_CONTEXT_WEIGHT and weight < top:
+        return False
+    if weight >= SCAN_CONTEXT_WEIGHT or place.kind in ("country", "admin1"):
+        return True
+    return place.population >= SCAN_MIN_POPULATION
 
 
 def resolve_place(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Place | None:
@@ -99,7 +129,7 @@ def _unsupported(gazetteer: Gazetteer, place: Place, context: Context) -> bool:
 
 def _resolve_written(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Resolved | None:
     if name.context:
-        chained = _resolve_chain(gazetteer, name, context)
+        chained = _resolve_chain(gazetteer, name, context) or _resolve_undirected_chain(gazetteer, name, context)
         if chained is not None:
             return chained
     place = gazetteer.resolve(name.text, context)
@@ -109,10 +139,12 @@ def _resolve_written(gazetteer: Gazetteer, name: PlaceName, context: Context) ->
         place = gazetteer.resolve(_FACILITY.sub("", name.text), context)
         if place is not None:
             return Resolved(place, "facility")
-    words = name.text.split()
-    split = _split_chain(gazetteer, words, context)
-    if split is not None:
-        return split
+    return (_resolve_directed(gazetteer, name.text, context) or _split_chain(gazetteer, name.text.split(), context)
+            or _resolve_leading_part(gazetteer, name.text.split(), context))
+
+
+def _resolve_leading_part(gazetteer: Gazetteer, words: list[str], context: Context) -> Resolved | None:
+    """A name read by its longest leading part before a droppable word ("Maiduguri Market Blast")."""
     for size in range(len(words) - 1, 0, -1):
         if not (context.text_is_upper or _droppable(words[size])):
             continue
@@ -120,6 +152,49 @@ def _resolve_written(gazetteer: Gazetteer, name: PlaceName, context: Context) ->
         if place is not None:
             return Resolved(place, "leading-part")
     return None
+
+
+def _resolve_directed(gazetteer: Gazetteer, text: str, context: Context) -> Resolved | None:
+    """A name after a compass word: "N. Darfur" is North Darfur, "E. Ukraine" a part of Ukraine."""
+    words = text.split()
+    if len(words) < 2 or not _DIRECTION.match(words[0]):
+        return None
+    spelled = _spelled_out(text)
+    place = gazetteer.resolve(spelled, context) if spelled != text else None
+    if place is not None:
+        return Resolved(place, "spelled-out")
+    place = gazetteer.resolve(" ".join(words[1:]), context)
+    return Resolved(place, "part-of") if place is not None else None
+
+
+def _resolve_undirected_chain(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Resolved | None:
+    """A chain read without the compass words of its parts ("East Jebel Marra, N. Darfur")."""
+    parts = [p.strip() for p in (name.text, *name.context.split(","))]
+    for read in (_spelled_out, _without_direction):
+        bare = [read(p) for p in parts]
+        if bare != parts:
+            found = _resolve_chain(gazetteer, dataclasses.replace(name, text=bare[0], context=", ".join(bare[1:])),
+                                   context)
+            if found is not None:
+                return found
+    return None
+
+
+_COMPASS = {"n": "North", "s": "South", "e": "East", "w": "West"}
+
+
+def _spelled_out(part: str) -> str:
+    """A part with its abbreviated compass word spelled out: "N. Darfur" is North Darfur."""
+    first, _, rest = part.partition(" ")
+    key = first.lower().rstrip(".")
+    if rest and first.endswith(".") and key in _COMPASS:
+        return f"{_COMPASS[key]} {rest}"
+    return part
+
+
+def _without_direction(part: str) -> str:
+    words = part.split()
+    return " ".join(words[1:]) if len(words) > 1 and _DIRECTION.match(words[0]) else part
 
 
 def _split_chain(gazetteer: Gazetteer, words: list[str], context: Context) -> Resolved | None:
@@ -135,6 +210,11 @@ def _split_chain(gazetteer: Gazetteer, words: list[str], context: Context) -> Re
                 place in gazetteer.candidates(head):
             return Resolved(place, "chain")
     return None
+
+
+def is_droppable_word(word: str) -> bool:
+    """Whether a capitalised word after a name may end it (see `_droppable`): "Maiduguri| Market Blast"."""
+    return _droppable(word)
 
 
 def _droppable(word: str) -> bool:
@@ -217,6 +297,10 @@ _COUNTRY_WEIGHT = 0.5
 _LEVELS = {"town": "town", "admin2": "district", "admin1": "province", "country": "country"}
 
 
+_HOW_READ = {"facility": "its place", "leading-part": "its leading part", "part-of": "the place it is a part of",
+             "spelled-out": "its compass word spelled out"}
+
+
 def place_reason(choice: PlaceChoice) -> str:
     """Why an incident is placed where it is: the rule, the written span and its offsets, and how it was read."""
     name, resolved = choice.name, choice.resolved
@@ -225,8 +309,10 @@ def place_reason(choice: PlaceChoice) -> str:
         return f"{choice.rule}: {choice.place.name}, where the article's names and actors point (weight {weight})"
     phrase = f"{name.text}, {name.context}" if name.context else name.text
     reason = f'{choice.rule}: "{phrase}" at {name.start}-{name.end}'
-    if resolved.how in ("facility", "leading-part"):
-        reason += f" (read as {choice.place.name}, its {'leading part' if resolved.how == 'leading-part' else 'place'})"
+    if resolved.how in _HOW_READ:
+        reason += f" (read as {choice.place.name}, {_HOW_READ[resolved.how]})"
+    if name.source == SCAN:
+        reason += " (a name the gazetteer knows, after no locative word)"
     if resolved.written:
         level = _LEVELS.get(choice.place.kind, "place")
         reason += f"; {resolved.written} is not in the gazetteer, so the coordinates are those of the {level} " \
@@ -256,15 +342,25 @@ def _rank_of(resolved: Resolved) -> int:
     return 0 if resolved.written else _rank(resolved.place)
 
 
+def _by_other_name(resolved: Resolved, name: PlaceName) -> int:
+    """1 when a name was read as a place by another of its names: "Donbas", a region, is also an old name
+    of Donetsk, so a town named by its own name ("near Svitlodarsk") is the likelier scene."""
+    if resolved.written or resolved.how != "name":
+        return 0
+    return int(loose(fold(resolved.place.name)) != loose(fold(name.text)) and
+               name_penalty(resolved.place.name, fold(name.text)) >= OTHER_NAME_PENALTY)
+
+
 def choose_place(gazetteer: Gazetteer, names: list[PlaceName], context: Context, rule: str = "in-sentence"
                  ) -> PlaceChoice | None:
-    """The most specific resolvable place among the names (locative ones first, then text order)."""
-    best: tuple[tuple[int, int, int], Resolved, PlaceName] | None = None
+    """The most specific resolvable place among the names (those read by their own name first, then
+    locative ones, then text order)."""
+    best: tuple[tuple[int, int, int, int], Resolved, PlaceName] | None = None
     for order, name in enumerate(names):
         resolved = resolve_name(gazetteer, name, context)
         if resolved is None:
             continue
-        key = (_rank_of(resolved), 0 if name.locative else 1, order)
+        key = (_rank_of(resolved), _by_other_name(resolved, name), 0 if name.locative else 1, order)
         if best is None or key < best[0]:
             best = (key, resolved, name)
     return _choice(best[1], best[2], rule) if best else None
@@ -286,7 +382,7 @@ def place_context(gazetteer: Gazetteer, names: list[PlaceName], dateline: PlaceN
         place = gazetteer.resolve(text, context)
         if place is not None and place.precision in ("city", "point"):
             countries[place.country_code] = countries.get(place.country_code, 0.0) + 0.3
-    context = Context(countries, context.admin1, text_is_upper)
+    context = Context(countries, context.admin1, text_is_upper, reasons=context.reasons)
     if dateline is not None:
         place = resolve_place(gazetteer, dateline, context)
         context = context.with_place(place) if place is not None else context
@@ -354,5 +450,6 @@ def _context_country(gazetteer: Gazetteer, context: Context) -> PlaceChoice | No
     country = gazetteer.country(ranked[0][0])
     if country is None:
         return None
-    name = PlaceName(country.name, 0, 0, f"{ranked[0][1]:g}", False, "context")
+    said = context.reasons.get(ranked[0][0])
+    name = PlaceName(country.name, 0, 0, f"{ranked[0][1]:g}" + (f": {said}" if said else ""), False, "context")
     return PlaceChoice(country, name, "article-country", Resolved(country, "context"))

@@ -329,3 +329,20 @@ def test_an_incident_with_no_resolvable_name_takes_the_armed_group_s_home_countr
     row = article_place("Three villagers were beheaded in a Boko Haram raid overnight, residents said.")
     assert (row["country"], row["geo_precision"], row["lat"], row["lon"]) == ("Nigeria", "country", None, None)
     assert row["place_reason"].startswith("article-country: Nigeria")
+
+
+@pytest.mark.parametrize(("text", "expected", "how"), [
+    ("Three soldiers killed in an ambush in S. Kordofan", ("South Kordofan", "Sudan", "admin1"), "spelled out"),
+    ("Rebels shell a market in E. Congo, killing five", (None, "Democratic Republic of the Congo", "country"),
+     "a part of"),
+    ("Clashes kill six in Northern Somalia", (None, "Somalia", "country"), "a part of"),
+], ids=["abbreviated-compass-word", "abbreviated-part-of-a-country", "part-of-a-country"])
+def test_a_compass_word_before_a_name(text, expected, how):
+    row = article_place(text)
+    assert (row["location"], row["country"], row["geo_precision"]) == expected
+    assert how in row["place_reason"]
+
+
+def test_a_compass_word_in_a_written_chain():
+    row = article_place("Militia fighters burned a village in West Tawila, N. Darfur")
+    assert (row["location"], row["admin1"], row["country"]) == ("West Tawila", "North Darfur", "Sudan")

@@ -1,0 +1,50 @@
+"""Tests for eventdesk.extract.place_scan: names the gazetteer knows, after no locative word."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk import geo
+from eventdesk.extract.place_scan import scan_names
+from tests.unit.extract.test_places import article_place
+
+
+@pytest.fixture(scope="module")
+def gaz() -> geo.Gazetteer:
+    return geo.load_gazetteer()
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Kandahar blast kills three policemen", ["Kandahar"]),
+    ("Mortars target Homs and Hama overnight", ["Homs", "Hama"]),
+    ("Roadside bomb wounds two;Jalalabad", ["Jalalabad"]),
+    ("A driver was shot near Oakmont Avenue", []),
+    ("Shells Fall As Fighting Rages On", []),
+    ("Yemeni officials said two died", []),
+], ids=["headline-subject", "verb-object", "joined-headline-segment", "street", "title-case-words", "demonym"])
+def test_scanned_names(gaz, sentence, names):
+    assert [p.text for p in scan_names(sentence, 0, [], gaz)] == names
+
+
+def test_taken_spans_are_not_scanned(gaz):
+    assert scan_names("Kandahar blast kills three", 40, [(40, 48)], gaz) == []
+
+
+@pytest.mark.parametrize(("text", "location", "country"), [
+    ("Two civilians killed in shelling of Kharkiv", "Kharkiv", "Ukraine"),
+    ("Warplanes strike Deir Ezzor countryside, killing four", "Deir ez-Zor", "Syria"),
+    ("Soldier killed in rebel attack in Afghanistan;Kunduz", "Kunduz", "Afghanistan"),
+], ids=["shelling-of-a-city", "another-spelling", "segment-town-beats-the-country"])
+def test_a_scanned_town_places_the_event(text, location, country):
+    row = article_place(text)
+    assert (row["location"], row["country"]) == (location, country)
+
+
+def test_a_scanned_name_says_how_it_was_found():
+    row = article_place("Two civilians killed in shelling of Kharkiv")
+    assert row["place_reason"] == 'in-sentence: "Kharkiv" at 36-43 (a name the gazetteer knows, after no locative word)'
+
+
+def test_a_town_abroad_is_refused_where_the_article_points_elsewhere():
+    row = article_place("Afghan forces killed two insurgents;Paris")
+    assert row["country"] == "Afghanistan"
