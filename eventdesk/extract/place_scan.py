@@ -32,6 +32,7 @@ _MAX_WORDS = 4
 # A word of a name: capitalised, or an Arabic article joined to one ("al-Bab", "Deir ez-Zor").
 _WORD = re.compile(r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|er|et|ul|ud)-)?[A-Z][\w'’-]*")
 # What may stand between two words of one name: a space, or a lower-case particle ("Jisr al Shughur").
+_PARTICLE = re.compile(r"\s+(?:al|el|ez|as|ash|ad|ar|de|del|la|da|do|dos|das|di|du|des|bin|ibn)\s+$")
 _JOINER = re.compile(r"\s+(?:(?:al|el|ez|as|ash|ad|ar|de|del|la|da|do|dos|das|di|du|des|bin|ibn)\s+)?$")
 
 
@@ -42,7 +43,8 @@ def scan_names(text: str, offset: int, taken: Iterable[tuple[int, int]], gazette
     found: list[PlaceName] = []
     i = 0
     while i < len(words):
-        size = _longest_name(text, words, i, gazetteer)
+        size = 0 if i and _PARTICLE.match(text[words[i - 1].end():words[i].start()]) else \
+            _longest_name(text, words, i, gazetteer)  # "del Valle" is the tail of a longer name
         if size:
             start, end = words[i].start(), words[i + size - 1].end()
             found.append(PlaceName(text[start:end], offset + start, offset + end, None, False, SCANNED))
@@ -62,8 +64,9 @@ def _longest_name(text: str, words: list[re.Match], i: int, gazetteer: Gazetteer
             continue
         if _worth_looking_up(name, gazetteer) and gazetteer.candidates(name):
             # "Santa Ana del Conde" is not Santa Ana: a name must end its run, or be followed by a word
-            # of the headline ("Kandahar Blast Kills Three").
-            return end - i + 1 if end == last or is_droppable_word(words[end + 1].group()) else 0
+            # of the headline ("Kandahar Blast Kills Three") or an acronym ("Kano PDP").
+            following = words[end + 1].group() if end < last else ""
+            return end - i + 1 if not following or following.isupper() or is_droppable_word(following) else 0
     return 0
 
 

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from eventdesk.extract.place_names import SCANNED as SCAN
 from eventdesk.extract.place_names import PlaceName, dateline_end, find_dateline, find_place_names
 from eventdesk.geo.gazetteer import Context, Gazetteer, Place
-from eventdesk.geo.names import FUNCTION_WORDS, OTHER_NAME_PENALTY, fold, is_common, loose, name_penalty
+from eventdesk.geo.names import FUNCTION_WORDS, fold, is_common, is_own_name
 
 __all__ = ["PlaceChoice", "PlaceName", "choose_place", "dateline_end", "find_dateline", "find_place_names",
            "incident_place", "place_context", "place_fields", "resolve_place"]
@@ -27,9 +27,10 @@ _FACILITY = re.compile(r"\s+(?:University|Airport|International Airport|Stadium|
 # Arabic article ("Daraa al-Balad" is Daraa). "Boko Haram", "Jebel Marra" and "Mir Ali" are not
 # "Boko", "Jebel" and "Mir".
 _ARTICLE_WORD = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|er|et|ul|ud)-")
-# The article is about a country from this weight up: two of a country, demonym or province written (1
-# each) and a dateline (1). A country named once in passing ("peace talks held in Tanzania"), an armed
-# group's home country (0.5) or a town's (0.3) do not make it so.
+# The article is about a country from this weight up: two of a country, demonym or province written as a
+# place name (1 each) and a dateline (1). A country named once in passing ("peace talks held in Tanzania")
+# or a town's (0.3) do not make it so, nor do hints (`Context.hinted`: "French troops", an armed group's
+# home country), which rank a country's towns first but do not refuse the towns of others.
 SUPPORTED_WEIGHT = 1.9
 # A town within this distance of a country the article names is no far-away false match: border
 # towns are named beside the neighbour's name ("rockets fired from Gaza toward Sderot").
@@ -72,17 +73,17 @@ class Resolved(NamedTuple):
 def resolve_name(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Resolved | None:
     """The place a name denotes in context, and how it was read (see `resolve_place`)."""
     found = _resolve_written(gazetteer, name, context)
-    if name.source == SCAN and found is not None and not _scan_supported(found, context):
+    if name.source == SCAN and found is not None and not _scan_supported(found, name, context):
         return None
     if found is None or found.how == "chain" or name.source == "dateline":
         return found  # a chain, or a dateline, is its own support
     return None if _unsupported(gazetteer, found.place, context) or _outside_area(found.place, context) else found
 
 
-def _scan_supported(found: Resolved, context: Context) -> bool:
+def _scan_supported(found: Resolved, name: PlaceName, context: Context) -> bool:
     """Whether a name found only in the gazetteer (`place_scan`) may stand: read as a whole, and in the
     country the article's context weighs most; in an article that points nowhere, a country, a province
-    or a town of `SCAN_MIN_POPULATION`."""
+    or a town of `SCAN_MIN_POPULATION`, by its own name or a spelling of it, not by another name."""
     place = found.place
     if found.how != "name":
         return False
@@ -90,9 +91,11 @@ def _scan_supported(found: Resolved, context: Context) -> bool:
     top = max(context.countries.values(), default=0.0)
     if top >= SCAN_CONTEXT_WEIGHT and weight < top:
         return False
-    if weight >= SCAN_CONTEXT_WEIGHT or place.kind in ("country", "admin1"):
+    if weight >= SCAN_CONTEXT_WEIGHT:
         return True
-    return place.population >= SCAN_MIN_POPULATION
+    if not is_own_name(place.name, fold(name.text)):
+        return False
+    return place.kind in ("country", "admin1") or place.population >= SCAN_MIN_POPULATION
 
 
 def resolve_place(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Place | None:
@@ -118,7 +121,7 @@ def _outside_area(place: Place, context: Context) -> bool:
 
 def _unsupported(gazetteer: Gazetteer, place: Place, context: Context) -> bool:
     """Whether a place lies in a country the article does not name, far from every country it names."""
-    named = [cc for cc, weight in context.countries.items() if weight >= SUPPORTED_WEIGHT]
+    named = [cc for cc in context.countries if context.named_weight(cc) >= SUPPORTED_WEIGHT]
     if place.kind == "country" or not named or place.country_code in named:
         return False
     if place.lat is None or place.lon is None:
@@ -347,8 +350,7 @@ def _by_other_name(resolved: Resolved, name: PlaceName) -> int:
     of Donetsk, so a town named by its own name ("near Svitlodarsk") is the likelier scene."""
     if resolved.written or resolved.how != "name":
         return 0
-    return int(loose(fold(resolved.place.name)) != loose(fold(name.text)) and
-               name_penalty(resolved.place.name, fold(name.text)) >= OTHER_NAME_PENALTY)
+    return int(not is_own_name(resolved.place.name, fold(name.text)))
 
 
 def choose_place(gazetteer: Gazetteer, names: list[PlaceName], context: Context, rule: str = "in-sentence"
@@ -382,7 +384,7 @@ def place_context(gazetteer: Gazetteer, names: list[PlaceName], dateline: PlaceN
         place = gazetteer.resolve(text, context)
         if place is not None and place.precision in ("city", "point"):
             countries[place.country_code] = countries.get(place.country_code, 0.0) + 0.3
-    context = Context(countries, context.admin1, text_is_upper, reasons=context.reasons)
+    context = Context(countries, context.admin1, text_is_upper, reasons=context.reasons, hinted=context.hinted)
     if dateline is not None:
         place = resolve_place(gazetteer, dateline, context)
         context = context.with_place(place) if place is not None else context

@@ -94,8 +94,10 @@ class Context:
     text_is_upper: bool = False
     bindings: Mapping[str, Place] = field(default_factory=dict)
     area: tuple[str, str] | None = None  # (country code, province) a dateline writes out: "YORK, Pa. —"
-    # Country code -> the words that made it weigh without being a place name ('"Yemeni troops"').
+    # Country code -> the words that made it weigh without being a place name ('"Yemeni troops"'), and
+    # how much of its weight they make: a hint ranks a country's towns first, but names no place.
     reasons: Mapping[str, str] = field(default_factory=dict)
+    hinted: Mapping[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_places(cls, places: Iterable[Place], text_is_upper: bool = False) -> Context:
@@ -117,9 +119,14 @@ class Context:
 
     def with_hint(self, place: Place, weight: float, words: str) -> Context:
         """This context plus `place`'s country at `weight`, for the reason `words` (a demonym, an actor)."""
-        reasons = dict(self.reasons)
-        reasons[place.country_code] = "; ".join(filter(None, (reasons.get(place.country_code), words)))
-        return replace(self.with_place(place, weight), reasons=reasons)
+        code = place.country_code
+        reasons = {**self.reasons, code: "; ".join(filter(None, (self.reasons.get(code), words)))}
+        hinted = {**self.hinted, code: self.hinted.get(code, 0.0) + weight}
+        return replace(self.with_place(place, weight), reasons=reasons, hinted=hinted)
+
+    def named_weight(self, country_code: str) -> float:
+        """The weight of a country from the names of places alone, its hints set aside."""
+        return self.countries.get(country_code, 0.0) - self.hinted.get(country_code, 0.0)
 
     def with_binding(self, name: str, place: Place) -> Context:
         """This context with `name` bound to `place` wherever it is read bare."""
@@ -198,9 +205,6 @@ class Gazetteer:
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_radians": None, "_squashed": None}  # made again on first use
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update({"_squashed": None, **state})
 
     def with_demonyms(self, demonyms: Iterable[tuple[str, str]]) -> Gazetteer:
         """A gazetteer sharing this one's index that also knows demonyms: ("Afghan", "Afghanistan") pairs.

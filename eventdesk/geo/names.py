@@ -136,7 +136,6 @@ LOOSE_PENALTY = 0.5
 _SPELLING_PENALTY = 0.75
 _SPELLING_RATIO = 0.8
 _ALTERNATE_PENALTY = 1.0
-OTHER_NAME_PENALTY = _ALTERNATE_PENALTY  # the penalty of a match on another name, not another spelling
 
 
 def name_penalty(primary_name: str, key: str) -> float:
@@ -146,9 +145,16 @@ def name_penalty(primary_name: str, key: str) -> float:
         return 0.0
     if loose(primary) == loose(key):
         return LOOSE_PENALTY
-    if SequenceMatcher(None, primary, key).ratio() >= _SPELLING_RATIO:
+    if SequenceMatcher(None, core(primary), core(key)).ratio() >= _SPELLING_RATIO:
         return _SPELLING_PENALTY
     return _ALTERNATE_PENALTY
+
+
+def is_own_name(primary_name: str, key: str) -> bool:
+    """Whether folded `key` is a place's main name, a spelling of it or its leading words ("Iguala" of
+    Iguala de la Independencia), not another name GeoNames files it under ("Donbas" of Donetsk)."""
+    primary = fold(primary_name)
+    return primary.startswith(f"{key} ") or name_penalty(primary_name, key) < _ALTERNATE_PENALTY
 
 
 def display_name(name: str) -> str:

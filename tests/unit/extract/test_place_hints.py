@@ -64,3 +64,10 @@ def test_the_forces_of_one_country_outweigh_a_nationality_of_another():
 def test_two_countries_weighing_alike_give_no_country():
     row = article_place("Kenyan police and Somali troops clashed with gunmen, killing two")
     assert row["country"] is None
+
+
+def test_foreign_forces_do_not_refuse_the_towns_of_the_country_they_fight_in():
+    row = article_place("Chadian troops have served in the north since 2013, and Chad said this year that it "
+                        "would bring them home. On Sunday rockets struck the camp next to Tessalit airport, "
+                        "killing two peacekeepers.")
+    assert (row["location"], row["country"]) == ("Tessalit", "Mali")

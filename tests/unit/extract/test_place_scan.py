@@ -48,3 +48,16 @@ def test_a_scanned_name_says_how_it_was_found():
 def test_a_town_abroad_is_refused_where_the_article_points_elsewhere():
     row = article_place("Afghan forces killed two insurgents;Paris")
     assert row["country"] == "Afghanistan"
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("Gunmen kill a trader in the market of Iguala", "Iguala de la Independencia"),
+    ("Two bodies found in San Marcos del Valle", None),
+], ids=["leading-words-of-the-main-name", "a-longer-name-is-not-its-first-words"])
+def test_a_scanned_name_is_the_place_s_own(text, location):
+    assert article_place(text)["location"] == location
+
+
+def test_a_name_the_place_goes_by_only_as_another_name_yields_to_its_own_name():
+    row = article_place("A soldier was killed in Donbas near Avdiivka, the army said")
+    assert row["location"] in ("Avdiivka", "Avdiyivka")
