@@ -105,6 +105,7 @@ class PlaceName:
     locative: bool = False
     source: str = "text"  # text, ner, dateline, scan (SCANNED: found in the gazetteer by `place_scan`)
     owner: bool = False  # the context's last part was written as its owner ("Chittagong's Pahartali area")
+    origin: bool = False  # written after "from": where the attackers or the fire came from, not the scene
 
 
 # A name before these words names talks held there or a border, not where an attack happened ("ahead of
@@ -206,7 +207,17 @@ def _add_name(found: list[PlaceName], match: re.Match, offset: int, context: str
     street = _STREET_AFTER.match(match.string[start + len(name):])
     if _is_name(name) and not _is_acronym(name, match.string) and not street:
         found.append(PlaceName(name, offset + start, offset + start + len(name), context, locative,
-                               owner=owner is not None))
+                               owner=owner is not None, origin=_is_origin(match)))
+
+
+# "40 kilometres from Fada", "not far from Gao": a distance from a place says where, not whence.
+_DISTANCE_BEFORE = re.compile(r"(?:\b(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|minutes|hours|drive|"
+                              r"walk)|\b(?:away|far|not far|short distance))\s*$", re.IGNORECASE)
+
+
+def _is_origin(match: re.Match) -> bool:
+    """Whether a name is written after "from" as where something came from ("rockets fired from Gaza")."""
+    return bool(match.groupdict().get("origin")) and not _DISTANCE_BEFORE.search(match.string[:match.start()])
 
 
 _OWNER = re.compile(r"^([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+(?=[A-Z])")

@@ -32,6 +32,9 @@ _MAX_WORDS = 4
 # A word of a name: capitalised, or an Arabic article joined to one ("al-Bab", "Deir ez-Zor").
 _WORD = re.compile(r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|er|et|ul|ud)-)?[A-Z][\w'’-]*")
 # What may stand between two words of one name: a space, or a lower-case particle ("Jisr al Shughur").
+# Words of the land that begin a name of their own: the name after them is no place by itself.
+_FEATURE_WORDS = frozenset("lake mount mt river gulf sea jebel jabal jabel djebel wadi tal tall tell bay cape "
+                           "mountains hills valley plain desert forest island islands".split())
 _PARTICLE = re.compile(r"\s+(?:al|el|ez|as|ash|ad|ar|de|del|la|da|do|dos|das|di|du|des|bin|ibn)\s+$")
 _JOINER = re.compile(r"\s+(?:(?:al|el|ez|as|ash|ad|ar|de|del|la|da|do|dos|das|di|du|des|bin|ibn)\s+)?$")
 
@@ -43,13 +46,19 @@ def scan_names(text: str, offset: int, taken: Iterable[tuple[int, int]], gazette
     found: list[PlaceName] = []
     i = 0
     while i < len(words):
-        size = 0 if i and _PARTICLE.match(text[words[i - 1].end():words[i].start()]) else \
-            _longest_name(text, words, i, gazetteer)  # "del Valle" is the tail of a longer name
+        size = 0 if i and _is_tail(text, words[i - 1], words[i]) else _longest_name(text, words, i, gazetteer)
         if size:
             start, end = words[i].start(), words[i + size - 1].end()
             found.append(PlaceName(text[start:end], offset + start, offset + end, None, False, SCANNED))
         i += max(size, 1)
     return found
+
+
+def _is_tail(text: str, before: re.Match, word: re.Match) -> bool:
+    """Whether a word is the tail of a longer name: after a particle ("San Marcos del| Valle") or a word of
+    the land ("Lake| Chad", "Jebel| Marra")."""
+    between = text[before.end():word.start()]
+    return bool(_PARTICLE.match(between)) or (between.isspace() and fold(before.group()) in _FEATURE_WORDS)
 
 
 def _longest_name(text: str, words: list[re.Match], i: int, gazetteer: Gazetteer) -> int:
@@ -78,14 +87,16 @@ def _worth_looking_up(name: str, gazetteer: Gazetteer) -> bool:
 
 
 def add_scanned_names(sentences: Iterable[SentenceFacts], gazetteer: Gazetteer) -> None:
-    """Each sentence's place names with those the gazetteer knows added (not in an all-capitals text,
-    where every word is capitalised), outside its actors, its dateline and the names the gazetteer reads
-    (inside a name it cannot read, a known one may be: "in Front of North Darfur Prison")."""
+    """Each sentence's place names, less those inside an actor's name, with those the gazetteer knows added
+    (not in an all-capitals text, where every word is capitalised), outside its actors, its dateline and
+    the names the gazetteer reads (inside a name it cannot read, a known one may be: "in Front of North
+    Darfur Prison")."""
     sentences = list(sentences)
     if any(is_upper_case(f.text) for f in sentences[:1]):
         return
     for facts in sentences:
         offset = facts.sentence.start
+        facts.places = [p for p in facts.places if not _in_actor_name(p, facts)]
         known = [p for p in facts.places if gazetteer.resolve(p.text) is not None or
                  (p.context and gazetteer.resolve_phrase(f"{p.text}, {p.context}") is not None)]
         taken = [(p.start, p.end) for p in known] + [(offset + a.start, offset + a.end) for a in facts.actors]
@@ -94,3 +105,11 @@ def add_scanned_names(sentences: Iterable[SentenceFacts], gazetteer: Gazetteer) 
         scanned = scan_names(facts.text, offset, taken, gazetteer)
         if scanned:
             facts.places = sorted([*facts.places, *scanned], key=lambda p: p.start)
+
+
+def _in_actor_name(name: PlaceName, facts: SentenceFacts) -> bool:
+    """Whether a place name is a word of an actor's name ("Islamic State in the Greater Sahara"); a state's
+    own name ("Afghanistan") is also its place."""
+    start, end = name.start - facts.sentence.start, name.end - facts.sentence.start
+    return any(a.type != "state" and a.start <= start and end <= a.end and (a.start, a.end) != (start, end)
+               for a in facts.actors)

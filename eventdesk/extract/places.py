@@ -131,7 +131,7 @@ def _unsupported(gazetteer: Gazetteer, place: Place, context: Context) -> bool:
 
 
 def _resolve_written(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Resolved | None:
-    if name.context:
+    if name.context and gazetteer.country(name.text, iso_codes=False) is None:  # "Chad, Niger, Mali" is a list
         chained = _resolve_chain(gazetteer, name, context) or _resolve_undirected_chain(gazetteer, name, context)
         if chained is not None:
             return chained
@@ -356,13 +356,15 @@ def _by_other_name(resolved: Resolved, name: PlaceName) -> int:
 def choose_place(gazetteer: Gazetteer, names: list[PlaceName], context: Context, rule: str = "in-sentence"
                  ) -> PlaceChoice | None:
     """The most specific resolvable place among the names (those read by their own name first, then
-    locative ones, then text order)."""
-    best: tuple[tuple[int, int, int, int], Resolved, PlaceName] | None = None
+    locative ones, then those in the country the article weighs most, then text order). A name written
+    as an origin ("militants operating from Afghanistan") is no scene."""
+    best: tuple[tuple[int, int, int, float, int], Resolved, PlaceName] | None = None
     for order, name in enumerate(names):
-        resolved = resolve_name(gazetteer, name, context)
+        resolved = resolve_name(gazetteer, name, context) if not name.origin else None
         if resolved is None:
             continue
-        key = (_rank_of(resolved), _by_other_name(resolved, name), 0 if name.locative else 1, order)
+        weight = -context.countries.get(resolved.place.country_code, 0.0)
+        key = (_rank_of(resolved), _by_other_name(resolved, name), 0 if name.locative else 1, weight, order)
         if best is None or key < best[0]:
             best = (key, resolved, name)
     return _choice(best[1], best[2], rule) if best else None
@@ -377,7 +379,8 @@ def place_context(gazetteer: Gazetteer, names: list[PlaceName], dateline: PlaceN
     ("San Jose, Calif.") is bound to that place for the whole article.
     """
     everything = [*names, dateline] if dateline is not None else list(names)
-    texts = [n.text for n in everything] + [n.context for n in everything if n.context]
+    named = [n for n in everything if not n.origin]  # "operating from Afghanistan" says whence, not where
+    texts = [n.text for n in named] + [n.context for n in named if n.context]
     context = gazetteer.context(texts, text_is_upper)
     countries = dict(context.countries)
     for text in set(texts):

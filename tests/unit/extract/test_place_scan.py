@@ -61,3 +61,11 @@ def test_a_scanned_name_is_the_place_s_own(text, location):
 def test_a_name_the_place_goes_by_only_as_another_name_yields_to_its_own_name():
     row = article_place("A soldier was killed in Donbas near Avdiivka, the army said")
     assert row["location"] in ("Avdiivka", "Avdiyivka")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Boats capsized on Lake Chad overnight",
+    "Clashes resumed near Jebel Marra",
+], ids=["lake", "mountain"])
+def test_a_name_after_a_word_of_the_land_is_no_place_by_itself(gaz, sentence):
+    assert [p.text for p in scan_names(sentence, 0, [], gaz)] == []

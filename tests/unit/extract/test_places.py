@@ -346,3 +346,26 @@ def test_a_compass_word_before_a_name(text, expected, how):
 def test_a_compass_word_in_a_written_chain():
     row = article_place("Militia fighters burned a village in West Tawila, N. Darfur")
     assert (row["location"], row["admin1"], row["country"]) == ("West Tawila", "North Darfur", "Sudan")
+
+
+def test_a_list_of_countries_is_no_written_chain():
+    row = article_place("Bishops condemn attacks in Kenya, Somalia, Ethiopia")
+    assert row["country"] == "Kenya"
+    assert "not in the gazetteer" not in row["place_reason"]
+
+
+def test_of_equally_specific_names_the_article_s_weightier_country_wins():
+    row = article_place("Germany pledges help to Mali after JNIM raid kills 12")  # JNIM's home weighs for Mali
+    assert row["country"] == "Mali"
+
+
+def test_a_place_inside_an_armed_group_s_name_is_no_scene():
+    row = article_place("Fighters of the Islamic State in the Greater Sahara killed four herders")
+    assert row["location"] != "Greater Sahara" and row["country"] != "Yemen"
+
+
+def test_an_origin_is_no_scene_but_a_distance_from_a_town_places_it():
+    row = article_place("Militants operating from Afghanistan killed a Tajik border guard")
+    assert row["country"] == "Tajikistan"
+    row = article_place("Gunmen burned a market in a village about 30 kilometres from Dori, local sources said.")
+    assert (row["location"], row["country"]) == ("Dori", "Burkina Faso")
