@@ -236,6 +236,9 @@ def _resolve_chain(gazetteer: Gazetteer, name: PlaceName, context: Context) -> R
     alone = gazetteer.resolve(name.text, context)
     if alone is not None and alone.is_town and _inside(alone, place):
         return Resolved(alone, "chain")
+    lead = _leading_division(gazetteer, name.text, place, context)
+    if lead is not None:
+        return Resolved(lead, "chain")
     if _is_written_town(name.text, context):
         owner = gazetteer.resolve(name.context.rsplit(",", 1)[-1], context) if name.owner else None
         if owner is not None and owner.is_town and _inside(owner, place):
@@ -244,10 +247,31 @@ def _resolve_chain(gazetteer: Gazetteer, name: PlaceName, context: Context) -> R
     return Resolved(place, "chain")
 
 
+def _leading_division(gazetteer: Gazetteer, text: str, area: Place, context: Context) -> Place | None:
+    """The division a title-case name begins with, inside the chain's place: "Chin State Condemns Army"
+    is Chin State, "South Kordofan CR Dabanga" South Kordofan."""
+    words = text.split()
+    for size in range(len(words) - 1, 0, -1):
+        place = gazetteer.resolve(" ".join(words[:size]), context)
+        if place is not None and not place.is_town and place.country_code == area.country_code and \
+                (area.kind == "country" or place.admin1 == area.admin1):
+            return place
+    return None
+
+
 def _is_written_town(text: str, context: Context) -> bool:
     """Whether a name the gazetteer does not know may stand as the location: a proper name, not a
-    division ("Bajaur district") or a word of an all-capitals text."""
-    return not context.text_is_upper and not _DIVISION_NAME.search(text)
+    division ("Bajaur district"), a word of an all-capitals text or the words of a title-case clause
+    ("Haram Kills ANPP Youth Leader", "Bullets in Nyala": a headline word, an acronym, a function word)."""
+    if context.text_is_upper or _DIVISION_NAME.search(text):
+        return False
+    words = text.split()
+    return len(words) <= _WRITTEN_TOWN_WORDS and not any(
+        _droppable(word) or (word.isupper() and len(word) > 1) for word in words[1:])
+
+
+# A town the gazetteer does not know is written in at most this many words ("Santa Rosa Panzacola").
+_WRITTEN_TOWN_WORDS = 4
 
 
 _DIVISION_NAME = re.compile(r"\b(?:[Pp]rovince|[Dd]istrict|[Cc]ounty|[Rr]egion|[Ss]tate|[Gg]overnorate|[Dd]epartment|"

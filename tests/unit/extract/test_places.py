@@ -369,3 +369,17 @@ def test_an_origin_is_no_scene_but_a_distance_from_a_town_places_it():
     assert row["country"] == "Tajikistan"
     row = article_place("Gunmen burned a market in a village about 30 kilometres from Dori, local sources said.")
     assert (row["location"], row["country"]) == ("Dori", "Burkina Faso")
+
+
+@pytest.mark.parametrize(("text", "location", "country"), [
+    ("Al-Shabaab Kills Two Elders, Baidoa's Mayor Condemns Attack", "Baidoa", "Somalia"),
+    ("Mortar fire in Kenya's Mandera County Leaves Three Dead", "Mandera", "Kenya"),
+], ids=["headline-clause-before-an-owner", "division-then-headline-words"])
+def test_a_location_is_a_place_name_never_the_words_of_a_clause(text, location, country):
+    row = article_place(text)
+    assert (row["location"], row["country"]) == (location, country)
+
+
+def test_a_written_town_of_a_few_proper_words_stands():
+    row = article_place("Gunmen killed a trader in Santa Rosa Chacalapa, Oaxaca, on Monday.")
+    assert (row["location"], row["admin1"]) == ("Santa Rosa Chacalapa", "Oaxaca")
