@@ -424,3 +424,18 @@ def test_short_names_are_not_matched_with_their_spaces_set_aside(gaz):
 def test_demonyms_are_no_countries_by_name(gaz):
     assert gaz.demonym("Yemeni").name == "Yemen"
     assert gaz.demonym("Yemen") is None
+
+
+@pytest.mark.parametrize(("name", "country_code", "province", "precision"), [
+    ("Darfur", "SD", None, "admin1"),
+    ("Waziristan", "PK", "Khyber Pakhtunkhwa", "city"),
+    ("Ghouta", "SY", "Rif Dimashq", "city"),
+], ids=["across-provinces", "inside-a-province", "alias"])
+def test_regions_the_administrative_tables_lack(gaz, name, country_code, province, precision):
+    place = gaz.resolve(name)
+    assert (place.country_code, place.admin1, place.precision) == (country_code, province, precision)
+
+
+def test_a_town_lies_in_a_region_across_provinces(gaz):
+    place = gaz.resolve_phrase("Nyala, Darfur")
+    assert (place.name, place.admin1) == ("Nyala", "South Darfur")
