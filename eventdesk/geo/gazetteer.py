@@ -254,7 +254,7 @@ class Gazetteer:
             self._squashed = {kind: {} for kind in KINDS}
             for kind, bucket in self._index.items():
                 table = self._squashed[kind]
-                for key in bucket:
+                for key in (k for k in bucket if " " in k):  # a one-word key is found as it is
                     table.setdefault(key.replace(" ", ""), key)
                     table.setdefault(squash(key), key)
         return self._squashed
