@@ -34,7 +34,7 @@ _WORD = re.compile(r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|er|et|ul|ud)-)?[
 # What may stand between two words of one name: a space, or a lower-case particle ("Jisr al Shughur").
 # Words of the land that begin a name of their own: the name after them is no place by itself.
 _FEATURE_WORDS = frozenset("lake mount mt river gulf sea jebel jabal jabel djebel wadi tal tall tell bay cape "
-                           "mountains hills valley plain desert forest island islands".split())
+                           "mountains hills valley plain desert forest island islands sierra".split())
 _PARTICLE = re.compile(r"\s+(?:al|el|ez|as|ash|ad|ar|de|del|la|da|do|dos|das|di|du|des|bin|ibn)\s+$")
 _JOINER = re.compile(r"\s+(?:(?:al|el|ez|as|ash|ad|ar|de|del|la|da|do|dos|das|di|du|des|bin|ibn)\s+)?$")
 

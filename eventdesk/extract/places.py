@@ -22,7 +22,7 @@ __all__ = ["PlaceChoice", "PlaceName", "choose_place", "dateline_end", "find_dat
 _FACILITY = re.compile(r"\s+(?:University|Airport|International Airport|Stadium|Hospital|Market|Square|Bridge|"
                        r"Mosque|Prison|Camp|Camps|Base|Air Base|Airbase|Highway|Port|Station|Hotel|Province|District|"
                        r"Region|State|Governorate|County|Department|Dam|Valley|Mountains?|Desert|Sector|Junction|"
-                       r"Crossing|Checkpoint|Bazaar|Town|Village|City)$")
+                       r"Crossing|Checkpoint|Bazaar|Town|Village|City|Township|LGA)$")
 # The words a name may drop and still name the place its first words name: a lower-case tail or an
 # Arabic article ("Daraa al-Balad" is Daraa). "Boko Haram", "Jebel Marra" and "Mir Ali" are not
 # "Boko", "Jebel" and "Mir".
@@ -49,7 +49,8 @@ _HEADLINE_WORDS = frozenset(
     " church checkpoint highway road university shooting gunmen militants rebels troops soldiers forces fire firing"
     " curfew ceasefire talks crisis conflict war incident assault hostilities deaths dead killed toll funeral"
     " clinic farm farms mine mines village villages town towns city township little unknown more after amid over"
-    " leaves kills killed dies dead".split()
+    " leaves kills killed dies dead militia militias bandits insurgents herdsmen fighters jihadists terrorists"
+    " gang gangs".split()
     # and the compass words of Spanish and Philippine names ("Surigao Sur", "Agusan Norte", "Primo Tapia Poniente")
     + "sur norte oriental occidental poniente oriente centro".split()
 )

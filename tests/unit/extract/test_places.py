@@ -383,3 +383,11 @@ def test_a_location_is_a_place_name_never_the_words_of_a_clause(text, location, 
 def test_a_written_town_of_a_few_proper_words_stands():
     row = article_place("Gunmen killed a trader in Santa Rosa Chacalapa, Oaxaca, on Monday.")
     assert (row["location"], row["admin1"]) == ("Santa Rosa Chacalapa", "Oaxaca")
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("Nine Dead in North Kivu Militia Raid", "Nord-Kivu"),
+    ("Gunmen torched a police post in Monywa Township on Sunday", "Monywa"),
+], ids=["headline-word-after-a-province", "township"])
+def test_a_name_before_a_headline_word_or_a_township(text, location):
+    assert article_place(text)["location"] == location
