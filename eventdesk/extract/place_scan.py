@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from eventdesk.extract.entities import needs_model
 from eventdesk.extract.facts import SentenceFacts
 from eventdesk.extract.place_names import (
     SCANNED,
@@ -29,6 +30,9 @@ from eventdesk.geo.gazetteer import Gazetteer
 from eventdesk.geo.names import fold, is_common
 
 _MAX_WORDS = 4
+# A sentence this short may be a bare place name (a joined headline's "Sloviansk"), so it is scanned
+# though it tells of no event; longer ones are scanned only when they do.
+_SHORT_WORDS = 6
 # A word of a name: capitalised, or an Arabic article joined to one ("al-Bab", "Deir ez-Zor").
 _WORD = re.compile(r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|er|et|ul|ud)-)?[A-Z][\w'’-]*")
 # What may stand between two words of one name: a space, or a lower-case particle ("Jisr al Shughur").
@@ -97,6 +101,8 @@ def add_scanned_names(sentences: Iterable[SentenceFacts], gazetteer: Gazetteer) 
     for facts in sentences:
         offset = facts.sentence.start
         facts.places = [p for p in facts.places if not _in_actor_name(p, facts)]
+        if not (needs_model(facts) or len(facts.text.split()) <= _SHORT_WORDS):
+            continue  # a sentence of no event, and no bare name of a place: not worth the lookups
         known = [p for p in facts.places if gazetteer.resolve(p.text) is not None or
                  (p.context and gazetteer.resolve_phrase(f"{p.text}, {p.context}") is not None)]
         taken = [(p.start, p.end) for p in known] + [(offset + a.start, offset + a.end) for a in facts.actors]
