@@ -39,9 +39,11 @@ def _article_rows(article: Article, sentences, res: Resources) -> list[dict]:
     """Events of an article whose sentences have been read; main incident first, then claims, framed
     statements and the rows of further targets."""
     from eventdesk.extract import grouping, rows
+    from eventdesk.extract.place_scan import add_scanned_names
     from eventdesk.extract.places import find_dateline
 
     dateline = find_dateline(article.text)
+    add_scanned_names(sentences, res.gazetteer)
     context = rows.article_context(sentences, res.gazetteer, dateline, res.registry)
     incidents = grouping.group_incidents(sentences)
     claims = grouping.link_claims(sentences, incidents)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from eventdesk.extract.rules import rule
 from eventdesk.geo.names import ABBREVIATIONS
 
 # A word of a name, with a lower-case Arabic article in front ("al-Mukalla", "Deir ez-Zor").
@@ -20,7 +21,7 @@ _WORD = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|er|et|ul|ud)-)?[A-Z][\w'’
 _NAME = rf"{_WORD}(?:\s+(?:de|del|la|al|el|ad|as|an|bin|di|du|da|des|of)?\s*{_WORD}){{0,4}}"
 # What may follow a name after a comma: "Pulwama, Jammu and Kashmir", "Kamsar, Boke prefecture".
 _DIVISION_WORD = (r"(?:province|district|county|region|state|governorate|prefecture|department|division|"
-                  r"municipality|oblast|commune|LGA|woreda|zone|PROVINCE|DEPARTMENT)")
+                  r"municipality|oblast|Obl\.?|commune|LGA|woreda|zone|PROVINCE|DEPARTMENT)")
 _CONTEXT = rf"{_NAME}(?:\s+and\s+{_NAME})?(?:\s+{_DIVISION_WORD})?"
 # The written chain after a name, narrowest first: "Qalay-i-Zal district, Kunduz, Afghanistan".
 _CHAIN = rf"{_CONTEXT}(?:\s*,\s*{_CONTEXT}){{0,3}}"
@@ -90,6 +91,9 @@ _STOP_NAMES = {"The", "A", "An", "This", "That", "These", "Those", "He", "She", 
                "November", "December", "Police", "Army", "Security", "Government", "President", "Minister"}
 
 
+SCANNED = "scan"
+
+
 @dataclass(frozen=True)
 class PlaceName:
     """A place name found in text; `context` is the name after a comma ("Quetta, Pakistan")."""
@@ -99,8 +103,25 @@ class PlaceName:
     end: int
     context: str | None = None
     locative: bool = False
-    source: str = "text"  # text, ner, dateline
+    source: str = "text"  # text, ner, dateline, scan (SCANNED: found in the gazetteer by `place_scan`)
     owner: bool = False  # the context's last part was written as its owner ("Chittagong's Pahartali area")
+    origin: bool = False  # written after "from": where the attackers or the fire came from, not the scene
+
+
+# A name before these words names talks held there or a border, not where an attack happened ("ahead of
+# the Minsk peace summit", "near the Mali border", "amid Rome peace talks").
+_NO_SCENE_AFTER = rule(
+    "place_names.talks_or_border_after",
+    r"^['’]?s?\s+(?:peace\s+|ceasefire\s+|security\s+)?(?:talks|summit|agreements?|accords?|deal|process|conference|"
+    r"negotiations|format|protocols?|border|frontier)\b",
+    [" peace summit on Wednesday", " border, officials said", " peace talks resumed", " agreement was signed"],
+    counterexamples=[" province on Sunday", " district, police said"],
+)
+
+
+def is_no_scene_before(text: str) -> bool:
+    """Whether a text starts with words that make the name before it no scene of violence (see `_NO_SCENE_AFTER`)."""
+    return bool(_NO_SCENE_AFTER.match(text))
 
 
 def find_place_names(sentence: str, offset: int = 0, ner_spans: Iterable[tuple[str, int, int]] = ()) -> list[PlaceName]:
@@ -108,7 +129,8 @@ def find_place_names(sentence: str, offset: int = 0, ner_spans: Iterable[tuple[s
 
     A name after "from" is an origin ("rockets fired from Gaza"), so it is not taken as locative;
     nor is a name in apposition ("Tripoli, Lebanon's second city") or a statistical entity.
-    In the article's first sentence, the dateline is left out.
+    In the article's first sentence, the dateline is left out; so is a name of talks or of a border
+    ("the Minsk peace summit", "near the Mali border") written without a chain of its own.
     """
     skip = 0
     if offset == 0:
@@ -128,6 +150,7 @@ def find_place_names(sentence: str, offset: int = 0, ner_spans: Iterable[tuple[s
         text = _trim(text)
         if text and _is_name(text) and not _is_acronym(text, sentence):
             found.append(PlaceName(text, offset + start, offset + start + len(text), None, False, "ner"))
+    found = [p for p in found if p.context or not is_no_scene_before(sentence[p.end - offset:])]
     return sorted(found, key=lambda p: p.start)
 
 
@@ -147,6 +170,16 @@ def _is_acronym(name: str, sentence: str) -> bool:
         return False
     letters = [c for c in sentence if c.isalpha()]
     return sum(c.isupper() for c in letters) < 0.6 * len(letters)
+
+
+def is_street_before(text: str) -> bool:
+    """Whether a text starts with a street word, so that the name before it names a street ("Oakmont| Avenue")."""
+    return bool(_STREET_AFTER.match(text))
+
+
+def is_place_name(name: str) -> bool:
+    """Whether a span may be a place name at all (see `_is_name`)."""
+    return _is_name(name)
 
 
 def _is_name(name: str) -> bool:
@@ -174,7 +207,17 @@ def _add_name(found: list[PlaceName], match: re.Match, offset: int, context: str
     street = _STREET_AFTER.match(match.string[start + len(name):])
     if _is_name(name) and not _is_acronym(name, match.string) and not street:
         found.append(PlaceName(name, offset + start, offset + start + len(name), context, locative,
-                               owner=owner is not None))
+                               owner=owner is not None, origin=_is_origin(match)))
+
+
+# "40 kilometres from Fada", "not far from Gao": a distance from a place says where, not whence.
+_DISTANCE_BEFORE = re.compile(r"(?:\b(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|minutes|hours|drive|"
+                              r"walk)|\b(?:away|far|not far|short distance))\s*$", re.IGNORECASE)
+
+
+def _is_origin(match: re.Match) -> bool:
+    """Whether a name is written after "from" as where something came from ("rockets fired from Gaza")."""
+    return bool(match.groupdict().get("origin")) and not _DISTANCE_BEFORE.search(match.string[:match.start()])
 
 
 _OWNER = re.compile(r"^([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+(?=[A-Z])")
@@ -194,11 +237,16 @@ US_STATE_ABBREVIATIONS = {
 }
 
 
+# "Donetsk Obl Sept 12": a date after a chain is no part of it.
+_MONTH_ABBREVIATION = re.compile(r"^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$")
+
+
 def _trim(name: str) -> str:
     name = _POSSESSIVE.sub("", name)  # "Aden's Mansoura district" -> "Aden"
     name = US_STATE_ABBREVIATIONS.get(name.strip(), name)
     words = name.split()
-    while words and (words[-1] in _STOP_NAMES or words[-1].lower() in ("of", "de", "al", "el", "the")):
+    while words and (words[-1] in _STOP_NAMES or words[-1].lower() in ("of", "de", "al", "el", "the")
+                     or _MONTH_ABBREVIATION.match(words[-1])):
         words.pop()
     return " ".join(words).rstrip(".,'’")
 

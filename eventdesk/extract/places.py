@@ -7,12 +7,14 @@ name no place (a dateline often names the newsroom, not the scene).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import NamedTuple
 
+from eventdesk.extract.place_names import SCANNED as SCAN
 from eventdesk.extract.place_names import PlaceName, dateline_end, find_dateline, find_place_names
 from eventdesk.geo.gazetteer import Context, Gazetteer, Place
-from eventdesk.geo.names import FUNCTION_WORDS, fold, is_common
+from eventdesk.geo.names import FUNCTION_WORDS, fold, is_common, is_own_name
 
 __all__ = ["PlaceChoice", "PlaceName", "choose_place", "dateline_end", "find_dateline", "find_place_names",
            "incident_place", "place_context", "place_fields", "resolve_place"]
@@ -20,18 +22,23 @@ __all__ = ["PlaceChoice", "PlaceName", "choose_place", "dateline_end", "find_dat
 _FACILITY = re.compile(r"\s+(?:University|Airport|International Airport|Stadium|Hospital|Market|Square|Bridge|"
                        r"Mosque|Prison|Camp|Camps|Base|Air Base|Airbase|Highway|Port|Station|Hotel|Province|District|"
                        r"Region|State|Governorate|County|Department|Dam|Valley|Mountains?|Desert|Sector|Junction|"
-                       r"Crossing|Checkpoint|Bazaar|Town|Village|City)$")
+                       r"Crossing|Checkpoint|Bazaar|Town|Village|City|Township|LGA)$")
 # The words a name may drop and still name the place its first words name: a lower-case tail or an
 # Arabic article ("Daraa al-Balad" is Daraa). "Boko Haram", "Jebel Marra" and "Mir Ali" are not
 # "Boko", "Jebel" and "Mir".
 _ARTICLE_WORD = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|er|et|ul|ud)-")
-# The article is about a country from this weight up: two of a country, demonym or province written (1
-# each) and a dateline (1). A country named once in passing ("peace talks held in Tanzania"), an armed
-# group's home country (0.5) or a town's (0.3) do not make it so.
+# The article is about a country from this weight up: two of a country, demonym or province written as a
+# place name (1 each) and a dateline (1). A country named once in passing ("peace talks held in Tanzania")
+# or a town's (0.3) do not make it so, nor do hints (`Context.hinted`: "French troops", an armed group's
+# home country), which rank a country's towns first but do not refuse the towns of others.
 SUPPORTED_WEIGHT = 1.9
 # A town within this distance of a country the article names is no far-away false match: border
 # towns are named beside the neighbour's name ("rockets fired from Gaza toward Sderot").
 NEAR_KM = 300.0
+# A name found only in the gazetteer stands in the article's leading country when that weighs this much
+# (a demonym, an armed group's home); where the article points nowhere, a town this large.
+SCAN_CONTEXT_WEIGHT = 0.5
+SCAN_MIN_POPULATION = 100_000
 # Capitalised words of title-case headlines that end a place name ("in Maiduguri Attack", "in Bama Wells As
 # Boko Haram ..."): the name before them is read alone. Other capitalised words are part of the name.
 _HEADLINE_WORDS = frozenset(
@@ -42,10 +49,17 @@ _HEADLINE_WORDS = frozenset(
     " church checkpoint highway road university shooting gunmen militants rebels troops soldiers forces fire firing"
     " curfew ceasefire talks crisis conflict war incident assault hostilities deaths dead killed toll funeral"
     " clinic farm farms mine mines village villages town towns city township little unknown more after amid over"
-    " leaves kills killed dies dead".split()
+    " leaves kills killed dies dead militia militias bandits insurgents herdsmen fighters jihadists terrorists"
+    " gang gangs".split()
     # and the compass words of Spanish and Philippine names ("Surigao Sur", "Agusan Norte", "Primo Tapia Poniente")
     + "sur norte oriental occidental poniente oriente centro".split()
 )
+
+
+# A compass word before a name says which part of the place ("E. Ukraine", "N. Darfur", "Eastern Ghouta",
+# "South Yemen"): when the whole is no name the gazetteer knows, the place is the name after it.
+_DIRECTION = re.compile(r"^(?:[NSEW]\.|[NS][EW]\.?|(?:North|South|East|West|Central|Upper|Lower)(?:ern)?|"
+                        r"(?:North|South)-?(?:east|west)(?:ern)?|Mid|Middle|Greater)$", re.IGNORECASE)
 
 
 class Resolved(NamedTuple):
@@ -53,16 +67,36 @@ class Resolved(NamedTuple):
     gazetteer knows only a division of the chain it is written in ("Godam, Qalay-i-Zal district, Kunduz")."""
 
     place: Place
-    how: str  # chain, name, facility, leading-part
+    how: str  # chain, name, facility, spelled-out, part-of, leading-part
     written: str | None = None
 
 
 def resolve_name(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Resolved | None:
     """The place a name denotes in context, and how it was read (see `resolve_place`)."""
     found = _resolve_written(gazetteer, name, context)
+    if name.source == SCAN and found is not None and not _scan_supported(found, name, context):
+        return None
     if found is None or found.how == "chain" or name.source == "dateline":
         return found  # a chain, or a dateline, is its own support
     return None if _unsupported(gazetteer, found.place, context) or _outside_area(found.place, context) else found
+
+
+def _scan_supported(found: Resolved, name: PlaceName, context: Context) -> bool:
+    """Whether a name found only in the gazetteer (`place_scan`) may stand: read as a whole, and in the
+    country the article's context weighs most; in an article that points nowhere, a country, a province
+    or a town of `SCAN_MIN_POPULATION`, by its own name or a spelling of it, not by another name."""
+    place = found.place
+    if found.how != "name":
+        return False
+    weight = context.countries.get(place.country_code, 0.0)
+    top = max(context.countries.values(), default=0.0)
+    if top >= SCAN_CONTEXT_WEIGHT and weight < top:
+        return False
+    if weight >= SCAN_CONTEXT_WEIGHT:
+        return True
+    if not is_own_name(place.name, fold(name.text)):
+        return False
+    return place.kind in ("country", "admin1") or place.population >= SCAN_MIN_POPULATION
 
 
 def resolve_place(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Place | None:
@@ -88,7 +122,7 @@ def _outside_area(place: Place, context: Context) -> bool:
 
 def _unsupported(gazetteer: Gazetteer, place: Place, context: Context) -> bool:
     """Whether a place lies in a country the article does not name, far from every country it names."""
-    named = [cc for cc, weight in context.countries.items() if weight >= SUPPORTED_WEIGHT]
+    named = [cc for cc in context.countries if context.named_weight(cc) >= SUPPORTED_WEIGHT]
     if place.kind == "country" or not named or place.country_code in named:
         return False
     if place.lat is None or place.lon is None:
@@ -98,8 +132,8 @@ def _unsupported(gazetteer: Gazetteer, place: Place, context: Context) -> bool:
 
 
 def _resolve_written(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Resolved | None:
-    if name.context:
-        chained = _resolve_chain(gazetteer, name, context)
+    if name.context and gazetteer.country(name.text, iso_codes=False) is None:  # "Chad, Niger, Mali" is a list
+        chained = _resolve_chain(gazetteer, name, context) or _resolve_undirected_chain(gazetteer, name, context)
         if chained is not None:
             return chained
     place = gazetteer.resolve(name.text, context)
@@ -109,10 +143,12 @@ def _resolve_written(gazetteer: Gazetteer, name: PlaceName, context: Context) ->
         place = gazetteer.resolve(_FACILITY.sub("", name.text), context)
         if place is not None:
             return Resolved(place, "facility")
-    words = name.text.split()
-    split = _split_chain(gazetteer, words, context)
-    if split is not None:
-        return split
+    return (_resolve_directed(gazetteer, name.text, context) or _split_chain(gazetteer, name.text.split(), context)
+            or _resolve_leading_part(gazetteer, name.text.split(), context))
+
+
+def _resolve_leading_part(gazetteer: Gazetteer, words: list[str], context: Context) -> Resolved | None:
+    """A name read by its longest leading part before a droppable word ("Maiduguri Market Blast")."""
     for size in range(len(words) - 1, 0, -1):
         if not (context.text_is_upper or _droppable(words[size])):
             continue
@@ -120,6 +156,49 @@ def _resolve_written(gazetteer: Gazetteer, name: PlaceName, context: Context) ->
         if place is not None:
             return Resolved(place, "leading-part")
     return None
+
+
+def _resolve_directed(gazetteer: Gazetteer, text: str, context: Context) -> Resolved | None:
+    """A name after a compass word: "N. Darfur" is North Darfur, "E. Ukraine" a part of Ukraine."""
+    words = text.split()
+    if len(words) < 2 or not _DIRECTION.match(words[0]):
+        return None
+    spelled = _spelled_out(text)
+    place = gazetteer.resolve(spelled, context) if spelled != text else None
+    if place is not None:
+        return Resolved(place, "spelled-out")
+    place = gazetteer.resolve(" ".join(words[1:]), context)
+    return Resolved(place, "part-of") if place is not None else None
+
+
+def _resolve_undirected_chain(gazetteer: Gazetteer, name: PlaceName, context: Context) -> Resolved | None:
+    """A chain read without the compass words of its parts ("East Jebel Marra, N. Darfur")."""
+    parts = [p.strip() for p in (name.text, *name.context.split(","))]
+    for read in (_spelled_out, _without_direction):
+        bare = [read(p) for p in parts]
+        if bare != parts:
+            found = _resolve_chain(gazetteer, dataclasses.replace(name, text=bare[0], context=", ".join(bare[1:])),
+                                   context)
+            if found is not None:
+                return found
+    return None
+
+
+_COMPASS = {"n": "North", "s": "South", "e": "East", "w": "West"}
+
+
+def _spelled_out(part: str) -> str:
+    """A part with its abbreviated compass word spelled out: "N. Darfur" is North Darfur."""
+    first, _, rest = part.partition(" ")
+    key = first.lower().rstrip(".")
+    if rest and first.endswith(".") and key in _COMPASS:
+        return f"{_COMPASS[key]} {rest}"
+    return part
+
+
+def _without_direction(part: str) -> str:
+    words = part.split()
+    return " ".join(words[1:]) if len(words) > 1 and _DIRECTION.match(words[0]) else part
 
 
 def _split_chain(gazetteer: Gazetteer, words: list[str], context: Context) -> Resolved | None:
@@ -135,6 +214,11 @@ def _split_chain(gazetteer: Gazetteer, words: list[str], context: Context) -> Re
                 place in gazetteer.candidates(head):
             return Resolved(place, "chain")
     return None
+
+
+def is_droppable_word(word: str) -> bool:
+    """Whether a capitalised word after a name may end it (see `_droppable`): "Maiduguri| Market Blast"."""
+    return _droppable(word)
 
 
 def _droppable(word: str) -> bool:
@@ -153,6 +237,9 @@ def _resolve_chain(gazetteer: Gazetteer, name: PlaceName, context: Context) -> R
     alone = gazetteer.resolve(name.text, context)
     if alone is not None and alone.is_town and _inside(alone, place):
         return Resolved(alone, "chain")
+    lead = _leading_division(gazetteer, name.text, place, context)
+    if lead is not None:
+        return Resolved(lead, "chain")
     if _is_written_town(name.text, context):
         owner = gazetteer.resolve(name.context.rsplit(",", 1)[-1], context) if name.owner else None
         if owner is not None and owner.is_town and _inside(owner, place):
@@ -161,10 +248,31 @@ def _resolve_chain(gazetteer: Gazetteer, name: PlaceName, context: Context) -> R
     return Resolved(place, "chain")
 
 
+def _leading_division(gazetteer: Gazetteer, text: str, area: Place, context: Context) -> Place | None:
+    """The division a title-case name begins with, inside the chain's place: "Chin State Condemns Army"
+    is Chin State, "South Kordofan CR Dabanga" South Kordofan."""
+    words = text.split()
+    for size in range(len(words) - 1, 0, -1):
+        place = gazetteer.resolve(" ".join(words[:size]), context)
+        if place is not None and not place.is_town and place.country_code == area.country_code and \
+                (area.kind == "country" or place.admin1 == area.admin1):
+            return place
+    return None
+
+
 def _is_written_town(text: str, context: Context) -> bool:
     """Whether a name the gazetteer does not know may stand as the location: a proper name, not a
-    division ("Bajaur district") or a word of an all-capitals text."""
-    return not context.text_is_upper and not _DIVISION_NAME.search(text)
+    division ("Bajaur district"), a word of an all-capitals text or the words of a title-case clause
+    ("Haram Kills ANPP Youth Leader", "Bullets in Nyala": a headline word, an acronym, a function word)."""
+    if context.text_is_upper or _DIVISION_NAME.search(text):
+        return False
+    words = text.split()
+    return len(words) <= _WRITTEN_TOWN_WORDS and not any(
+        _droppable(word) or (word.isupper() and len(word) > 1) for word in words[1:])
+
+
+# A town the gazetteer does not know is written in at most this many words ("Santa Rosa Panzacola").
+_WRITTEN_TOWN_WORDS = 4
 
 
 _DIVISION_NAME = re.compile(r"\b(?:[Pp]rovince|[Dd]istrict|[Cc]ounty|[Rr]egion|[Ss]tate|[Gg]overnorate|[Dd]epartment|"
@@ -217,6 +325,10 @@ _COUNTRY_WEIGHT = 0.5
 _LEVELS = {"town": "town", "admin2": "district", "admin1": "province", "country": "country"}
 
 
+_HOW_READ = {"facility": "its place", "leading-part": "its leading part", "part-of": "the place it is a part of",
+             "spelled-out": "its compass word spelled out"}
+
+
 def place_reason(choice: PlaceChoice) -> str:
     """Why an incident is placed where it is: the rule, the written span and its offsets, and how it was read."""
     name, resolved = choice.name, choice.resolved
@@ -225,8 +337,10 @@ def place_reason(choice: PlaceChoice) -> str:
         return f"{choice.rule}: {choice.place.name}, where the article's names and actors point (weight {weight})"
     phrase = f"{name.text}, {name.context}" if name.context else name.text
     reason = f'{choice.rule}: "{phrase}" at {name.start}-{name.end}'
-    if resolved.how in ("facility", "leading-part"):
-        reason += f" (read as {choice.place.name}, its {'leading part' if resolved.how == 'leading-part' else 'place'})"
+    if resolved.how in _HOW_READ:
+        reason += f" (read as {choice.place.name}, {_HOW_READ[resolved.how]})"
+    if name.source == SCAN:
+        reason += " (a name the gazetteer knows, after no locative word)"
     if resolved.written:
         level = _LEVELS.get(choice.place.kind, "place")
         reason += f"; {resolved.written} is not in the gazetteer, so the coordinates are those of the {level} " \
@@ -256,15 +370,26 @@ def _rank_of(resolved: Resolved) -> int:
     return 0 if resolved.written else _rank(resolved.place)
 
 
+def _by_other_name(resolved: Resolved, name: PlaceName) -> int:
+    """1 when a name was read as a place by another of its names: "Donbas", a region, is also an old name
+    of Donetsk, so a town named by its own name ("near Svitlodarsk") is the likelier scene."""
+    if resolved.written or resolved.how != "name":
+        return 0
+    return int(not is_own_name(resolved.place.name, fold(name.text)))
+
+
 def choose_place(gazetteer: Gazetteer, names: list[PlaceName], context: Context, rule: str = "in-sentence"
                  ) -> PlaceChoice | None:
-    """The most specific resolvable place among the names (locative ones first, then text order)."""
-    best: tuple[tuple[int, int, int], Resolved, PlaceName] | None = None
+    """The most specific resolvable place among the names (those read by their own name first, then
+    locative ones, then those in the country the article weighs most, then text order). A name written
+    as an origin ("militants operating from Afghanistan") is no scene."""
+    best: tuple[tuple[int, int, int, float, int], Resolved, PlaceName] | None = None
     for order, name in enumerate(names):
-        resolved = resolve_name(gazetteer, name, context)
+        resolved = resolve_name(gazetteer, name, context) if not name.origin else None
         if resolved is None:
             continue
-        key = (_rank_of(resolved), 0 if name.locative else 1, order)
+        weight = -context.countries.get(resolved.place.country_code, 0.0)
+        key = (_rank_of(resolved), _by_other_name(resolved, name), 0 if name.locative else 1, weight, order)
         if best is None or key < best[0]:
             best = (key, resolved, name)
     return _choice(best[1], best[2], rule) if best else None
@@ -279,14 +404,15 @@ def place_context(gazetteer: Gazetteer, names: list[PlaceName], dateline: PlaceN
     ("San Jose, Calif.") is bound to that place for the whole article.
     """
     everything = [*names, dateline] if dateline is not None else list(names)
-    texts = [n.text for n in everything] + [n.context for n in everything if n.context]
+    named = [n for n in everything if not n.origin]  # "operating from Afghanistan" says whence, not where
+    texts = [n.text for n in named] + [n.context for n in named if n.context]
     context = gazetteer.context(texts, text_is_upper)
     countries = dict(context.countries)
     for text in set(texts):
         place = gazetteer.resolve(text, context)
         if place is not None and place.precision in ("city", "point"):
             countries[place.country_code] = countries.get(place.country_code, 0.0) + 0.3
-    context = Context(countries, context.admin1, text_is_upper)
+    context = Context(countries, context.admin1, text_is_upper, reasons=context.reasons, hinted=context.hinted)
     if dateline is not None:
         place = resolve_place(gazetteer, dateline, context)
         context = context.with_place(place) if place is not None else context
@@ -354,5 +480,6 @@ def _context_country(gazetteer: Gazetteer, context: Context) -> PlaceChoice | No
     country = gazetteer.country(ranked[0][0])
     if country is None:
         return None
-    name = PlaceName(country.name, 0, 0, f"{ranked[0][1]:g}", False, "context")
+    said = context.reasons.get(ranked[0][0])
+    name = PlaceName(country.name, 0, 0, f"{ranked[0][1]:g}" + (f": {said}" if said else ""), False, "context")
     return PlaceChoice(country, name, "article-country", Resolved(country, "context"))

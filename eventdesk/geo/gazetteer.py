@@ -14,19 +14,22 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from eventdesk.geo.names import (
     ABBREVIATIONS,
     ADMIN1_WORDS,
     ADMIN2_WORDS,
+    LOOSE_PENALTY,
     core,
     fold,
     is_common,
     is_plausible_name,
     loose,
+    name_penalty,
     phrase_parts,
+    squash,
 )
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
@@ -39,8 +42,9 @@ KINDS = (COUNTRY, ADMIN1, ADMIN2, CITY)
 # Added to log10(population) when ranking: a division's population is the sum of its towns,
 # so a town usually outranks the province or district named after it.
 _KIND_BONUS = {COUNTRY: 0.0, ADMIN1: -1.0, ADMIN2: -1.5, CITY: 0.0}
-_LOOSE_PENALTY = 0.5  # matched the main name only once "al-", "province", "city" were set aside
-_ALTERNATE_PENALTY = 1.0  # matched an alternate name ("San Miguel" is also an old name of San Diego)
+# Names this long or longer are also matched with their spaces set aside: shorter ones would meet
+# other names by chance ("Al Bu" and "Albu").
+_SQUASHED_MIN_LETTERS = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +94,10 @@ class Context:
     text_is_upper: bool = False
     bindings: Mapping[str, Place] = field(default_factory=dict)
     area: tuple[str, str] | None = None  # (country code, province) a dateline writes out: "YORK, Pa. —"
+    # Country code -> the words that made it weigh without being a place name ('"Yemeni troops"'), and
+    # how much of its weight they make: a hint ranks a country's towns first, but names no place.
+    reasons: Mapping[str, str] = field(default_factory=dict)
+    hinted: Mapping[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_places(cls, places: Iterable[Place], text_is_upper: bool = False) -> Context:
@@ -107,17 +115,27 @@ class Context:
         if place.admin1:
             key = (place.country_code, place.admin1)
             admin1[key] = admin1.get(key, 0.0) + weight
-        return Context(countries, admin1, self.text_is_upper, self.bindings, self.area)
+        return replace(self, countries=countries, admin1=admin1)
+
+    def with_hint(self, place: Place, weight: float, words: str) -> Context:
+        """This context plus `place`'s country at `weight`, for the reason `words` (a demonym, an actor)."""
+        code = place.country_code
+        reasons = {**self.reasons, code: "; ".join(filter(None, (self.reasons.get(code), words)))}
+        hinted = {**self.hinted, code: self.hinted.get(code, 0.0) + weight}
+        return replace(self.with_place(place, weight), reasons=reasons, hinted=hinted)
+
+    def named_weight(self, country_code: str) -> float:
+        """The weight of a country from the names of places alone, its hints set aside."""
+        return self.countries.get(country_code, 0.0) - self.hinted.get(country_code, 0.0)
 
     def with_binding(self, name: str, place: Place) -> Context:
         """This context with `name` bound to `place` wherever it is read bare."""
-        return Context(self.countries, self.admin1, self.text_is_upper, {**self.bindings, fold(name): place},
-                       self.area)
+        return replace(self, bindings={**self.bindings, fold(name): place})
 
     def with_area(self, place: Place) -> Context:
         """This context with the province of `place` as the one a dateline writes out."""
         area = (place.country_code, place.admin1) if place.admin1 else None
-        return Context(self.countries, self.admin1, self.text_is_upper, self.bindings, area)
+        return replace(self, area=area)
 
     def weighs(self, place: Place) -> tuple[float, float]:
         """The weights of `place`'s country and province in this context."""
@@ -183,9 +201,10 @@ class Gazetteer:
         self._towns = towns
         self._demonyms = dict(demonyms or {})  # folded demonym -> ISO alpha-2
         self._radians: tuple[object, object] | None = None  # for nearest(), made on first use
+        self._squashed: dict[str, dict[str, str]] | None = None  # for _lookup(), made on first use
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_radians": None}  # nearest() makes its arrays again on first use
+        return {**self.__dict__, "_radians": None, "_squashed": None}  # made again on first use
 
     def with_demonyms(self, demonyms: Iterable[tuple[str, str]]) -> Gazetteer:
         """A gazetteer sharing this one's index that also knows demonyms: ("Afghan", "Afghanistan") pairs.
@@ -209,15 +228,36 @@ class Gazetteer:
         return (entry,) if isinstance(entry, Place) else entry
 
     def _lookup(self, key: str, kinds: Iterable[str]) -> list[_Match]:
-        """Entries of these kinds under `key` or its loose form, each with how well it matched."""
+        """Entries of these kinds under `key` or its loose form, each with how well it matched; failing
+        that, under the same letters spaced otherwise ("Deir Ezzor" is "Deir ez-Zor", "Al Bab" "Albab")."""
+        kinds = tuple(kinds)
+        found = self._lookup_keys(key, dict.fromkeys((key, core(key), loose(key))), kinds, 0.0)
+        if not found and len(key) >= _SQUASHED_MIN_LETTERS:
+            squashed = self._squashed_keys()
+            forms = (key.replace(" ", ""), squash(key))
+            keys = {squashed[kind].get(form, "") for kind in kinds for form in forms} - {""}
+            found = self._lookup_keys(key, dict.fromkeys(keys), kinds, LOOSE_PENALTY)
+        return found
+
+    def _lookup_keys(self, key: str, keys: Iterable[str], kinds: tuple[str, ...], penalty: float) -> list[_Match]:
         found: dict[int, _Match] = {}
-        keys = dict.fromkeys((key, core(key), loose(key)))
         for kind in kinds:
             for place in (p for k in keys for p in self._get(kind, k)):
-                match = _Match(place, kind, _name_penalty(place.name, key))
+                match = _Match(place, kind, max(penalty, name_penalty(place.name, key)))
                 if id(place) not in found or match.penalty < found[id(place)].penalty:
                     found[id(place)] = match
         return list(found.values())
+
+    def _squashed_keys(self) -> dict[str, dict[str, str]]:
+        """kind -> a key without its spaces -> the key (the first one filed, when two squash alike)."""
+        if self._squashed is None:
+            self._squashed = {kind: {} for kind in KINDS}
+            for kind, bucket in self._index.items():
+                table = self._squashed[kind]
+                for key in (k for k in bucket if " " in k):  # a one-word key is found as it is
+                    table.setdefault(key.replace(" ", ""), key)
+                    table.setdefault(squash(key), key)
+        return self._squashed
 
     def country(self, name: str, iso_codes: bool = True) -> Place | None:
         """The country `name` stands for: a name, a common alternate, an abbreviation, a demonym.
@@ -234,6 +274,10 @@ class Gazetteer:
         if found:
             return max(found, key=lambda m: (-m.penalty, m.place.population)).place
         return self._codes.get(self._demonyms.get(fold(text), ""))
+
+    def demonym(self, word: str) -> Place | None:
+        """The country a demonym names ("Yemeni", "Afghans", "South Sudanese"), or None for any other word."""
+        return self._codes.get(self._demonyms.get(fold(word), ""))
 
     def admin1(self, name: str, country_code: str | None = None) -> Place | None:
         """The province, state or region called `name` ("Kandahar Province", "Borno State", "Nangarhar")."""
@@ -435,15 +479,6 @@ def _town_first(ranked: list[_Match]) -> list[_Match]:
     if town is None or town.place.population * 50 < best.place.population:
         return ranked
     return [town, *(m for m in ranked if m is not town)]
-
-
-def _name_penalty(primary_name: str, key: str) -> float:
-    primary = fold(primary_name)
-    if primary == key:
-        return 0.0
-    if loose(primary) == loose(key):
-        return _LOOSE_PENALTY
-    return _ALTERNATE_PENALTY
 
 
 def _is_within(match: _Match, container: _Match) -> bool:

@@ -13,13 +13,14 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from difflib import SequenceMatcher
 
 from eventdesk.data import COMMON_WORDS, reference_file
 
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "the"})
 ADMIN1_WORDS = frozenset(
     "province provinces provincia provinsi state region governorate oblast prefecture department departement"
-    " departamento division territory muhafazat muhafazah wilayat wilaya ostan estado krai kray".split()
+    " departamento division territory muhafazat muhafazah wilayat wilaya ostan estado krai kray obl".split()
 )
 ADMIN2_WORDS = frozenset("district county rayon raion municipality municipio tehsil woreda subdistrict lga".split())
 CONNECTORS = frozenset({"of", "e", "de", "del"})
@@ -46,6 +47,7 @@ EXTRA_COUNTRY_NAMES = {
     "CD": ("Congo", "DR Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "Zaire"),
     "CG": ("Congo-Brazzaville", "Republic of Congo"),
     "CI": ("Ivory Coast", "Cote d'Ivoire"),
+    "BF": ("Burkina",),  # "Burkina police", "eastern Burkina"
     "MM": ("Burma",),
     "PK": ("Pak",),  # South Asian headlines: "militants killed in Pak", "Pak's tribal belt"
     "PS": ("Palestine", "Palestinian Territories"),
@@ -114,6 +116,45 @@ def core(key: str) -> str:
 def loose(key: str) -> str:
     """The core of a folded key with doubled letters single ("shabeelle" and "shabelle", "taizz" and "taiz")."""
     return _DOUBLED.sub(r"\1", core(key))
+
+
+# The Arabic article as transliterations write it, assimilated or not ("Jisr al-Shughur", "Jisr ash Shughur").
+_ARTICLE_SPELLINGS = re.compile(r"\b(?:al|el|ul|ad|adh|an|ar|as|ash|at|ath|az|ez|es|ed|er|et)\s(?=\w)")
+
+
+def squash(key: str) -> str:
+    """A folded key without its spaces and with one spelling of the Arabic article ("jisr al shughur" and
+    "jisr ash shughur" are "jisralshughur")."""
+    return _ARTICLE_SPELLINGS.sub("al", key).replace(" ", "")
+
+
+# How much less a match counts when the name is not the place's main name: the main name once "al-",
+# "province", "city" were set aside; another spelling of it ("Sloviansk" of Slovyansk, which counts for
+# more than another name: GeoNames gives "Sloviansk" to Nikopol too); another name ("San Miguel" is also
+# an old name of San Diego).
+LOOSE_PENALTY = 0.5
+_SPELLING_PENALTY = 0.75
+_SPELLING_RATIO = 0.8
+_ALTERNATE_PENALTY = 1.0
+
+
+def name_penalty(primary_name: str, key: str) -> float:
+    """How much less a match under folded `key` counts for a place whose main name is `primary_name`."""
+    primary = fold(primary_name)
+    if primary == key:
+        return 0.0
+    if loose(primary) == loose(key):
+        return LOOSE_PENALTY
+    if SequenceMatcher(None, core(primary), core(key)).ratio() >= _SPELLING_RATIO:
+        return _SPELLING_PENALTY
+    return _ALTERNATE_PENALTY
+
+
+def is_own_name(primary_name: str, key: str) -> bool:
+    """Whether folded `key` is a place's main name, a spelling of it or its leading words ("Iguala" of
+    Iguala de la Independencia), not another name GeoNames files it under ("Donbas" of Donetsk)."""
+    primary = fold(primary_name)
+    return primary.startswith(f"{key} ") or name_penalty(primary_name, key) < _ALTERNATE_PENALTY
 
 
 def display_name(name: str) -> str:

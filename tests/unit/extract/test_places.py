@@ -329,3 +329,65 @@ def test_an_incident_with_no_resolvable_name_takes_the_armed_group_s_home_countr
     row = article_place("Three villagers were beheaded in a Boko Haram raid overnight, residents said.")
     assert (row["country"], row["geo_precision"], row["lat"], row["lon"]) == ("Nigeria", "country", None, None)
     assert row["place_reason"].startswith("article-country: Nigeria")
+
+
+@pytest.mark.parametrize(("text", "expected", "how"), [
+    ("Three soldiers killed in an ambush in S. Kordofan", ("South Kordofan", "Sudan", "admin1"), "spelled out"),
+    ("Rebels shell a market in E. Congo, killing five", (None, "Democratic Republic of the Congo", "country"),
+     "a part of"),
+    ("Clashes kill six in Northern Somalia", (None, "Somalia", "country"), "a part of"),
+], ids=["abbreviated-compass-word", "abbreviated-part-of-a-country", "part-of-a-country"])
+def test_a_compass_word_before_a_name(text, expected, how):
+    row = article_place(text)
+    assert (row["location"], row["country"], row["geo_precision"]) == expected
+    assert how in row["place_reason"]
+
+
+def test_a_compass_word_in_a_written_chain():
+    row = article_place("Militia fighters burned a village in West Tawila, N. Darfur")
+    assert (row["location"], row["admin1"], row["country"]) == ("West Tawila", "North Darfur", "Sudan")
+
+
+def test_a_list_of_countries_is_no_written_chain():
+    row = article_place("Bishops condemn attacks in Kenya, Somalia, Ethiopia")
+    assert row["country"] == "Kenya"
+    assert "not in the gazetteer" not in row["place_reason"]
+
+
+def test_of_equally_specific_names_the_article_s_weightier_country_wins():
+    row = article_place("Germany pledges help to Mali after JNIM raid kills 12")  # JNIM's home weighs for Mali
+    assert row["country"] == "Mali"
+
+
+def test_a_place_inside_an_armed_group_s_name_is_no_scene():
+    row = article_place("Fighters of the Islamic State in the Greater Sahara killed four herders")
+    assert row["location"] != "Greater Sahara" and row["country"] != "Yemen"
+
+
+def test_an_origin_is_no_scene_but_a_distance_from_a_town_places_it():
+    row = article_place("Militants operating from Afghanistan killed a Tajik border guard")
+    assert row["country"] == "Tajikistan"
+    row = article_place("Gunmen burned a market in a village about 30 kilometres from Dori, local sources said.")
+    assert (row["location"], row["country"]) == ("Dori", "Burkina Faso")
+
+
+@pytest.mark.parametrize(("text", "location", "country"), [
+    ("Al-Shabaab Kills Two Elders, Baidoa's Mayor Condemns Attack", "Baidoa", "Somalia"),
+    ("Mortar fire in Kenya's Mandera County Leaves Three Dead", "Mandera", "Kenya"),
+], ids=["headline-clause-before-an-owner", "division-then-headline-words"])
+def test_a_location_is_a_place_name_never_the_words_of_a_clause(text, location, country):
+    row = article_place(text)
+    assert (row["location"], row["country"]) == (location, country)
+
+
+def test_a_written_town_of_a_few_proper_words_stands():
+    row = article_place("Gunmen killed a trader in Santa Rosa Chacalapa, Oaxaca, on Monday.")
+    assert (row["location"], row["admin1"]) == ("Santa Rosa Chacalapa", "Oaxaca")
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("Nine Dead in North Kivu Militia Raid", "Nord-Kivu"),
+    ("Gunmen torched a police post in Monywa Township on Sunday", "Monywa"),
+], ids=["headline-word-after-a-province", "township"])
+def test_a_name_before_a_headline_word_or_a_township(text, location):
+    assert article_place(text)["location"] == location

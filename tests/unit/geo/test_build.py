@@ -113,3 +113,10 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_a_rebuild(gaz, tmp_pat
         build.load_gazetteer.cache_clear()
     assert gazetteer.resolve("Kandahar").country_code == "AF"
     assert "could not cache the gazetteer" in caplog.text
+
+
+def test_a_region_of_an_unknown_country_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "regions.csv"
+    path.write_text("name,country,admin1,lat,lon,aliases\nDarfur,SD,,13.5,24.5,\nNowhere,XX,,1,2,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"regions.csv:3: unknown country code 'XX'"):
+        build._add_regions(build._IndexBuilder(), {"SD": "Sudan"}, path)

@@ -399,3 +399,43 @@ def test_a_town_is_looked_for_in_every_region_of_that_name(gaz, phrase, country,
 def test_a_hamlet_named_like_a_word_needs_its_country_in_upper_case_text(gaz):
     assert gaz.resolve("MASSACRE", Context(text_is_upper=True)) is None
     assert gaz.resolve("Massacre", Context()).country_code == "DM"
+
+
+@pytest.mark.parametrize(("written", "name", "country_code"), [
+    ("Deir Ezzor", "Deir ez-Zor", "SY"),
+    ("Jisr al-Shughur", "Jisr ash Shughur", "SY"),
+    ("Khan Sheikhoun", "Khan Shaykhun", "SY"),
+], ids=["spaced-otherwise", "arabic-article-assimilated", "alternate-spelling"])
+def test_names_spelled_otherwise(gaz, written, name, country_code):
+    place = gaz.resolve(written)
+    assert (place.name, place.country_code) == (name, country_code)
+
+
+def test_another_spelling_of_a_town_outranks_a_larger_town_s_other_name(gaz):
+    place = gaz.resolve("Sloviansk")
+    assert (place.name, place.admin1) == ("Slovyansk", "Donetska oblast")
+
+
+def test_short_names_are_not_matched_with_their_spaces_set_aside(gaz):
+    assert gaz.resolve("Homs").country_code == "SY"
+    assert gaz.candidates("Ho Ms") == []
+
+
+def test_demonyms_are_no_countries_by_name(gaz):
+    assert gaz.demonym("Yemeni").name == "Yemen"
+    assert gaz.demonym("Yemen") is None
+
+
+@pytest.mark.parametrize(("name", "country_code", "province", "precision"), [
+    ("Darfur", "SD", None, "admin1"),
+    ("Waziristan", "PK", "Khyber Pakhtunkhwa", "city"),
+    ("Ghouta", "SY", "Rif Dimashq", "city"),
+], ids=["across-provinces", "inside-a-province", "alias"])
+def test_regions_the_administrative_tables_lack(gaz, name, country_code, province, precision):
+    place = gaz.resolve(name)
+    assert (place.country_code, place.admin1, place.precision) == (country_code, province, precision)
+
+
+def test_a_town_lies_in_a_region_across_provinces(gaz):
+    place = gaz.resolve_phrase("Nyala, Darfur")
+    assert (place.name, place.admin1) == ("Nyala", "South Darfur")
