@@ -180,11 +180,22 @@ ARTICLE_COLUMNS: tuple[Column, ...] = (
 # report_id), with the incident it was merged into and why.
 _LINKED_REPORT = Column(
     "linked_report_id", "string", "Report this one refers to (a claim's attack, an attack's claim).")
+# Codes that join a place to other data, derived by the store from the place's country and its
+# gazetteer match (store/place_codes.py): for each report as it is extracted, and kept with the
+# place when an incident takes its report's place.
+CODE_COLUMNS: tuple[Column, ...] = (
+    Column("country_iso2", "string", "ISO 3166-1 alpha-2 code of the country (IR, NG), from the gazetteer."),
+    Column("country_iso3", "string", "ISO 3166-1 alpha-3 code of the country (IRN, NGA), from the gazetteer."),
+    Column("geonameid", "Int64", "GeoNames id of the place the location matched in the gazetteer (town, district, "
+           "province or country, as geo_precision says); empty when it matched none."),
+)
+
 REPORT_COLUMNS: tuple[Column, ...] = (
     Column("report_id", "string", "Stable id of the report: hash of article id, event type and evidence offset.", True),
     Column("event_id", "string", "Incident the report is merged into (a row of events.csv).", True),
     Column("merge_reason", "string", "Why the report belongs to its incident, or that it founded it.", True),
     *(_LINKED_REPORT if c.name == "linked_event_id" else c for c in EVENT_COLUMNS[1:] if c.name != "part_of"),
+    *CODE_COLUMNS,
 )
 
 FIGURE_COLUMNS: tuple[Column, ...] = (
@@ -200,14 +211,6 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
     Column("last_reported", "string", "Publication date of the latest dated report."),
 )
 
-# Codes that join an incident's place to other data, derived by the store from the place's country
-# and its gazetteer match (store/place_codes.py).
-CODE_COLUMNS: tuple[Column, ...] = (
-    Column("country_iso2", "string", "ISO 3166-1 alpha-2 code of the country (IR, NG), from the gazetteer."),
-    Column("country_iso3", "string", "ISO 3166-1 alpha-3 code of the country (IRN, NGA), from the gazetteer."),
-    Column("geonameid", "Int64", "GeoNames id of the place the location matched in the gazetteer (town, district, "
-           "province or country, as geo_precision says); empty when it matched none."),
-)
 
 # events.csv and events.parquet: one row per incident. The event columns keep their meaning, read
 # from the incident's reports (killed and injured are the best figures, evidence the sentence
@@ -354,7 +357,8 @@ def readme_columns() -> str:
         "initiator-target pair, as the conflict datasets code dyads), with one column more:", "",
         markdown_table(tuple(c for c in EVENT_COLUMNS if c.name == "part_of")), "",
         "Reports table (`reports.csv`, `reports.parquet`): one row per report, with these columns and the event "
-        "table's from `article_id` to `confidence` (`linked_report_id` in place of `linked_event_id`):", "",
+        "table's from `article_id` to `confidence` (`linked_report_id` in place of `linked_event_id`) and its codes "
+        "(`country_iso2`, `country_iso3`, `geonameid`, found for each report as it is stored):", "",
         markdown_table(report_own), "",
         "Relations table (`relations.csv`):", "", markdown_table(RELATION_COLUMNS), "",
         "ACLED-shaped export (`eventdesk export --format acled`), in ACLED's column names:", "",

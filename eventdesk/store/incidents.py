@@ -152,7 +152,8 @@ def history(reports: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 
 PLACE_COLUMNS = (schema.DATE, schema.DATE_PRECISION, schema.DATE_REASON, schema.DATE_UNTIL, schema.LOCATION,
-                 schema.ADMIN1, schema.COUNTRY, schema.LAT, schema.LON, schema.GEO_PRECISION, schema.PLACE_REASON)
+                 schema.ADMIN1, schema.COUNTRY, schema.LAT, schema.LON, schema.GEO_PRECISION, schema.PLACE_REASON,
+                 *(c.name for c in schema.CODE_COLUMNS))
 SOURCE_COLUMNS = (schema.ARTICLE_ID, schema.SOURCE, schema.PUBLISHED, schema.EVIDENCE, schema.EVIDENCE_START,
                   schema.EVIDENCE_END, schema.CONFIDENCE)
 
@@ -171,7 +172,7 @@ def build_incidents(reports: pd.DataFrame, rule: str = DEFAULT_RULE) -> pd.DataF
         return schema.empty_frame(schema.INCIDENT_COLUMNS)
     ordered = reports.sort_values([EVENT_SEQ, MEMBER_RANK], kind="stable")
     founders = ordered.drop_duplicates(EVENT_ID).set_index(EVENT_ID)
-    out = founders[[*PLACE_COLUMNS, EVENT_SEQ]].copy()
+    out = founders.reindex(columns=[*PLACE_COLUMNS, EVENT_SEQ])  # reports of an older store have no codes
     out[EVENT_TYPE] = _main_type(ordered, founders)
     out[schema.EVENT_TYPE_REASON] = _type_reasons(ordered, out[EVENT_TYPE])
     out = out.join(_actors_of(ordered, founders))
@@ -185,7 +186,7 @@ def build_incidents(reports: pd.DataFrame, rule: str = DEFAULT_RULE) -> pd.DataF
     out = out.join(_reasons_of(ordered, summary))
     out = out.join(_counts(ordered))
     out = out.sort_values(EVENT_SEQ, kind="stable").reset_index()
-    return schema.conform(place_codes.add_place_codes(out), schema.INCIDENT_COLUMNS)
+    return schema.conform(place_codes.fill_place_codes(out), schema.INCIDENT_COLUMNS)
 
 
 def _main_type(ordered: pd.DataFrame, founders: pd.DataFrame) -> pd.Series:

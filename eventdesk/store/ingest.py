@@ -31,7 +31,7 @@ import pyarrow.parquet as pq
 from eventdesk import articles as articles_mod
 from eventdesk import schema
 from eventdesk.articles import Article, ArticleError
-from eventdesk.store import database
+from eventdesk.store import database, place_codes
 from eventdesk.store import store as store_mod
 
 DATASET = "dataset"
@@ -95,6 +95,7 @@ def extract_for_store(articles: Sequence[Article]) -> tuple[list[dict], dict[str
         batch_rows, batch_failed = _extract_batch(batch, resources)
         rows.extend(batch_rows)
         failed.update(batch_failed)
+    place_codes.code_rows(rows, resources.gazetteer)  # here, where the gazetteer is already loaded
     return rows, failed
 
 

@@ -9,6 +9,10 @@ does not hold (an online geocoder's point, a name that has since changed) gets n
 empty cell, never a neighbour's id.
 
 Each distinct place is looked up once, so a table of a million incidents costs its few thousand places.
+Reports are coded as they are extracted (`code_rows`, in the process that holds the gazetteer for
+extraction), and an incident keeps its founding report's codes with its place; `add_place_codes`
+then looks up only what has no codes yet (a store made before the codes, a corrected place), so the
+merge after an ingest does not load the gazetteer again.
 """
 
 from __future__ import annotations
@@ -69,6 +73,39 @@ def _codes_of(lookups: _Lookups, place: dict) -> tuple[str | None, str | None, i
     matched = _matched_place(lookups, country, place)
     geonameid = matched.geonameid if matched is not None else None
     return country.country_code, _iso3_by_iso2().get(country.country_code), geonameid
+
+
+def code_rows(rows: list[dict], gazetteer: geo.Gazetteer) -> None:
+    """Put country_iso2, country_iso3 and geonameid into each row (report rows as extracted), in place."""
+    if not rows:
+        return
+    coded = add_place_codes(pd.DataFrame.from_records(rows, columns=list(_PLACE_KEY)), gazetteer)
+    for row, iso2, iso3, geonameid in zip(rows, coded[COUNTRY_ISO2], coded[COUNTRY_ISO3], coded[GEONAMEID],
+                                          strict=True):
+        row.update({COUNTRY_ISO2: None if pd.isna(iso2) else iso2, COUNTRY_ISO3: None if pd.isna(iso3) else iso3,
+                    GEONAMEID: None if pd.isna(geonameid) else int(geonameid)})
+
+
+def uncoded(frame: pd.DataFrame) -> pd.Series:
+    """Rows with a country and no codes yet (a country the gazetteer does not know is looked up again)."""
+    if COUNTRY_ISO2 not in frame.columns:
+        return pd.Series(True, index=frame.index)
+    return (frame[COUNTRY].notna() & frame[COUNTRY_ISO2].isna()).astype(bool)
+
+
+def fill_place_codes(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with the codes of its uncoded rows looked up (the gazetteer is loaded only when some are)."""
+    missing = uncoded(frame).to_numpy(dtype=bool)
+    if not missing.any():
+        return frame
+    if missing.all():
+        return add_place_codes(frame)
+    out = frame.copy()
+    coded = add_place_codes(frame[missing])
+    for column in schema.CODE_COLUMNS:
+        out[column.name] = out[column.name].astype(column.dtype)
+        out.loc[missing, column.name] = coded[column.name].to_numpy()
+    return out
 
 
 def add_place_codes(frame: pd.DataFrame, gazetteer: geo.Gazetteer | None = None) -> pd.DataFrame:

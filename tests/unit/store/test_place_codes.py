@@ -51,3 +51,32 @@ def test_ingested_incidents_carry_the_codes(corpus_ingest):
         "NG", "NGA", 2331447]
     assert set(events.loc["Quetta", schema.GEONAMEID]) == {1167528}
     assert events.loc["Idlib", schema.COUNTRY_ISO3] == "SYR"
+
+
+def test_reports_are_coded_as_they_are_stored(corpus_ingest):
+    reports = store.load_reports(corpus_ingest[0])
+    maiduguri = reports[reports[schema.LOCATION].eq("Maiduguri").fillna(False)]
+    assert len(maiduguri) >= 1
+    assert set(zip(maiduguri[schema.COUNTRY_ISO2], maiduguri[schema.GEONAMEID], strict=True)) == {("NG", 2331447)}
+
+
+def test_coded_rows_are_not_looked_up_again(monkeypatch):
+    def no_gazetteer(*args, **kwargs):
+        raise AssertionError("the gazetteer was loaded for rows that have their codes")
+
+    monkeypatch.setattr(place_codes.geo, "load_gazetteer", no_gazetteer)
+    rows = [dict(PLACES["town"][0]), dict(PLACES["no country"][0])]
+    coded = pd.DataFrame(rows).assign(country_iso2=["SO", None], country_iso3=["SOM", None], geonameid=[53654, None])
+    assert place_codes.fill_place_codes(coded) is coded
+
+
+def test_code_rows_and_uncoded_rows_filled_later():
+    rows = [dict(PLACES["town"][0]), dict(PLACES["country"][0]), dict(PLACES["no country"][0])]
+    place_codes.code_rows(rows, place_codes.geo.load_gazetteer())
+    assert [(r[schema.COUNTRY_ISO2], r[schema.GEONAMEID]) for r in rows] == [("SO", 53654), ("ML", 2453866),
+                                                                             (None, None)]
+    # A row whose codes were never computed (an older store's report) is looked up; the others are kept.
+    frame = pd.DataFrame(rows)
+    frame.loc[1, [schema.COUNTRY_ISO2, schema.COUNTRY_ISO3, schema.GEONAMEID]] = None
+    filled = place_codes.fill_place_codes(frame)
+    assert filled[schema.COUNTRY_ISO3].tolist()[:2] == ["SOM", "MLI"] and filled[schema.GEONAMEID][1] == 2453866
