@@ -37,11 +37,18 @@ SUBJECT_VERB = rule(
     r"doused|fired on|fired at|seized|took|ransacked|looted|overran|surrounded|entered|arrived|descended|"
     r"on motorcycles|on motorbikes|riding|armed with|wielding|in (?:a|two|several) (?:vehicles|pickups|trucks)|"
     r"(?:ordered|masterminded|planned|organi[sz]ed) (?:the )?(?:assassination|killing|murder|kidnapping|"
-    r"abduction|attack|bombing|massacre))",
+    r"abduction|attack|bombing|massacre)|"
+    # the present of a headline ("Boko Haram storm a college", "Army clashes with rebels", "Troops raid a camp")
+    r"(?:storms?|raids?|strikes|shoots|ambush(?:es)?|abducts?|kidnaps?|seizes?|captures?|overruns?|torch(?:es|ed)?|"
+    r"burns?|sets? (?:ablaze|fire)|detonates?|executes?|beheads?|massacres?|clash(?:es|ed)?|fights?|battles?|"
+    r"assassinates?|murders?|hits|invades?|assaults?|pounds?|bombards?|stabs?|lynch(?:es)?|hacks?|tortures?|"
+    r"rapes?|beats?|opens? fire|fires? (?:on|at)|guns? down|targets?|repel(?:s|led)?|repulsed?|neutrali[sz]e[sd]?|"
+    r"destroy(?:s|ed)?|raze[sd]?|overpowers?|overpowered|down(?:s|ed)?)\b)",
     [" fighters attacked a military base near the town", " (ISWAP) militants stormed the village at dawn",
      ", which is active in the north, has carried out the raid", " gunmen on motorbikes opened fire on the crowd",
-     " ordered the assassination of the judge"],
-    counterexamples=[" said four people were killed", ", the group said, was not involved"],
+     " ordered the assassination of the judge", " storm a college dormitory", " clashes with rebels in the north",
+     " Raid a Hideout, Kill Two"],
+    counterexamples=[" said four people were killed", ", the group said, was not involved", " fighters in the area"],
 )
 # "by" names the perpetrator after a violent verb or noun ("killed by", "an attack by"), not after
 # "backed by", "requested by" or "headed by".

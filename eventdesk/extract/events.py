@@ -113,6 +113,18 @@ _BODY = rule(
     ["Headless body found in a ravine", "They find human remains in a field", "Two severed heads left at a bridge",
      "They locate a lifeless and handcuffed man"],
     counterexamples=["The head of the regional council resigned"])
+# The dead found ("They locate a lifeless man in the river", "Police find him dead", "Bodies found in a
+# ravine"): a killing the coders count, though an accident can leave the dead too.
+_FOUND_DEAD = rule(
+    "events.found_dead",
+    r"\b(?:lifeless|without life)\s+(?:(?:young|elderly|old)\s+)?(?:m[ae]n|wom[ae]n|person|people|bod(?:y|ies)|"
+    r"couple|boy|girl|teenagers?|youths?)\b|"
+    r"\b(?:find|finds|found|locate[sd]?|discover(?:s|ed)?)\s+(?:[\w'-]+\s+){1,4}?dead\b|"
+    r"\b(?:dead|bod(?:y|ies)|corpses?|remains)\s+(?:[\w'-]+\s+){0,4}?(?:(?:are|is|was|were)\s+)?"
+    r"(?:found|located|discovered|recovered)\b",
+    ["They locate a lifeless man in the river", "Police find the farmer dead in his house",
+     "Corpses of two men found on a dirt road", "Eight more dead found in a ravine"],
+    counterexamples=["The dead were buried on Sunday.", "They found the missing boy alive."])
 _MARKS = rule(
     "events.marks_of_violence",
     r"\b(?:tortur\w*|(?:traces|signs) of (?:violence|torture|blows)|bound|tied|gagged|blindfold\w*|taped|handcuff\w*|"
@@ -288,6 +300,8 @@ def _shape_triggers(sentence: str) -> list[Trigger]:
     if body is not None and _MARKS.search(sentence):
         found.append(Trigger("attack", body.start(), body.end(), "", rule=f"{_BODY.name}+{_MARKS.name}",
                              accidents=True))
+    elif (dead := _FOUND_DEAD.search(sentence)) is not None:
+        found.append(Trigger("attack", dead.start(), dead.end(), "", rule=_FOUND_DEAD.name, accidents=True))
     return found
 
 

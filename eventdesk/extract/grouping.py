@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from eventdesk.extract.casualty_reports import REPORT_BREAK
 from eventdesk.extract.dates import best_date
 from eventdesk.extract.events import Trigger
 from eventdesk.extract.facts import Incident, Role, SentenceFacts
@@ -88,16 +89,38 @@ FRAME_VERBS = {
 
 def _is_generic(facts: SentenceFacts) -> bool:
     """A sentence about what could or should happen, or one that looks back on violence from a trial,
-    an anniversary or a report, or a toll over a period (`_AGGREGATE`), or one about an accident or a disaster."""
-    generic = MODAL_UPPER if facts.role_text != facts.text else MODAL
-    if generic.search(facts.text) and not facts.casualties:
-        return True
-    if _RETROSPECTIVE.search(facts.text) and _PAST_MARK.search(facts.text) or _AGGREGATE.search(facts.text):
-        return True
+    an anniversary or a report, or a toll over a period (`_AGGREGATE`), or one about an accident or a disaster.
+    Headlines joined by semicolons are reports of their own: the text is generic only when every report that
+    tells of violence is ("Court jails a leader over the 1971 war; 12 die in clashes" reports the clashes)."""
+    modal = MODAL_UPPER if facts.role_text != facts.text else MODAL
+    pieces = _reports(facts)
+    reports = [r for r in pieces if r[2] or r[3]]
+    if len(pieces) < 2 or not reports:
+        return _generic_text(facts.text, bool(facts.casualties), facts.violent(), modal)
+    return all(_generic_text(text, bool(casualties), violent, modal) for text, _, violent, casualties in reports)
+
+
+def _reports(facts: SentenceFacts) -> list[tuple[str, int, list[Trigger], list]]:
+    """Each report of a sentence that joins headlines (`REPORT_BREAK`): its text, start, violent triggers and
+    casualty mentions."""
+    text, base = facts.text, facts.sentence.start
+    cuts = [(0, len(text))]
+    for found in REPORT_BREAK.finditer(text):
+        cuts[-1] = (cuts[-1][0], found.start())
+        cuts.append((found.end(), len(text)))
     violent = facts.violent()
-    if violent and _ARMS_HAUL.search(facts.text) and all(_WEAPON.match(t.text) for t in violent):
+    return [(text[start:end], start, [t for t in violent if start <= t.start < end],
+             [c for c in facts.casualties if start <= c.start - base < end]) for start, end in cuts]
+
+
+def _generic_text(text: str, counted: bool, violent: list[Trigger], modal) -> bool:
+    if modal.search(text) and not counted:
         return True
-    return bool(_NOT_CONFLICT.search(facts.text)) and all(t.accidents for t in violent)
+    if _RETROSPECTIVE.search(text) and _PAST_MARK.search(text) or _AGGREGATE.search(text):
+        return True
+    if violent and _ARMS_HAUL.search(text) and all(_WEAPON.match(t.text) for t in violent):
+        return True
+    return bool(_NOT_CONFLICT.search(text)) and all(t.accidents for t in violent)
 
 
 def _starts_incident(facts: SentenceFacts) -> bool:

@@ -274,7 +274,7 @@ def _forces_role(match: re.Match, country: str, armed_forces_of, basis: str) -> 
 _NATIONAL = rule(
     "perpetrators.national_forces",
     r"^(?:soldiers|troops|army troops|security forces|national guardsmen|army|military|"
-    r"armed forces|air force|navy|government forces)$",
+    r"armed forces|air force|navy|(?:government|govt\.?|regime|junta) forces|junta|regime)$",
     ["soldiers", "security forces", "army"], counterexamples=["police", "unidentified gunmen"],
 )
 _NATIONAL_POLICE = rule("perpetrators.national_police", r"^(?:policemen|police officers|police)$",
@@ -322,9 +322,12 @@ _STATE_DESCRIPTOR = rule(
     r"\b(?:soldiers|troops|army troops|policemen|police officers|security forces|"
     r"paramilitaries|paramilitary (?:troops|forces|men)|national guardsmen|"
     r"(?<=the )(?:army|military|armed forces|air force|navy|police)|"
-    r"(?:(?<=^)|(?<=, )|(?<=by ))police|government forces)\b",
+    r"(?:(?<=^)|(?<=, )|(?<=by ))police|(?:government|govt\.?|regime|junta) forces|"
+    r"(?:(?<=^)|(?<=[;:] )|(?<=[;:]))(?:army|military|armed forces|air force|navy|junta|regime)(?!\s+(?:officials?|officers?|spokes\w+|chiefs?|"
+    r"commanders?|sources?|says?|said)\b))\b",
     ["Soldiers opened fire on the crowd.", "Witnesses said the army shelled the village.",
-     "The protesters were dispersed by police."],
+     "The protesters were dispersed by police.", "Army kills 50 insurgents in a raid",
+     "Report; Military repels an attack on a base", "Govt forces clash with rebels"],
     counterexamples=["Army officials met on Monday."],
 )
 _VICTIM_BEFORE = rule(
