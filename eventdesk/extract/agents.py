@@ -17,12 +17,12 @@ GROUP_NOUNS = (r"infiltrators?|gunman|militant|fighter|sniper|suicide attackers?
               r"aircraft|units|supporters|loyalists|suicide bombers?|bombers?|attackers|assailants|"
               r"men|group|movement|army|military|fronts?|columns?|cells?|squads?|brigades?|battalions?|gangs?|"
               r"gang federation|federation|cartel|factions?|network|"
-              r"detachments?|patrols?")
+              r"detachments?|patrols?|sect")
 # The text after an actor that makes it the subject of an attack verb.
 SUBJECT_VERB = rule(
     "agents.subject_verb",
-    rf"^\s*(?:[\])]\s*)?(?:[\[(][^)\]]{{0,40}}[)\]]\s*)?(?:'s\s+)?(?:,[^,]{{0,60}},\s*(?!\w+ing\b))?"
-    rf"(?:(?:\w+\s+)?(?:{GROUP_NOUNS})\s+(?:(?:in|on|from|aboard|with) (?:\w+\s+){{0,2}}?\w+\s+)?)?"
+    rf"^['’\"”]?\s*(?:[\])]\s*)?(?:[\[(][^)\]]{{0,40}}[)\]]\s*)?(?:'s\s+)?(?:,[^,]{{0,60}},\s*(?!\w+ing\b))?"
+    rf"(?:(?:\w+\s+)?(?:{GROUP_NOUNS})['’\"”]?\s+(?:(?:in|on|from|aboard|with) (?:\w+\s+){{0,2}}?\w+\s+)?)?"
     r"(?:(?:who|that)\s+(?=(?:have|has|had)\s))?"
     r"(?:(?:have|has|had|reportedly|allegedly|also|then|on \w+|tried to|attempted to|today|yesterday|tonight|"
     r"last night|this (?:morning|afternoon|evening)|early (?:today|yesterday)|later)\s+)*"
@@ -47,8 +47,22 @@ SUBJECT_VERB = rule(
     [" fighters attacked a military base near the town", " (ISWAP) militants stormed the village at dawn",
      ", which is active in the north, has carried out the raid", " gunmen on motorbikes opened fire on the crowd",
      " ordered the assassination of the judge", " storm a college dormitory", " clashes with rebels in the north",
-     " Raid a Hideout, Kill Two"],
+     " Raid a Hideout, Kill Two", "' kills an intelligence officer", " attack' kills 20 soldiers",
+     " sect kills three in a raid"],
     counterexamples=[" said four people were killed", ", the group said, was not involved", " fighters in the area"],
+)
+# A headline's passive without its auxiliary names the victims: "Two militants killed in an air strike", "NPA rebel
+# slain in a clash", "Soldiers killed by a roadside bomb"; "Gunmen killed three" is active.
+HEADLINE_PASSIVE = rule(
+    "agents.headline_passive",
+    rf"^['’\"”]?(?:\s+(?:(?:{GROUP_NOUNS})\b|[\w'-]+)){{0,2}}?\s+(?:(?:were|was|are|is|reportedly|allegedly)\s+)?"
+    r"(?:killed|shot dead|slain|dead|die[sd]?|wounded|injured|hurt|captured|arrested|neutrali[sz]ed|executed|"
+    r"beheaded|gunned down|abducted|kidnapped)\b"
+    r"(?=\s*(?:$|[,;:.(\-–—])|\s+(?:in|at|on|near|during|after|as|while|when|by|amid|outside|inside|from|over|"
+    r"following|since|last|yesterday|today|trying|despite)\b)",
+    [" militants killed in an air strike", " rebel slain in a clash", " killed by a roadside bomb",
+     " members killed, two captured", " fighters die in infighting"],
+    counterexamples=[" killed three soldiers in an ambush", " killed a policeman", " fighters attacked the base"],
 )
 # "by" names the perpetrator after a violent verb or noun ("killed by", "an attack by"), not after
 # "backed by", "requested by" or "headed by".

@@ -25,6 +25,7 @@ from eventdesk.extract.agents import (
     AGENT_BY,
     ATTRIBUTION_BEFORE,
     GROUP_NOUNS,
+    HEADLINE_PASSIVE,
     HEDGE_BEFORE,
     REPORTER_AFTER,
     SUBJECT_VERB,
@@ -153,9 +154,23 @@ def find_perpetrator(sentence: str, actors: list[ActorSpan]) -> Role | None:
             return Role(actor.name, actor.type, "narrator", actor.start, actor.end)
         subject = SUBJECT_VERB.match(after) or (_MEMBERS_BEFORE.search(before) and SUBJECT_VERB.match(
             _BRACKETED.sub("", after)))
-        if subject and not REPORTER_AFTER.match(after) and not PLACE_BEFORE.search(before):
+        # "killed in a Boko Haram attack": after a locative, a country is the place, a group the attacker
+        placed = actor.type == "state" and PLACE_BEFORE.search(before)
+        if subject and not REPORTER_AFTER.match(after) and not placed and not HEADLINE_PASSIVE.match(after) \
+                or _BATTLE_SIDE.search(before):
             return Role(actor.name, actor.type, "narrator", actor.start, actor.end)
     return None
+
+
+# A side of a fight the narrator names ("clashes between X and ...", "troops die in a clash with X"): in a
+# two-sided fight either side may have opened it, and the first named stands for the fight.
+_BATTLE_SIDE = rule(
+    "perpetrators.battle_side",
+    r"\b(?:clash(?:es)?|fighting|fights?|battles?|gun ?battles?|gunfights?|firefights?|confrontations?|"
+    r"skirmish(?:es)?|encounters?|war)\s+(?:\w+\s+){0,2}?(?:between|with|against)\s+(?:the\s+)?['‘\"“]?$",
+    ["Fighting intensifies between ", "Police officers die in a clash with '", "Heavy clashes with the "],
+    counterexamples=["Troops clashed with rebels near "],
+)
 
 
 def _blamed(after: str) -> bool:
@@ -183,7 +198,7 @@ _FORCES = rule(
     r"\b(?P<who>[A-Z][a-z]+|[a-z]+)\s+(?:(?:air|military|army|government|security|armed|naval|special|federal|"
     r"state|regime|pro-government)\s+)?(?P<what>troops|soldiers|forces|army|military|warplanes|war planes|jets|"
     r"fighter jets|aircraft|drones?|air ?strikes?|artillery|police|policemen|gendarmes|navy|helicopters?|"
-    r"missiles?|shells|tanks|commandos|special forces|paratroopers|marines|border guards)\b",
+    r"missiles?|shells|shelling|snipers?|tanks|commandos|special forces|paratroopers|marines|border guards)\b",
     ["Russian warplanes struck the town overnight.", "Somali army troops attacked the camp."],
     flags=0, counterexamples=["Troops withdrew from the town."],
 )
@@ -205,7 +220,7 @@ _FORCES_TARGETED = rule(
 _WEAPONRY = rule(
     "perpetrators.weaponry",
     r"warplanes|war planes|jets|fighter jets|aircraft|drones?|air ?strikes?|artillery|missiles?|"
-    r"shells|tanks|helicopters?",
+    r"shells|shelling|tanks|helicopters?",
     ["warplanes", "air strike", "drones"], counterexamples=["troops", "police"],
 )
 # What may stand between forces and their verb: "Somali troops backed by AU forces attacked", "troops, ..., shelled".
@@ -230,6 +245,8 @@ def _acts(sentence: str, match: re.Match) -> bool:
     if _WEAPONRY.pattern.fullmatch(match.group("what")):  # "an Israeli air strike", "Russian aircraft": the act
         return True
     after = sentence[match.end():match.end() + 120]
+    if HEADLINE_PASSIVE.match(after):  # "Pakistani troops killed in an attack" are its victims
+        return False
     return bool(SUBJECT_VERB.match(after) or AGENT_BY.search(sentence[max(0, match.start() - 90):match.start()])
                 or SUBJECT_VERB.match(_FORCES_ASIDE.sub("", after)))
 
@@ -323,8 +340,8 @@ _STATE_DESCRIPTOR = rule(
     r"paramilitaries|paramilitary (?:troops|forces|men)|national guardsmen|"
     r"(?<=the )(?:army|military|armed forces|air force|navy|police)|"
     r"(?:(?<=^)|(?<=, )|(?<=by ))police|(?:government|govt\.?|regime|junta) forces|"
-    r"(?:(?<=^)|(?<=[;:] )|(?<=[;:]))(?:army|military|armed forces|air force|navy|junta|regime)(?!\s+(?:officials?|officers?|spokes\w+|chiefs?|"
-    r"commanders?|sources?|says?|said)\b))\b",
+    r"(?:(?<=^)|(?<=[;:] )|(?<=[;:]))(?:army|military|armed forces|air force|navy|junta|regime)"
+    r"(?!\s+(?:officials?|officers?|spokes\w+|chiefs?|commanders?|sources?|says?|said)\b))\b",
     ["Soldiers opened fire on the crowd.", "Witnesses said the army shelled the village.",
      "The protesters were dispersed by police.", "Army kills 50 insurgents in a raid",
      "Report; Military repels an attack on a base", "Govt forces clash with rebels"],
@@ -374,6 +391,7 @@ def find_descriptor(sentence: str, agents_only: bool = False) -> Role | None:
     agents = [m for m in matches + list(_STATE_DESCRIPTOR.finditer(sentence)) if _is_agent(sentence, m)]
     others = [m for m in matches if not _VICTIM_BEFORE.search(sentence[max(0, m.start() - 40):m.start()])
               and not _VICTIM_AFTER.match(sentence[m.end():m.end() + 40])
+              and not HEADLINE_PASSIVE.match(sentence[m.end():m.end() + 60])
               and not _SOURCE_BEFORE.search(sentence[max(0, m.start() - 40):m.start()])
               and not _VICTIM_APPOSITION.match(sentence[m.end():m.end() + 120])]
     if agents:
@@ -392,7 +410,7 @@ def _is_agent(sentence: str, match: re.Match) -> bool:
     if AGENT_BY.search(before):
         return True
     after = sentence[match.end():match.end() + 80]
-    return bool(SUBJECT_VERB.match(after)) and not REPORTER_AFTER.match(after)
+    return bool(SUBJECT_VERB.match(after)) and not REPORTER_AFTER.match(after) and not HEADLINE_PASSIVE.match(after)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -430,7 +448,48 @@ def _incident_role(incident: Incident, registry: Registry) -> Role | None:
         if role is not None and role.basis != "hedge":
             return role
         hedged = hedged or role
-    return None if hedged is not None else _described_attacker(incident)
+    if hedged is not None:
+        return None
+    return next(filter(None, (find_battle_party(f.role_text, f.actors, registry) for f in incident.facts)),
+                None) or _described_attacker(incident)
+
+
+# A fight between two sides: "Three soldiers killed in fresh clashes", "2 rebels dead in an encounter with troops".
+_FIGHT = rule(
+    "perpetrators.fight",
+    r"\b(?:clash(?:es|ed)?|fighting|battles?|gun ?battles?|gunfights?|firefights?|shoot-?outs?|encounters?|"
+    r"skirmish(?:es)?|exchanges? of fire|crossfire)\b",
+    ["Three soldiers killed in fresh clashes", "Two rebels dead in an encounter with troops"],
+    counterexamples=["Gunmen kill three in an ambush"])
+
+
+def find_battle_party(sentence: str, actors: list[ActorSpan], registry: Registry) -> Role | None:
+    """In a fight between two sides, a side the headline names among its dead ("Two NPA rebels killed in a clash",
+    "Ukrainian soldiers killed in fresh fighting"): a party to the fight, which either side may have opened."""
+    if not _FIGHT.search(sentence):
+        return None
+    for actor in actors:
+        if actor.type not in _NON_PERPETRATOR_TYPES and actor.type != "state" and _among_dead(sentence, actor.end):
+            return Role(actor.name, actor.type, "battle", actor.start, actor.end)
+    for match in _FORCES.finditer(sentence):
+        country = registry.country_of_demonym(match.group("who"))
+        if country is not None and _among_dead(sentence, match.end()):
+            return _forces_role(match, country, registry.armed_forces_of, "battle")
+    for match in _STATE_DESCRIPTOR.finditer(sentence):
+        if _among_dead(sentence, match.end()):
+            return Role(_COUNT.sub("", match.group(0).lower()), "unidentified", "description", *match.span())
+    return None
+
+
+def _among_dead(sentence: str, end: int) -> bool:
+    """Whether the words after a name are a headline's passive ("... killed in clash"), with no auxiliary: a report
+    in prose ("3 soldiers were killed in the fighting") tells of its dead, not of a side."""
+    passive = HEADLINE_PASSIVE.match(sentence[end:end + 80])
+    return passive is not None and not _AUXILIARY.search(passive.group(0))
+
+
+_AUXILIARY = rule("perpetrators.auxiliary", r"\b(?:were|was|are|is)\b", [" were killed"],
+                  counterexamples=[" killed in a clash"])
 
 
 def _described_attacker(incident: Incident) -> Role | None:
