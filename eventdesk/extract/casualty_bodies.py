@@ -23,19 +23,22 @@ A_BODY = rule(
     "casualties.a_body",
     rf"\b{_FIND}\s+(?:a|an|the|one|another)\s+(?:[\w-]+\s+){{0,3}}?(?:body|corpse)\b(?!\s+(?:armou?r|camera|count|bag))|"
     r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:body|corpse)\s+(?:of\s+(?:a|an)\b|(?:was\s+)?"
-    r"(?:found|discovered|located|dumped|recovered|left)\b(?!\s+to\b))|"
-    r"^(?:[\w-]+\s+){0,3}?(?:body|corpse)\s+(?:was\s+)?(?:found|discovered|located|dumped|recovered|left)\b"
-    r"(?!\s+to\b)",
+    r"(?:found|discovered|located|dumped|recovered|left|abandoned)\b(?!\s+to\b))|"
+    r"^(?:[\w-]+\s+){0,3}?(?:body|corpse)\s+(?:was\s+)?(?:found|discovered|located|dumped|recovered|left|abandoned)\b"
+    r"(?!\s+to\b)|"
+    r"\b(?:leave|leaves|left|dumps?|dumped|abandons?|abandoned|throws?|threw|hangs?|hung)\s+(?:a|an|another|one)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:body|corpse|(?:human|severed) head)\b(?!\s+(?:armou?r|camera|count|bag))",
     ["They find the body of a young man near the river", "Abandoned body found in Uruapan",
      "Police find the wrapped body of a musician", "a corpse was dumped on the road",
-     "Police locate another body on the highway"],
+     "Police locate another body on the highway", "They leave a decapitated body on a road",
+     "Gang throws a human head in the market area", "Lifeless body was abandoned in a field"],
     counterexamples=["the student body was found to be divided", "a body of water", "his body armour"])
 FOUND_DEAD = rule(
     "casualties.found_dead",
-    rf"\b{_FIND}\s+(?:a|an|the|one|his|her|their)\s+(?:(?:{_DEAD_STATE})\s+(?:[\w-]+\s+){{0,2}}?(?P<v>{PERSON})\b"
-    rf"|(?P<w>(?:[\w-]+\s+){{0,2}}?(?:{PERSON}))\s+{_DEAD_STATE}\b)",
+    rf"\b{_FIND}\s+(?:(?:a|an|the|one|his|her|their)\s+(?:(?:[\w-]+\s+)?(?:{_DEAD_STATE})\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?P<v>{PERSON})\b|(?P<w>(?:[\w-]+\s+){{0,2}}?(?:{PERSON}))\s+{_DEAD_STATE}\b)|(?:him|her)\s+dead\b)",
     ["They locate a lifeless man in the river", "They find a man murdered on the road", "He finds his son dead",
-     "Police found a murdered woman"],
+     "Police found a murdered woman", "They find a semi-calcined lifeless young man", "they found him dead"],
     counterexamples=["They find a man who had been missing"])
 # A person found dead, the finding told in the passive: "Lifeless man found on a street", "Murdered woman located in a
 # ditch", "Body of a man found in a canal".
@@ -95,16 +98,29 @@ KILLING_OF_ONE = rule(
     "casualties.killing_of_one",
     rf"\b(?:killing|murder|assassination|execution|slaying|beheading|lynching)\s+of\s+(?:(?:a|an|one|the)\s+)?"
     rf"(?:(?!(?:{STOPS})\b)[\w'’.-]+\s+){{0,3}}?(?P<v>{PERSON})\b(?!['’]s\b)(?![\w-])(?!\s+and\b)|"
-    rf"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<w>{PERSON})['’]s\s+(?:[\w\"'“”-]+\s+)?"
+    rf"\b(?:(?:a|an|the|over|for)\s+)(?:[\w'’-]+\s+){{0,2}}?(?P<w>{PERSON})['’]s\s+(?:[\w\"'“”-]+\s+)?"
     r"(?:killing|murder|assassination|execution|slaying|beheading|lynching)\b",
     ["Clerics condemn the mob killing of a Christian woman", "the murder of a local councillor",
-     "Protest over a photographer's \"barbarous\" killing"],
+     "Protest over a photographer's \"barbarous\" killing", "Russia protests over photographer's killing"],
     counterexamples=["the killing of 12 villagers", "the killing of a soldier's wife and children",
                      "the killing of the mayor and his guards"])
 # One dead named by an adjective: "They leave an executed man tied", "family of slain cop".
 DEAD_ADJECTIVE_ONE = rule(
     "casualties.dead_adjective_one",
-    r"\b(?:a|an|one|of)\s+(?P<verb>murdered|slaughtered|slain|executed|decapitated|dismembered|charred|massacred|"
+    r"\b(?:a|an|one|of|for|over)\s+(?P<verb>murdered|slaughtered|slain|executed|decapitated|dismembered|charred|massacred|"
     rf"bullet-riddled|tortured and killed)\s+(?:[\w-]+\s+){{0,2}}?(?P<v>{PERSON})\b(?!['’]s\b)(?![\w-])",
-    ["They leave an executed man tied hand and foot", "The chief condoles with the family of slain cop"],
+    ["They leave an executed man tied hand and foot", "The chief condoles with the family of slain cop",
+     "Police vow justice for slain farmer leader"],
     counterexamples=["a murdered man's widow"])
+# One victim named by a nickname or a name with an age, as the crime pages write them: '"El Gordo" is murdered in
+# the market', "Gunmen execute 'Carlos' in a bar", "34y.o. Ivan Petrenko killed in shelling".
+NICKNAMED_VICTIM = rule(
+    "casualties.nicknamed_victim",
+    r"(?:^|(?<=[;:\]])\s*)[\"“'‘](?-i:[A-Z])[^\"”'’;]{1,30}[\"”'’]\s+(?:(?:is|was|has been)\s+)?"
+    r"(?P<verb>killed|murdered|executed|shot dead|assassinated|slain|gunned down)\b|"
+    r"\b(?P<active>kills?|executes?|murders?|assassinates?|shoots? dead|guns? down)\s+[\"“'‘](?-i:[A-Z])[^\"”'’;]{1,30}"
+    r"[\"”'’](?!\s+(?:and|&)\b)|"
+    r"\b\d{1,2}\s?y\.?\s?o\.?\s+(?:(?-i:[A-Z])[\w'’-]+\s+){1,3}(?:(?:was|is)\s+)?(?P<died>killed|died|dies|slain)\b",
+    ['"El Gordo" is murdered in the market', "Gunmen execute 'Carlos' in a bar", "Cartel kills 'El Flaco' in Tecate",
+     "34y.o. Ivan Petrenko killed in shelling near the town"],
+    counterexamples=["'Qaeda' kills 20 soldiers", "Rebels kill 'at least 21' in a raid"])
