@@ -46,7 +46,8 @@ _RETROSPECTIVE = re.compile(
 _PAST_MARK = re.compile(r"\b(?:(?:19|20)\d\d|last (?:month|year)['’]s|at the time|years? ago|decades? ago)\b",
                         re.IGNORECASE)
 _NOT_CONFLICT = re.compile(
-    r"\b(?:earthquake|quake|flood\w*|landslide|mudslide|cyclone|hurricane|typhoon|storm|tornado|avalanche|"
+    r"\b(?:earthquake|quake|flood\w*|landslide|mudslide|cyclone|hurricane|typhoon|tornado|avalanche|"
+    r"storm(?!\s+(?:a|an|the|their|its|his|her)\b)|"
     r"accident|crash\w*|plunged|collided|collision|derail\w*|capsiz\w*|stampede|drown\w*|outbreak|epidemic|"
     r"disease|heatwave|heat wave|wildfire|fire broke out|lightning|building collapse|collapsed)\b",
     re.IGNORECASE,
