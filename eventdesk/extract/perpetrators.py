@@ -160,12 +160,22 @@ def find_perpetrator(sentence: str, actors: list[ActorSpan]) -> Role | None:
         subject = subject_verb.match(after) or (_MEMBERS_BEFORE.search(before) and subject_verb.match(
             _BRACKETED.sub("", after)))
         # "killed in a Boko Haram attack": after a locative, a country is the place, a group the attacker
-        placed = actor.type == "state" and PLACE_BEFORE.search(before)
+        placed = actor.type == "state" and (PLACE_BEFORE.search(before) or _IRREGULARS_AFTER.match(after))
         if subject and not REPORTER_AFTER.match(after) and not placed and not HEADLINE_PASSIVE.match(after):
             return Role(actor.name, actor.type, "narrator", actor.start, actor.end)
     return None
 
 
+# A country before irregular fighters names where they are, not who they are: "Yemen gunmen kill a judge",
+# "Central African Republic rebels kill 26 villagers".
+_IRREGULARS_AFTER = rule(
+    "perpetrators.irregulars_after_country",
+    r"^['’]?s?\s+(?:[\w-]+\s+)?(?:gunm[ae]n|militants?|rebels?|insurgents?|fighters?|jihadists?|terrorists?|"
+    r"(?:suicide\s+)?bombers?|attackers|assailants|separatists|bandits|gangs?|militia(?:men)?|cells?|cultists|"
+    r"herdsmen|herders|hitmen|gangsters)\b",
+    [" gunmen kill a judge and his son", " rebels kill 26 villagers", "'s suicide bomber kills 33"],
+    counterexamples=[" troops attack a rebel base", " army shells the town"],
+)
 # A side of a fight the narrator names ("clashes between X and ...", "troops die in a clash with X"): in a
 # two-sided fight either side may have opened it, and the first named stands for the fight.
 _BATTLE_SIDE = rule(
