@@ -324,7 +324,7 @@ def find_casualties(text: str, offset: int = 0) -> list[Casualty]:
     for start, end in zip(starts, ends, strict=True):
         piece = text[start:end]
         period = headline and bool(reports.OVER_A_PERIOD.search(piece))
-        for mention in _statement_mentions(piece):
+        for mention in _statement_mentions(piece, headline):
             found.append(replace(mention, start=mention.start + start + offset, end=mention.end + start + offset,
                                  report=start + offset if headline else None, period=period))
     return found
@@ -370,12 +370,18 @@ _NEEDS_WORD = {made.name: re.compile(words, re.IGNORECASE) for made, words in (
 )}
 
 
-def _statement_mentions(text: str) -> list[Casualty]:
+# Rules for one victim as headlines name them ("A commander assassinated in ...", "mob killing of a trader"):
+# prose names its victims with their verbs, and recalls past killings in these words.
+_HEADLINE_ONLY = frozenset(r.name for r in (cb.ONE_VICTIM, cb.KILLING_OF_ONE, cb.DEAD_ADJECTIVE_ONE))
+
+
+def _statement_mentions(text: str, headline: bool = True) -> list[Casualty]:
     found: list[Casualty] = []
     counted = bool(_FIGURE.search(text))
     for made, read in _READERS:
         needed = _NEEDS_WORD.get(made.name)
-        if not counted and made.name in _NEEDS_FIGURE or needed is not None and not needed.search(text):
+        if not counted and made.name in _NEEDS_FIGURE or needed is not None and not needed.search(text) \
+                or not headline and made.name in _HEADLINE_ONLY:
             continue
         for match in made.finditer(text):
             found.extend(replace(m, rule=made.name) for m in read(text, match)

@@ -208,7 +208,7 @@ _DIES = re.compile(r"\b(?:die|dies|died|dying)$", re.IGNORECASE)
 _NOT_DONE_AFTER = rule(
     "events.not_done_after",
     r"[\s\])\"'-]+(?:threats?|scares?|alerts?|hoax(?:es)?|warnings?|disposal|squad|cases?|charges?|trials?|"
-    r"convictions?|suspects? (?:arrested|detained|held|charged|jailed))\b",
+    r"convictions?|suspects? (?:arrested|detained|held|charged|jailed)|figures|lists?|counts?|rates?)\b",
     [" threat forced the evacuation", "-disposal team", " charges against the officer"],
     counterexamples=[" exploded"])
 

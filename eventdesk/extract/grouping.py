@@ -106,7 +106,8 @@ def _reports(facts: SentenceFacts) -> list[tuple[str, int, list[Trigger], list]]
     casualty mentions."""
     text, base = facts.text, facts.sentence.start
     cuts = [(0, len(text))]
-    for found in REPORT_BREAK.finditer(text):
+    # upper-case wire copy joins the clauses of its prose with semicolons before capitals: one report
+    for found in () if facts.role_text != text else REPORT_BREAK.finditer(text):
         cuts[-1] = (cuts[-1][0], found.start())
         cuts.append((found.end(), len(text)))
     violent = facts.violent()

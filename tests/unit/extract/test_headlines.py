@@ -99,3 +99,13 @@ def test_victims_of_a_headline_are_not_its_initiator(text):
 def test_a_side_of_a_clash_says_it_is_a_side():
     event = main_event("Two NPA rebels killed in clash with troops in Samar")
     assert event["actor1_reason"].startswith("battle")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("We must condemn the violent murder of a member of the police.", id="prose-recalls-a-murder"),
+    pytest.param("THE ARMY LISTED CASUALTY FIGURES FOR THE OFFENSIVE.", id="casualty-figures"),
+    pytest.param("THE COURT SENTENCED THE MEN IN 1991 FOR THE RAID; THREE VILLAGERS WERE KILLED IN IT.",
+                 id="upper-case-prose-is-one-report"),
+])
+def test_prose_is_not_read_as_headlines(text):
+    assert main_event(text) is None
