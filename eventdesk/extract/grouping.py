@@ -182,10 +182,25 @@ def _conflicts(incident: Incident, facts: SentenceFacts) -> bool:
     return mine.value[:width] != theirs.value[:width]
 
 
+def _drop_retrospective_dates(facts: SentenceFacts) -> None:
+    """In headlines joined by semicolons, the date of a report that only looks back ("Court jails a leader over
+    the 1994 war; 9 die in clashes") is not the date of the violence the others report."""
+    modal = MODAL_UPPER if facts.role_text != facts.text else MODAL
+    pieces = _reports(facts)
+    if len(pieces) < 2 or not facts.dates:
+        return
+    looking_back = [(start, start + len(text)) for text, start, violent, casualties in pieces
+                    if _generic_text(text, bool(casualties), violent, modal)]
+    if len(looking_back) < len(pieces):
+        base = facts.sentence.start
+        facts.dates = [d for d in facts.dates if not any(a <= d.start - base < b for a, b in looking_back)]
+
+
 def group_incidents(sentences: list[SentenceFacts]) -> list[Incident]:
     """Violent sentences grouped into incidents, in text order."""
     incidents: list[Incident] = []
     for facts in sentences:
+        _drop_retrospective_dates(facts)
         # "X claimed it killed five soldiers": a claim that gives the toll reports the attack as well, and so
         # does one that describes an attack no earlier sentence reported ("X claimed an IED attack on ...").
         claim_only = claim_trigger(facts) and not (facts.casualties or (not incidents and facts.violent()))

@@ -341,8 +341,10 @@ def _incident_role(incident: Incident, registry: Registry) -> Role | None:
         hedged = hedged or role
     if hedged is not None:
         return None
-    return next(filter(None, (find_battle_party(f.role_text, f.actors, registry) for f in incident.facts)),
-                None) or _described_attacker(incident)
+    # the described subject of the attack ("Govt forces clash with X"), else a side of a fight, else any description
+    return next(filter(None, (find_descriptor(f.role_text, agents_only=True) for f in incident.facts)), None) \
+        or next(filter(None, (find_battle_party(f.role_text, f.actors, registry) for f in incident.facts)), None) \
+        or _described_attacker(incident)
 
 
 # A fight between two sides: "Three soldiers killed in fresh clashes", "2 rebels dead in an encounter with troops".
