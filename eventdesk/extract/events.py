@@ -256,11 +256,21 @@ def _in_catalogue(sentence: str, trigger: Trigger, before: str) -> bool:
 _DONE_TO = frozenset("tried attempted attempt attempts attempting claim claims claimed claiming managed forced".split())
 
 
+# "Gunmen entered a house to kill a man": the purpose of a way in that was made, told as done.
+_ENTERED = frozenset("entered enter enters broke breaks burst bursts stormed storm storms barged".split())
+
+
+def _entered_to(tokens: list[Token], to: int) -> bool:
+    """Whether a "to" closes an entry just told ("entered a house to", "broke into his home to")."""
+    return any(t.word in _ENTERED for t in tokens[max(0, to - 5):to]) and not any(
+        t.broken for t in tokens[max(1, to - 4):to + 1])
+
+
 def _from_hit(hit: Hit, tokens: list[Token]) -> Trigger:
     """A trigger from a lexicon entry; a verb after "to" ("vowed to kill", "plans to attack") is an intention."""
     entry = hit.entry
     intended = hit.base and hit.first > 0 and tokens[hit.first - 1].word == "to" and not (
-        hit.first > 1 and tokens[hit.first - 2].word in _DONE_TO)
+        hit.first > 1 and tokens[hit.first - 2].word in _DONE_TO) and not _entered_to(tokens, hit.first - 1)
     return Trigger(entry.kind, hit.start, hit.end, "", intended, rule=f"triggers:{entry.name}",
                    strength=_aspect_strength(hit, tokens), accidents=entry.accidents)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from eventdesk.extract.agents import is_headline
 from eventdesk.extract.casualty_reports import REPORT_BREAK
 from eventdesk.extract.dates import best_date
 from eventdesk.extract.events import Trigger
@@ -143,7 +144,16 @@ def _starts_incident(facts: SentenceFacts) -> bool:
     # sentence needs a toll, a date, a place or an actor before its act starts an incident of its own.
     lede = facts.index == 0
     return bool((strong and (grounded or lede)) or facts.casualties or (dated and placed) or _names_attacker(facts)
-                or _names_victim(facts))
+                or _names_victim(facts) or (lede and placed and _one_killing(facts)))
+
+
+# A headline that names one killing and where: "Murder in a market in Tijuana", "Homicide in the Centro district".
+_ONE_KILLING = frozenset({"triggers:murder_noun", "triggers:homicide", "triggers:killing"})
+
+
+def _one_killing(facts: SentenceFacts) -> bool:
+    return is_headline(facts.text) and any(
+        t.rule in _ONE_KILLING and not t.text.lower().endswith("s") for t in facts.violent())
 
 
 def _names_victim(facts: SentenceFacts) -> bool:

@@ -30,6 +30,8 @@ def main_event(text: str) -> dict | None:
     pytest.param("Heavy casualties reported in fighting near Bakhmut", id="casualties-beside-fighting"),
     pytest.param("Shelling on the eastern districts of Idlib causes casualties", id="shelling-causes-casualties"),
     pytest.param("Militiamen torch houses in a village near Kalemie", id="torch-present"),
+    pytest.param("Gunmen entered a bakery to kill its owner in Celaya", id="entered-to-kill"),
+    pytest.param("Murder in a street market in Ensenada", id="one-murder-and-where"),
 ])
 def test_headline_is_detected(text):
     assert main_event(text) is not None
@@ -39,6 +41,8 @@ def test_headline_is_detected(text):
     pytest.param("Court jails a party leader over the 1994 war; Talks resume in the capital", id="no-violence"),
     pytest.param("They found the missing boy alive in the hills", id="found-alive"),
     pytest.param("Fishermen found dead after the flood in the delta", id="flood-dead"),
+    pytest.param("Gunmen plan to kill the mayor, police warn", id="planned-killing"),
+    pytest.param("Murders in Ensenada", id="murders-counted-nowhere"),
 ])
 def test_headline_reports_no_incident(text):
     assert main_event(text) is None
