@@ -341,10 +341,8 @@ def _incident_role(incident: Incident, registry: Registry) -> Role | None:
         hedged = hedged or role
     if hedged is not None:
         return None
-    # the described subject of the attack ("Govt forces clash with X"), else a side of a fight, else any description
-    return next(filter(None, (find_descriptor(f.role_text, agents_only=True) for f in incident.facts)), None) \
-        or next(filter(None, (find_battle_party(f.role_text, f.actors, registry) for f in incident.facts)), None) \
-        or _described_attacker(incident)
+    return next(filter(None, (find_battle_party(f.role_text, f.actors, registry) for f in incident.facts)),
+                None) or _described_attacker(incident)
 
 
 # A fight between two sides: "Three soldiers killed in fresh clashes", "2 rebels dead in an encounter with troops".
@@ -361,7 +359,8 @@ def find_battle_party(sentence: str, actors: list[ActorSpan], registry: Registry
     "Ukrainian soldiers killed in fresh fighting") or after "clashes with" or "fighting between": a party to the
     fight, which either side may have opened. Prose tells of its dead ("two soldiers died in the fighting") without
     making them a side."""
-    if not _FIGHT.search(sentence) or not is_headline(sentence):
+    # a described subject of the fight ("Govt forces clash with X") is its initiator, read as a description
+    if not _FIGHT.search(sentence) or not is_headline(sentence) or find_descriptor(sentence, agents_only=True):
         return None
     for actor in actors:
         if actor.type in _NON_PERPETRATOR_TYPES or actor.type == "state":
