@@ -86,6 +86,7 @@ def test_one_victim_is_one_killed_with_its_rule(text, killed, rule):
                  id="fighting-between"),
     pytest.param("Two NPA rebels killed in clash with troops in Samar", "New People's Army",
                  id="side-among-the-dead-of-a-clash"),
+    pytest.param("Boko Haramkills 9 herders in Borno village", "Boko Haram", id="name-glued-to-its-verb"),
 ])
 def test_headline_initiator(text, actor1):
     assert main_event(text)["actor1"] == actor1
@@ -113,3 +114,8 @@ def test_a_side_of_a_clash_says_it_is_a_side():
 ])
 def test_prose_is_not_read_as_headlines(text):
     assert main_event(text) is None
+
+
+def test_a_name_glued_to_its_verb_keeps_the_trigger_and_the_figure():
+    event = main_event("Al-Shabaabkills 7 soldiers near Baidoa")
+    assert (event["event_type_reason"], event["killed"]) == ('triggers:kill "kills"', 7)
