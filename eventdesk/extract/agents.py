@@ -7,7 +7,15 @@ rebels"), an official's attribution ("police blamed ..."), a hedge ("suspected .
 
 from __future__ import annotations
 
+from eventdesk.extract.casualty_reports import HEADLINE_END
 from eventdesk.extract.rules import rule
+from eventdesk.extract.text import is_upper_case
+
+
+def is_headline(sentence: str) -> bool:
+    """A headline, not prose: no closing stop, and not upper-case wire copy (whose lines run on)."""
+    return bool(HEADLINE_END.search(sentence)) and not is_upper_case(sentence)
+
 
 # What follows a name when the named group acts: "ISWAP fighters attacked", "the Houthi movement launched".
 GROUP_NOUNS = (r"infiltrators?|gunman|militant|fighter|sniper|suicide attackers?|air ?strikes?|drones?|"
@@ -17,15 +25,15 @@ GROUP_NOUNS = (r"infiltrators?|gunman|militant|fighter|sniper|suicide attackers?
               r"aircraft|units|supporters|loyalists|suicide bombers?|bombers?|attackers|assailants|"
               r"men|group|movement|army|military|fronts?|columns?|cells?|squads?|brigades?|battalions?|gangs?|"
               r"gang federation|federation|cartel|factions?|network|"
-              r"detachments?|patrols?")
-# The text after an actor that makes it the subject of an attack verb.
-SUBJECT_VERB = rule(
-    "agents.subject_verb",
-    rf"^\s*(?:[\])]\s*)?(?:[\[(][^)\]]{{0,40}}[)\]]\s*)?(?:'s\s+)?(?:,[^,]{{0,60}},\s*(?!\w+ing\b))?"
-    rf"(?:(?:\w+\s+)?(?:{GROUP_NOUNS})\s+(?:(?:in|on|from|aboard|with) (?:\w+\s+){{0,2}}?\w+\s+)?)?"
+              r"detachments?|patrols?|sect")
+# What may stand between a name and its verb: an aside, the group's fighters, an auxiliary or a time.
+_SUBJECT_BEFORE_VERB = (
+    rf"^['’\"”]?\s*(?:[\])]\s*)?(?:[\[(][^)\]]{{0,40}}[)\]]\s*)?(?:'s\s+)?(?:,[^,]{{0,60}},\s*(?!\w+ing\b))?"
+    rf"(?:(?:\w+\s+)?(?:{GROUP_NOUNS})['’\"”]?\s+(?:(?:in|on|from|aboard|with) (?:\w+\s+){{0,2}}?\w+\s+)?)?"
     r"(?:(?:who|that)\s+(?=(?:have|has|had)\s))?"
     r"(?:(?:have|has|had|reportedly|allegedly|also|then|on \w+|tried to|attempted to|today|yesterday|tonight|"
-    r"last night|this (?:morning|afternoon|evening)|early (?:today|yesterday)|later)\s+)*"
+    r"last night|this (?:morning|afternoon|evening)|early (?:today|yesterday)|later)\s+)*")
+_ATTACK_VERBS = (
     r"(?:attack\w*|struck|strike|stormed|raided|triggered|set off|ambush\w*|kill\w*|shot|shoot|opened fire|"
     r"fired|bomb\w*|"
     r"shell\w*|launched|abduct\w*|kidnapp\w*|seized|captured|overran|torched|burn\w*|set fire|detonated|"
@@ -37,11 +45,43 @@ SUBJECT_VERB = rule(
     r"doused|fired on|fired at|seized|took|ransacked|looted|overran|surrounded|entered|arrived|descended|"
     r"on motorcycles|on motorbikes|riding|armed with|wielding|in (?:a|two|several) (?:vehicles|pickups|trucks)|"
     r"(?:ordered|masterminded|planned|organi[sz]ed) (?:the )?(?:assassination|killing|murder|kidnapping|"
-    r"abduction|attack|bombing|massacre))",
+    r"abduction|attack|bombing|massacre))")
+# The present of a headline ("Boko Haram storm a college", "Army clashes with rebels", "Troops raid a camp").
+_HEADLINE_VERBS = (
+    r"(?:storms?|raids?|strikes|shoots|ambush(?:es)?|abducts?|kidnaps?|seizes?|captures?|overruns?|torch(?:es|ed)?|"
+    r"burns?|sets? (?:ablaze|fire)|detonates?|executes?|beheads?|massacres?|clash(?:es|ed)?|fights?|battles?|"
+    r"assassinates?|murders?|hits|invades?|assaults?|pounds?|bombards?|stabs?|lynch(?:es)?|hacks?|tortures?|"
+    r"rapes?|beats?|opens? fire|fires? (?:on|at)|guns? down|targets?|repel(?:s|led)?|repulsed?|neutrali[sz]e[sd]?|"
+    r"destroy(?:s|ed)?|raze[sd]?|overpowers?|overpowered|down(?:s|ed)?|ston(?:es|ed))\b")
+# The text after an actor that makes it the subject of an attack verb.
+SUBJECT_VERB = rule(
+    "agents.subject_verb",
+    _SUBJECT_BEFORE_VERB + _ATTACK_VERBS,
     [" fighters attacked a military base near the town", " (ISWAP) militants stormed the village at dawn",
      ", which is active in the north, has carried out the raid", " gunmen on motorbikes opened fire on the crowd",
-     " ordered the assassination of the judge"],
-    counterexamples=[" said four people were killed", ", the group said, was not involved"],
+     " ordered the assassination of the judge", "' kills an intelligence officer", " attack' kills 20 soldiers"],
+    counterexamples=[" said four people were killed", ", the group said, was not involved", " fighters in the area"],
+)
+# The same in a headline, whose present tense names its initiator too: "Boko Haram storm a college".
+HEADLINE_SUBJECT_VERB = rule(
+    "agents.headline_subject_verb",
+    _SUBJECT_BEFORE_VERB + rf"(?:{_ATTACK_VERBS}|{_HEADLINE_VERBS})",
+    [" storm a college dormitory", " clashes with rebels in the north", " Raid a Hideout, Kill Two",
+     " sect kills three in a raid", " fighters stones a man to death"],
+    counterexamples=[" said four people were killed", " fighters in the area"],
+)
+# A headline's passive without its auxiliary names the victims: "Two militants killed in an air strike", "NPA rebel
+# slain in a clash", "Soldiers killed by a roadside bomb"; "Gunmen killed three" is active.
+HEADLINE_PASSIVE = rule(
+    "agents.headline_passive",
+    rf"^['’\"”]?(?:\s+(?:(?:{GROUP_NOUNS})\b|[\w'-]+)){{0,2}}?\s+(?:(?:were|was|are|is|reportedly|allegedly)\s+)?"
+    r"(?:killed|shot dead|slain|dead|die[sd]?|wounded|injured|hurt|captured|arrested|neutrali[sz]ed|executed|"
+    r"beheaded|gunned down|abducted|kidnapped)\b"
+    r"(?=\s*(?:$|[,;:.(\-–—])|\s+(?:in|at|on|near|during|after|as|while|when|by|amid|outside|inside|from|over|"
+    r"following|since|last|yesterday|today|trying|despite)\b)",
+    [" militants killed in an air strike", " rebel slain in a clash", " killed by a roadside bomb",
+     " members killed, two captured", " fighters die in infighting"],
+    counterexamples=[" killed three soldiers in an ambush", " killed a policeman", " fighters attacked the base"],
 )
 # "by" names the perpetrator after a violent verb or noun ("killed by", "an attack by"), not after
 # "backed by", "requested by" or "headed by".

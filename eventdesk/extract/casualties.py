@@ -280,10 +280,15 @@ _READERS: tuple[tuple[Rule, _Reader], ...] = (
     (cb.BODIES_OF, _figure),
     (cb.A_BODY, _one_dead),
     (cb.FOUND_DEAD, _one_dead),
+    (cb.FOUND_DEAD_PASSIVE, _one_dead),
     (cb.FOUND_SEVERAL_DEAD, _found_several),
     (cb.FOUND_HURT, _found_hurt),
     (cb.KILLING_OF, _figure),
     (cb.DEAD_ADJECTIVE, _figure),
+    (cb.ONE_VICTIM, _single),
+    (cb.KILLING_OF_ONE, _one_dead),
+    (cb.DEAD_ADJECTIVE_ONE, _one_dead),
+    (cb.NICKNAMED_VICTIM, _one_dead),
     (cr.BARE, _bare),
     (cr.BARE_PLURAL, _counted),
     (cr.PASSIVE_PLURAL, _counted),
@@ -319,7 +324,7 @@ def find_casualties(text: str, offset: int = 0) -> list[Casualty]:
     for start, end in zip(starts, ends, strict=True):
         piece = text[start:end]
         period = headline and bool(reports.OVER_A_PERIOD.search(piece))
-        for mention in _statement_mentions(piece):
+        for mention in _statement_mentions(piece, headline):
             found.append(replace(mention, start=mention.start + start + offset, end=mention.end + start + offset,
                                  report=start + offset if headline else None, period=period))
     return found
@@ -349,11 +354,12 @@ _NEEDS_WORD = {made.name: re.compile(words, re.IGNORECASE) for made, words in (
     (cr.ZERO_BOTH, r"\bno\b|nobody|without"), (cr.ZERO_KILLED, r"\bno\b|nobody"), (cr.ZERO_HURT, r"\bno\b"),
     (cr.SHOT_SOME_FATALLY, r"fatally|mortally|of (?:them|whom)"), (cr.SHOOTING_SOME_FATALLY, r"fatally|mortally|of"),
     (cr.SHOT, r"\bshot\b"), (cr.SELF_KILLED, r"themselves"), (cr.BESIDES, r"counting|excluding|addition|besides|plus"),
-    (cb.BODIES_COUNTED, r"bodies|corpses"), (cb.BODIES_OF, r"bodies|corpses|remains"), (cb.A_BODY, r"body|corpse"),
+    (cb.BODIES_COUNTED, r"bodies|corpses"), (cb.BODIES_OF, r"bodies|corpses|remains"), (cb.A_BODY, r"body|corpse|head"),
     (cr.COUPLE_OBJECT, r"couple"), (cr.COUPLE_VICTIM, r"couple"), (cr.LIVES, r"lives"), (cr.LIVES_OF, r"lives"),
     (cr.TO_DEATH, r"to death"), (cr.PRONOUNCED_DEAD, r"pronounced"), (cr.LEFT_PERSON, r"\blea?(?:ve|ft)"),
     (cr.ELLIPTICAL, r"\b(?:and|while)\b"), (cr.WITH_OWNER, r"of (?:his|her)"),
     (cb.FOUND_DEAD, r"find|found|locat|discover|recover"),
+    (cb.FOUND_DEAD_PASSIVE, r"found|locat|discover|recover"),
     (cb.FOUND_SEVERAL_DEAD, r"find|found|locat|discover|recover"), (cb.KILLING_OF, r"\bof\b"),
     (cb.FOUND_HURT, r"find|found|locat|discover"),
     (cr.SELF_AND_OTHERS, r"himself|herself"), (cr.OTHERS_AND_SELF, r"himself|herself"),
@@ -364,12 +370,18 @@ _NEEDS_WORD = {made.name: re.compile(words, re.IGNORECASE) for made, words in (
 )}
 
 
-def _statement_mentions(text: str) -> list[Casualty]:
+# Rules for one victim as headlines name them ("A commander assassinated in ...", "mob killing of a trader"):
+# prose names its victims with their verbs, and recalls past killings in these words.
+_HEADLINE_ONLY = frozenset(r.name for r in (cb.ONE_VICTIM, cb.KILLING_OF_ONE, cb.DEAD_ADJECTIVE_ONE))
+
+
+def _statement_mentions(text: str, headline: bool = True) -> list[Casualty]:
     found: list[Casualty] = []
     counted = bool(_FIGURE.search(text))
     for made, read in _READERS:
         needed = _NEEDS_WORD.get(made.name)
-        if not counted and made.name in _NEEDS_FIGURE or needed is not None and not needed.search(text):
+        if not counted and made.name in _NEEDS_FIGURE or needed is not None and not needed.search(text) \
+                or not headline and made.name in _HEADLINE_ONLY:
             continue
         for match in made.finditer(text):
             found.extend(replace(m, rule=made.name) for m in read(text, match)

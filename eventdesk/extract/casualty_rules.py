@@ -236,8 +236,9 @@ LIVES_OF = rule(
     ["Massacre claims the lives of 16 civilians"])
 DEAD_NOUN = rule(
     "casualties.dead_noun",
-    rf"\b{NUM}\s+(?:(?:people|persons)\s+)?(?P<verb>dead|deaths|fatalities|martyrs)\b{_NOT_BOTH}",
-    ["25 dead in fresh violence", "at least 10 people dead", "Thirteen martyrs in air strikes"])
+    rf"\b{NUM}\s+(?:more\s+)?(?:(?:people|persons)\s+)?(?P<verb>dead|deaths|fatalities|martyrs)\b{_NOT_BOTH}",
+    ["25 dead in fresh violence", "at least 10 people dead", "Thirteen martyrs in air strikes",
+     "Eight more dead found in a ravine"])
 # "Clashes leave at least 2 dead, 10 injured": a result with no victim noun.
 LEFT_DEAD = rule(
     "casualties.left_dead",
@@ -478,7 +479,7 @@ ANY_CUE = rule(
     r"kill|dead|die[ds]?\b|wound|injur|hurt|casualt|toll|death|lives|fatalit|slain|massacr|execut|perish|murder|"
     r"behead|gunned|gunning|guns down|gun down|burn|hospital|maim|assassin|lynch|succumb|blew|harm|detonat|slaughter|"
     r"hacked|hacking|hacks|loss of life|\bshot\b|shoot|fatal|\bKIA\b|\bWIA\b|\bslay|\bslew|\bbod(?:y|ies)\b|corpse|"
-    r"stab|martyr|dismember|decapitat|deprived of|incompatible with life|"
+    r"stab|martyr|dismember|decapitat|deprived of|incompatible with life|lifeless|without life|(?:human|severed) head|"
     r"(?:critical|serious|grave|stable|fair|guarded) condition",
     ["were killed", "Two die in crossfire", "Four teenagers were shot", "2 KIA", "They find the body of a man"],
     counterexamples=["Troops were deployed to the town"])

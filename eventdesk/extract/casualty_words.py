@@ -66,7 +66,8 @@ PERSON = (
     r"son|daughter|brother|sister|father|mother|wife|husband|rebel|militant|insurgent|fighter|guerrilla|jihadist|"
     r"terrorist|extremist|gunman|attacker|assailant|bomber|suspect|bandit|kidnapper|smuggler|cultist|constable|expert|"
     r"grandson|granddaughter|nephew|niece|cousin|uncle|aunt|grandfather|grandmother|minor|aide|"
-    r"boyfriend|girlfriend|fiancée?|friend|neighbou?r|roommate|companion|partner|"
+    r"boyfriend|girlfriend|fiancée?|friend|neighbou?r|roommate|companion|partner|director|founder|informant|"
+    r"extortionist|sympathi[sz]er|warlord|"
     r"\d{1,2}-year-old"
 )
 STOPS = (r"and|or|of|them|whom|with|the|their|his|her|its|including|in|at|on|to|by|were|was|is|are|had|has|have|"

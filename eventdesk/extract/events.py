@@ -113,6 +113,18 @@ _BODY = rule(
     ["Headless body found in a ravine", "They find human remains in a field", "Two severed heads left at a bridge",
      "They locate a lifeless and handcuffed man"],
     counterexamples=["The head of the regional council resigned"])
+# The dead found ("They locate a lifeless man in the river", "Police find him dead", "Bodies found in a
+# ravine"): a killing the coders count, though an accident can leave the dead too.
+_FOUND_DEAD = rule(
+    "events.found_dead",
+    r"\b(?:lifeless|without life)\s+(?:(?:young|elderly|old)\s+)?(?:m[ae]n|wom[ae]n|person|people|bod(?:y|ies)|"
+    r"couple|boy|girl|teenagers?|youths?)\b|"
+    r"\b(?:find|finds|found|locate[sd]?|discover(?:s|ed)?)\s+(?:[\w'-]+\s+){1,4}?dead\b|"
+    r"\b(?:dead|bod(?:y|ies)|corpses?|remains)\s+(?:[\w'-]+\s+){0,4}?(?:(?:are|is|was|were)\s+)?"
+    r"(?:found|located|discovered|recovered)\b",
+    ["They locate a lifeless man in the river", "Police find the farmer dead in his house",
+     "Corpses of two men found on a dirt road", "Eight more dead found in a ravine"],
+    counterexamples=["The dead were buried on Sunday.", "They found the missing boy alive."])
 _MARKS = rule(
     "events.marks_of_violence",
     r"\b(?:tortur\w*|(?:traces|signs) of (?:violence|torture|blows)|bound|tied|gagged|blindfold\w*|taped|handcuff\w*|"
@@ -196,7 +208,7 @@ _DIES = re.compile(r"\b(?:die|dies|died|dying)$", re.IGNORECASE)
 _NOT_DONE_AFTER = rule(
     "events.not_done_after",
     r"[\s\])\"'-]+(?:threats?|scares?|alerts?|hoax(?:es)?|warnings?|disposal|squad|cases?|charges?|trials?|"
-    r"convictions?|suspects? (?:arrested|detained|held|charged|jailed))\b",
+    r"convictions?|suspects? (?:arrested|detained|held|charged|jailed)|figures|lists?|counts?|rates?)\b",
     [" threat forced the evacuation", "-disposal team", " charges against the officer"],
     counterexamples=[" exploded"])
 
@@ -244,11 +256,21 @@ def _in_catalogue(sentence: str, trigger: Trigger, before: str) -> bool:
 _DONE_TO = frozenset("tried attempted attempt attempts attempting claim claims claimed claiming managed forced".split())
 
 
+# "Gunmen entered a house to kill a man": the purpose of a way in that was made, told as done.
+_ENTERED = frozenset("entered enter enters broke breaks burst bursts stormed storm storms barged".split())
+
+
+def _entered_to(tokens: list[Token], to: int) -> bool:
+    """Whether a "to" closes an entry just told ("entered a house to", "broke into his home to")."""
+    return any(t.word in _ENTERED for t in tokens[max(0, to - 5):to]) and not any(
+        t.broken for t in tokens[max(1, to - 4):to + 1])
+
+
 def _from_hit(hit: Hit, tokens: list[Token]) -> Trigger:
     """A trigger from a lexicon entry; a verb after "to" ("vowed to kill", "plans to attack") is an intention."""
     entry = hit.entry
     intended = hit.base and hit.first > 0 and tokens[hit.first - 1].word == "to" and not (
-        hit.first > 1 and tokens[hit.first - 2].word in _DONE_TO)
+        hit.first > 1 and tokens[hit.first - 2].word in _DONE_TO) and not _entered_to(tokens, hit.first - 1)
     return Trigger(entry.kind, hit.start, hit.end, "", intended, rule=f"triggers:{entry.name}",
                    strength=_aspect_strength(hit, tokens), accidents=entry.accidents)
 
@@ -288,6 +310,8 @@ def _shape_triggers(sentence: str) -> list[Trigger]:
     if body is not None and _MARKS.search(sentence):
         found.append(Trigger("attack", body.start(), body.end(), "", rule=f"{_BODY.name}+{_MARKS.name}",
                              accidents=True))
+    elif (dead := _FOUND_DEAD.search(sentence)) is not None:
+        found.append(Trigger("attack", dead.start(), dead.end(), "", rule=_FOUND_DEAD.name, accidents=True))
     return found
 
 

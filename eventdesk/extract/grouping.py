@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from eventdesk.extract.agents import is_headline
+from eventdesk.extract.casualty_reports import REPORT_BREAK
 from eventdesk.extract.dates import best_date
 from eventdesk.extract.events import Trigger
 from eventdesk.extract.facts import Incident, Role, SentenceFacts
@@ -45,7 +47,8 @@ _RETROSPECTIVE = re.compile(
 _PAST_MARK = re.compile(r"\b(?:(?:19|20)\d\d|last (?:month|year)['’]s|at the time|years? ago|decades? ago)\b",
                         re.IGNORECASE)
 _NOT_CONFLICT = re.compile(
-    r"\b(?:earthquake|quake|flood\w*|landslide|mudslide|cyclone|hurricane|typhoon|storm|tornado|avalanche|"
+    r"\b(?:earthquake|quake|flood\w*|landslide|mudslide|cyclone|hurricane|typhoon|tornado|avalanche|"
+    r"storm(?!\s+(?:a|an|the|their|its|his|her)\b)|"
     r"accident|crash\w*|plunged|collided|collision|derail\w*|capsiz\w*|stampede|drown\w*|outbreak|epidemic|"
     r"disease|heatwave|heat wave|wildfire|fire broke out|lightning|building collapse|collapsed)\b",
     re.IGNORECASE,
@@ -88,16 +91,39 @@ FRAME_VERBS = {
 
 def _is_generic(facts: SentenceFacts) -> bool:
     """A sentence about what could or should happen, or one that looks back on violence from a trial,
-    an anniversary or a report, or a toll over a period (`_AGGREGATE`), or one about an accident or a disaster."""
-    generic = MODAL_UPPER if facts.role_text != facts.text else MODAL
-    if generic.search(facts.text) and not facts.casualties:
-        return True
-    if _RETROSPECTIVE.search(facts.text) and _PAST_MARK.search(facts.text) or _AGGREGATE.search(facts.text):
-        return True
+    an anniversary or a report, or a toll over a period (`_AGGREGATE`), or one about an accident or a disaster.
+    Headlines joined by semicolons are reports of their own: the text is generic only when every report that
+    tells of violence is ("Court jails a leader over the 1971 war; 12 die in clashes" reports the clashes)."""
+    modal = MODAL_UPPER if facts.role_text != facts.text else MODAL
+    pieces = _reports(facts)
+    reports = [r for r in pieces if r[2] or r[3]]
+    if len(pieces) < 2 or not reports:
+        return _generic_text(facts.text, bool(facts.casualties), facts.violent(), modal)
+    return all(_generic_text(text, bool(casualties), violent, modal) for text, _, violent, casualties in reports)
+
+
+def _reports(facts: SentenceFacts) -> list[tuple[str, int, list[Trigger], list]]:
+    """Each report of a sentence that joins headlines (`REPORT_BREAK`): its text, start, violent triggers and
+    casualty mentions."""
+    text, base = facts.text, facts.sentence.start
+    cuts = [(0, len(text))]
+    # upper-case wire copy joins the clauses of its prose with semicolons before capitals: one report
+    for found in () if facts.role_text != text else REPORT_BREAK.finditer(text):
+        cuts[-1] = (cuts[-1][0], found.start())
+        cuts.append((found.end(), len(text)))
     violent = facts.violent()
-    if violent and _ARMS_HAUL.search(facts.text) and all(_WEAPON.match(t.text) for t in violent):
+    return [(text[start:end], start, [t for t in violent if start <= t.start < end],
+             [c for c in facts.casualties if start <= c.start - base < end]) for start, end in cuts]
+
+
+def _generic_text(text: str, counted: bool, violent: list[Trigger], modal) -> bool:
+    if modal.search(text) and not counted:
         return True
-    return bool(_NOT_CONFLICT.search(facts.text)) and all(t.accidents for t in violent)
+    if _RETROSPECTIVE.search(text) and _PAST_MARK.search(text) or _AGGREGATE.search(text):
+        return True
+    if violent and _ARMS_HAUL.search(text) and all(_WEAPON.match(t.text) for t in violent):
+        return True
+    return bool(_NOT_CONFLICT.search(text)) and all(t.accidents for t in violent)
 
 
 def _starts_incident(facts: SentenceFacts) -> bool:
@@ -118,7 +144,16 @@ def _starts_incident(facts: SentenceFacts) -> bool:
     # sentence needs a toll, a date, a place or an actor before its act starts an incident of its own.
     lede = facts.index == 0
     return bool((strong and (grounded or lede)) or facts.casualties or (dated and placed) or _names_attacker(facts)
-                or _names_victim(facts))
+                or _names_victim(facts) or (lede and placed and _one_killing(facts)))
+
+
+# A headline that names one killing and where: "Murder in a market in Tijuana", "Homicide in the Centro district".
+_ONE_KILLING = frozenset({"triggers:murder_noun", "triggers:homicide", "triggers:killing"})
+
+
+def _one_killing(facts: SentenceFacts) -> bool:
+    return is_headline(facts.text) and any(
+        t.rule in _ONE_KILLING and not t.text.lower().endswith("s") for t in facts.violent())
 
 
 def _names_victim(facts: SentenceFacts) -> bool:
@@ -157,10 +192,25 @@ def _conflicts(incident: Incident, facts: SentenceFacts) -> bool:
     return mine.value[:width] != theirs.value[:width]
 
 
+def _drop_retrospective_dates(facts: SentenceFacts) -> None:
+    """In headlines joined by semicolons, the date of a report that only looks back ("Court jails a leader over
+    the 1994 war; 9 die in clashes") is not the date of the violence the others report."""
+    modal = MODAL_UPPER if facts.role_text != facts.text else MODAL
+    pieces = _reports(facts)
+    if len(pieces) < 2 or not facts.dates:
+        return
+    looking_back = [(start, start + len(text)) for text, start, violent, casualties in pieces
+                    if _generic_text(text, bool(casualties), violent, modal)]
+    if len(looking_back) < len(pieces):
+        base = facts.sentence.start
+        facts.dates = [d for d in facts.dates if not any(a <= d.start - base < b for a, b in looking_back)]
+
+
 def group_incidents(sentences: list[SentenceFacts]) -> list[Incident]:
     """Violent sentences grouped into incidents, in text order."""
     incidents: list[Incident] = []
     for facts in sentences:
+        _drop_retrospective_dates(facts)
         # "X claimed it killed five soldiers": a claim that gives the toll reports the attack as well, and so
         # does one that describes an attack no earlier sentence reported ("X claimed an IED attack on ...").
         claim_only = claim_trigger(facts) and not (facts.casualties or (not incidents and facts.violent()))

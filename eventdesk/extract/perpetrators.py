@@ -25,11 +25,15 @@ from eventdesk.extract.agents import (
     AGENT_BY,
     ATTRIBUTION_BEFORE,
     GROUP_NOUNS,
+    HEADLINE_PASSIVE,
+    HEADLINE_SUBJECT_VERB,
     HEDGE_BEFORE,
     REPORTER_AFTER,
     SUBJECT_VERB,
+    is_headline,
 )
 from eventdesk.extract.facts import ActorSpan, Incident, Role
+from eventdesk.extract.forces import FORCES, find_blamed_forces, find_state_forces, forces_role, national_forces
 from eventdesk.extract.lexicon import ASSAILANTS, COMBATANTS, DONE_TO, nouns
 from eventdesk.extract.rules import rule
 
@@ -138,6 +142,7 @@ def no_claim(sentence: str) -> bool:
 
 def find_perpetrator(sentence: str, actors: list[ActorSpan]) -> Role | None:
     """The initiator of a violent event stated in this sentence, or a hedge, or None."""
+    headline = is_headline(sentence)
     for actor in actors:
         before = sentence[max(0, actor.start - 90):actor.start]
         # An alliance's forces ("the Saudi-led coalition") can strike, a newspaper cannot; a backer did not lead.
@@ -151,11 +156,35 @@ def find_perpetrator(sentence: str, actors: list[ActorSpan]) -> Role | None:
             return Role(actor.name, actor.type, "official", actor.start, actor.end)
         if _HELD_BY.search(before) and actor.type not in _STATE_TYPES:
             return Role(actor.name, actor.type, "narrator", actor.start, actor.end)
-        subject = SUBJECT_VERB.match(after) or (_MEMBERS_BEFORE.search(before) and SUBJECT_VERB.match(
+        subject_verb = HEADLINE_SUBJECT_VERB if headline else SUBJECT_VERB
+        subject = subject_verb.match(after) or (_MEMBERS_BEFORE.search(before) and subject_verb.match(
             _BRACKETED.sub("", after)))
-        if subject and not REPORTER_AFTER.match(after) and not PLACE_BEFORE.search(before):
+        # "killed in a Boko Haram attack": after a locative, a country is the place, a group the attacker
+        placed = actor.type == "state" and (PLACE_BEFORE.search(before) or _IRREGULARS_AFTER.match(after))
+        if subject and not REPORTER_AFTER.match(after) and not placed and not HEADLINE_PASSIVE.match(after):
             return Role(actor.name, actor.type, "narrator", actor.start, actor.end)
     return None
+
+
+# A country before irregular fighters names where they are, not who they are: "Yemen gunmen kill a judge",
+# "Central African Republic rebels kill 26 villagers".
+_IRREGULARS_AFTER = rule(
+    "perpetrators.irregulars_after_country",
+    r"^['’]?s?\s+(?:[\w-]+\s+)?(?:gunm[ae]n|militants?|rebels?|insurgents?|fighters?|jihadists?|terrorists?|"
+    r"(?:suicide\s+)?bombers?|attackers|assailants|separatists|bandits|gangs?|militia(?:men)?|cells?|cultists|"
+    r"herdsmen|herders|hitmen|gangsters)\b",
+    [" gunmen kill a judge and his son", " rebels kill 26 villagers", "'s suicide bomber kills 33"],
+    counterexamples=[" troops attack a rebel base", " army shells the town"],
+)
+# A side of a fight the narrator names ("clashes between X and ...", "troops die in a clash with X"): in a
+# two-sided fight either side may have opened it, and the first named stands for the fight.
+_BATTLE_SIDE = rule(
+    "perpetrators.battle_side",
+    r"\b(?:clash(?:es)?|fighting|fights?|battles?|gun ?battles?|gunfights?|firefights?|confrontations?|"
+    r"skirmish(?:es)?|encounters?)\s+(?:\w+\s+){0,2}?(?:between|with)\s+(?:the\s+)?['‘\"“]?$",
+    ["Fighting intensifies between ", "Police officers die in a clash with '", "Heavy clashes with the "],
+    counterexamples=["Troops clashed with rebels near ", "There has been fighting against "],
+)
 
 
 def _blamed(after: str) -> bool:
@@ -172,129 +201,6 @@ def find_attribution(sentence: str, actors: list[ActorSpan], narrator: bool = Fa
     role = find_perpetrator(sentence, actors)
     bases = ("official", "hedge", "narrator") if narrator else ("official", "hedge")
     return role if role is not None and role.basis in bases else None
-
-
-# ---------------------------------------------------------------------------------------------
-# State forces named by a demonym ("Somali troops") or left unnamed ("soldiers")
-# ---------------------------------------------------------------------------------------------
-
-_FORCES = rule(
-    "perpetrators.forces",
-    r"\b(?P<who>[A-Z][a-z]+|[a-z]+)\s+(?:(?:air|military|army|government|security|armed|naval|special|federal|"
-    r"state|regime|pro-government)\s+)?(?P<what>troops|soldiers|forces|army|military|warplanes|war planes|jets|"
-    r"fighter jets|aircraft|drones?|air ?strikes?|artillery|police|policemen|gendarmes|navy|helicopters?|"
-    r"missiles?|shells|tanks|commandos|special forces|paratroopers|marines|border guards)\b",
-    ["Russian warplanes struck the town overnight.", "Somali army troops attacked the camp."],
-    flags=0, counterexamples=["Troops withdrew from the town."],
-)
-_POLICE = rule("perpetrators.police", r"police|gendarme", ["police", "gendarmes"], counterexamples=["troops"])
-# What the forces own or hold when they are the target: "a Syrian army vehicle", "an Afghan police checkpoint".
-_FORCES_PROPERTY = rule(
-    "perpetrators.forces_property",
-    r"^\s+(?:vehicles?|convoys?|bases?|posts?|checkpoints?|patrols?|positions?|camps?|"
-    r"barracks|outposts?|trucks?|helicopters?|headquarters|stations?)\b",
-    [" vehicle was hit by a roadside bomb", " checkpoint near the border"],
-    counterexamples=[" attacked the village"],
-)
-_FORCES_TARGETED = rule(
-    "perpetrators.forces_targeted",
-    r"\b(?:targeting|targeted|against|on|at|attacked|ambushed|hit|struck)\s+(?:an?\s+|the\s+)?$",
-    ["a roadside bomb targeting a ", "Militants ambushed the "],
-    counterexamples=["The village was shelled by "],
-)
-_WEAPONRY = rule(
-    "perpetrators.weaponry",
-    r"warplanes|war planes|jets|fighter jets|aircraft|drones?|air ?strikes?|artillery|missiles?|"
-    r"shells|tanks|helicopters?",
-    ["warplanes", "air strike", "drones"], counterexamples=["troops", "police"],
-)
-# What may stand between forces and their verb: "Somali troops backed by AU forces attacked", "troops, ..., shelled".
-_FORCES_ASIDE = rule(
-    "perpetrators.forces_aside",
-    r"^\s*(?:,[^,]{0,80},|(?:backed|supported|aided|led) by [\w\s-]{0,40}?"
-    r"(?=\s(?:attack|struck|kill|bomb|shell|raid|launch)))",
-    [" backed by local militias attacked the town", ", who arrived before dawn, attacked"],
-    flags=0, counterexamples=[" attacked the town"],
-)
-
-
-def _forces_attacked(sentence: str, match: re.Match) -> bool:
-    """Whether the forces a demonym names are what was attacked ("targeting a Syrian army vehicle")."""
-    before = sentence[max(0, match.start() - 30):match.start()]
-    return bool(_FORCES_PROPERTY.match(sentence[match.end():]) or _FORCES_TARGETED.search(before))
-
-
-def _acts(sentence: str, match: re.Match) -> bool:
-    """Whether the forces a demonym names do the violence: their weapons ("Russian warplanes"), the subject
-    of an attack verb ("Somali troops attacked", "Somali troops backed by ... attacked") or the agent after "by"."""
-    if _WEAPONRY.pattern.fullmatch(match.group("what")):  # "an Israeli air strike", "Russian aircraft": the act
-        return True
-    after = sentence[match.end():match.end() + 120]
-    return bool(SUBJECT_VERB.match(after) or AGENT_BY.search(sentence[max(0, match.start() - 90):match.start()])
-                or SUBJECT_VERB.match(_FORCES_ASIDE.sub("", after)))
-
-
-def find_state_forces(sentence: str, before: int, country_of, armed_forces_of=None) -> Role | None:
-    """State forces named by a demonym before position `before` ("Russian warplanes", "Somali troops").
-
-    Soldiers are the country's armed forces as the registry names them (`armed_forces_of`, country ->
-    actor), so "Salvadoran troops" and "the Salvadoran army" are one actor; else, and for the police,
-    "Military Forces of X" and "Police Forces of X", as the conflict datasets name them.
-    """
-    for match in _FORCES.finditer(sentence[: before + 40]):
-        country = country_of(match.group("who"))
-        if country is None or REPORTER_AFTER.match(sentence[match.end():]) or _forces_attacked(sentence, match) \
-                or not _acts(sentence, match):
-            continue
-        return _forces_role(match, country, armed_forces_of, "narrator")
-    return None
-
-
-def find_blamed_forces(sentence: str, country_of, armed_forces_of=None) -> Role | None:
-    """State forces named by a demonym that a sentence blames ("Baku blamed Armenian forces")."""
-    for match in _FORCES.finditer(sentence):
-        before = sentence[max(0, match.start() - 60):match.start()]
-        country = country_of(match.group("who"))
-        if country is not None and ATTRIBUTION_BEFORE.search(before) and not HEDGE_BEFORE.search(before):
-            return _forces_role(match, country, armed_forces_of, "official")
-    return None
-
-
-def _forces_role(match: re.Match, country: str, armed_forces_of, basis: str) -> Role:
-    """The police or the armed forces of `country` as the registry (or the conflict datasets) name them."""
-    if _POLICE.search(match.group("what")):
-        return Role(f"Police Forces of {country}", "security_forces", basis, *match.span())
-    known = armed_forces_of(country) if armed_forces_of is not None else None
-    if known is not None:
-        return Role(known.name, known.type, basis, *match.span())
-    return Role(f"Military Forces of {country}", "security_forces", basis, *match.span())
-
-
-# The state's own forces among the descriptions: named after the incident's country (`national_forces`).
-_NATIONAL = rule(
-    "perpetrators.national_forces",
-    r"^(?:soldiers|troops|army troops|security forces|national guardsmen|army|military|"
-    r"armed forces|air force|navy|government forces)$",
-    ["soldiers", "security forces", "army"], counterexamples=["police", "unidentified gunmen"],
-)
-_NATIONAL_POLICE = rule("perpetrators.national_police", r"^(?:policemen|police officers|police)$",
-                        ["police officers", "policemen"], counterexamples=["soldiers", "police station"])
-
-
-def national_forces(role: Role | None, country: str | None, armed_forces_of=None) -> Role | None:
-    """An unnamed state force ("soldiers", "the army", "police") as the conflict datasets code it: the
-    forces of the country the incident is in ("Military Forces of Nigeria", or the registry's name for
-    its armed forces via `armed_forces_of`; "Police Forces of Kenya"). Other roles are returned as they are."""
-    if role is None or country is None or role.basis != "description":
-        return role
-    if _NATIONAL_POLICE.match(role.name):
-        return replace(role, name=f"Police Forces of {country}", type="security_forces")
-    if not _NATIONAL.match(role.name):
-        return role
-    known = armed_forces_of(country) if armed_forces_of is not None else None
-    if known is not None:
-        return replace(role, name=known.name, type=known.type)
-    return replace(role, name=f"Military Forces of {country}", type="security_forces")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -322,9 +228,13 @@ _STATE_DESCRIPTOR = rule(
     r"\b(?:soldiers|troops|army troops|policemen|police officers|security forces|"
     r"paramilitaries|paramilitary (?:troops|forces|men)|national guardsmen|"
     r"(?<=the )(?:army|military|armed forces|air force|navy|police)|"
-    r"(?:(?<=^)|(?<=, )|(?<=by ))police|government forces)\b",
+    r"(?:(?<=^)|(?<=, )|(?<=by ))police|(?:government|govt\.?|regime|junta) (?:forces|troops|shelling|air ?strikes?|"
+    r"warplanes|jets|bombardment|artillery)|"
+    r"(?:(?<=^)|(?<=[;:] )|(?<=[;:]))(?:army|military|armed forces|air force|navy|junta|regime)"
+    r"(?!\s+(?:officials?|officers?|spokes\w+|chiefs?|commanders?|sources?|says?|said)\b))\b",
     ["Soldiers opened fire on the crowd.", "Witnesses said the army shelled the village.",
-     "The protesters were dispersed by police."],
+     "The protesters were dispersed by police.", "Army kills 50 insurgents in a raid",
+     "Report; Military repels an attack on a base", "Govt forces clash with rebels"],
     counterexamples=["Army officials met on Monday."],
 )
 _VICTIM_BEFORE = rule(
@@ -371,6 +281,7 @@ def find_descriptor(sentence: str, agents_only: bool = False) -> Role | None:
     agents = [m for m in matches + list(_STATE_DESCRIPTOR.finditer(sentence)) if _is_agent(sentence, m)]
     others = [m for m in matches if not _VICTIM_BEFORE.search(sentence[max(0, m.start() - 40):m.start()])
               and not _VICTIM_AFTER.match(sentence[m.end():m.end() + 40])
+              and not HEADLINE_PASSIVE.match(sentence[m.end():m.end() + 60])
               and not _SOURCE_BEFORE.search(sentence[max(0, m.start() - 40):m.start()])
               and not _VICTIM_APPOSITION.match(sentence[m.end():m.end() + 120])]
     if agents:
@@ -389,7 +300,8 @@ def _is_agent(sentence: str, match: re.Match) -> bool:
     if AGENT_BY.search(before):
         return True
     after = sentence[match.end():match.end() + 80]
-    return bool(SUBJECT_VERB.match(after)) and not REPORTER_AFTER.match(after)
+    subject_verb = HEADLINE_SUBJECT_VERB if is_headline(sentence) else SUBJECT_VERB
+    return bool(subject_verb.match(after)) and not REPORTER_AFTER.match(after) and not HEADLINE_PASSIVE.match(after)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -427,7 +339,55 @@ def _incident_role(incident: Incident, registry: Registry) -> Role | None:
         if role is not None and role.basis != "hedge":
             return role
         hedged = hedged or role
-    return None if hedged is not None else _described_attacker(incident)
+    if hedged is not None:
+        return None
+    return next(filter(None, (find_battle_party(f.role_text, f.actors, registry) for f in incident.facts)),
+                None) or _described_attacker(incident)
+
+
+# A fight between two sides: "Three soldiers killed in fresh clashes", "2 rebels dead in an encounter with troops".
+_FIGHT = rule(
+    "perpetrators.fight",
+    r"\b(?:clash(?:es|ed)?|fighting|battles?|gun ?battles?|gunfights?|firefights?|shoot-?outs?|encounters?|"
+    r"skirmish(?:es)?|exchanges? of fire|crossfire)\b",
+    ["Three soldiers killed in fresh clashes", "Two rebels dead in an encounter with troops"],
+    counterexamples=["Gunmen kill three in an ambush"])
+
+
+def find_battle_party(sentence: str, actors: list[ActorSpan], registry: Registry) -> Role | None:
+    """In a headline's fight between two sides, a side it names among the dead ("Two NPA rebels killed in a clash",
+    "Ukrainian soldiers killed in fresh fighting") or after "clashes with" or "fighting between": a party to the
+    fight, which either side may have opened. Prose tells of its dead ("two soldiers died in the fighting") without
+    making them a side."""
+    # a described subject of the fight ("Govt forces clash with X") is its initiator, read as a description
+    if not _FIGHT.search(sentence) or not is_headline(sentence) or find_descriptor(sentence, agents_only=True):
+        return None
+    for actor in actors:
+        if actor.type in _NON_PERPETRATOR_TYPES or actor.type == "state":
+            continue
+        before = sentence[max(0, actor.start - 60):actor.start]
+        if _among_dead(sentence, actor.end) or _BATTLE_SIDE.search(before):
+            return Role(actor.name, actor.type, "battle", actor.start, actor.end)
+    for match in FORCES.finditer(sentence):
+        country = registry.country_of_demonym(match.group("who"))
+        if country is not None and _among_dead(sentence, match.end()):
+            return forces_role(match, country, registry.armed_forces_of, "battle")
+    for match in _STATE_DESCRIPTOR.finditer(sentence):
+        if _among_dead(sentence, match.end()):
+            return Role(_COUNT.sub("", match.group(0).lower()), "unidentified", "description", *match.span())
+    return None
+
+
+
+def _among_dead(sentence: str, end: int) -> bool:
+    """Whether the words after a name are a headline's passive ("... killed in clash"), with no auxiliary: a report
+    in prose ("3 soldiers were killed in the fighting") tells of its dead, not of a side."""
+    passive = HEADLINE_PASSIVE.match(sentence[end:end + 80])
+    return passive is not None and not _AUXILIARY.search(passive.group(0))
+
+
+_AUXILIARY = rule("perpetrators.auxiliary", r"\b(?:were|was|are|is)\b", [" were killed"],
+                  counterexamples=[" killed in a clash"])
 
 
 def _described_attacker(incident: Incident) -> Role | None:

@@ -20,6 +20,7 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
 _CLOSING = set(".!?\"'”’)]")
 _INITIALS = re.compile(r"(?:\b[A-Z]\.){1,3}$")
+_AGE = re.compile(r"(?:\d|\b)y\.\s?o\.$")  # "34y.o. Ivan Petrenko killed": an age, not a sentence end
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _is_abbreviation(chunk: str) -> bool:
     word = chunk.rsplit(None, 1)[-1] if chunk.strip() else ""
-    if _INITIALS.search(word) and len(word) <= 6:
+    if _INITIALS.search(word) and len(word) <= 6 or _AGE.search(word):
         return True
     return word.rstrip(".").lower() in _ABBREVIATIONS and word.endswith(".")
 

@@ -39,7 +39,8 @@ FIGURE = "#"  # any figure ("3", "25"), in a word class
 MAX_GAP = 4
 STRENGTHS = ("act", "generic", "instrument", "attacker", "outcome")
 _POS = re.compile(r"^(verb|noun|fixed)(?:@(\d))?$")
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
+# A name glued to its verb in headline feeds ("Boko Haramkills 15") is two words: the name and "kills".
+_TOKEN = re.compile(r"(?-i:[A-Z][a-z]{2,}?)(?=kill(?:s|ed)\b)|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
 _BREAK = re.compile(r"[,;:.!?()\[\]\"“”|]")
 _VOWELS = "aeiou"
 # Words before a noun: a form that can be either ("attack", "murders") is read as a noun after them.
