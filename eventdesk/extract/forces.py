@@ -8,16 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from eventdesk.extract.agents import (
-    AGENT_BY,
-    ATTRIBUTION_BEFORE,
-    HEADLINE_PASSIVE,
-    HEADLINE_SUBJECT_VERB,
-    HEDGE_BEFORE,
-    REPORTER_AFTER,
-    SUBJECT_VERB,
-    is_headline,
-)
+from eventdesk.extract import agents
 from eventdesk.extract.facts import Role
 from eventdesk.extract.rules import rule
 
@@ -73,10 +64,10 @@ def _acts(sentence: str, match: re.Match) -> bool:
     if _WEAPONRY.pattern.fullmatch(match.group("what")):  # "an Israeli air strike", "Russian aircraft": the act
         return True
     after = sentence[match.end():match.end() + 120]
-    if HEADLINE_PASSIVE.match(after):  # "Pakistani troops killed in an attack" are its victims
+    if agents.HEADLINE_PASSIVE.match(after):  # "Pakistani troops killed in an attack" are its victims
         return False
-    subject_verb = HEADLINE_SUBJECT_VERB if is_headline(sentence) else SUBJECT_VERB
-    return bool(subject_verb.match(after) or AGENT_BY.search(sentence[max(0, match.start() - 90):match.start()])
+    subject_verb = agents.HEADLINE_SUBJECT_VERB if agents.is_headline(sentence) else agents.SUBJECT_VERB
+    return bool(subject_verb.match(after) or agents.AGENT_BY.search(sentence[max(0, match.start() - 90):match.start()])
                 or subject_verb.match(_FORCES_ASIDE.sub("", after)))
 
 
@@ -92,7 +83,7 @@ def find_state_forces(sentence: str, before: int, country_of, armed_forces_of=No
         if match.start() > before + 40 and not _WEAPONRY.pattern.fullmatch(match.group("what")):
             continue
         country = country_of(match.group("who"))
-        if country is None or REPORTER_AFTER.match(sentence[match.end():]) or _forces_attacked(sentence, match) \
+        if country is None or agents.REPORTER_AFTER.match(sentence[match.end():]) or _forces_attacked(sentence, match) \
                 or not _acts(sentence, match):
             continue
         return forces_role(match, country, armed_forces_of, "narrator")
@@ -104,7 +95,7 @@ def find_blamed_forces(sentence: str, country_of, armed_forces_of=None) -> Role 
     for match in FORCES.finditer(sentence):
         before = sentence[max(0, match.start() - 60):match.start()]
         country = country_of(match.group("who"))
-        if country is not None and ATTRIBUTION_BEFORE.search(before) and not HEDGE_BEFORE.search(before):
+        if country is not None and agents.ATTRIBUTION_BEFORE.search(before) and not agents.HEDGE_BEFORE.search(before):
             return forces_role(match, country, armed_forces_of, "official")
     return None
 
